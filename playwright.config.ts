@@ -1,0 +1,58 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+// Debian's Chromium, never a downloaded browser. A missing browser fails the run, so e2e tests
+// can never be skipped without anyone noticing.
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+	throw new Error(
+		`Chromium is not installed at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`
+	);
+}
+
+const port = Number(process.env.E2E_PORT || 4173);
+const dataDir = 'tests/.tmp/e2e-data';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	reporter: [['list']],
+	outputDir: 'test-results',
+	use: {
+		baseURL: `http://localhost:${port}`,
+		locale: 'lv-LV',
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure',
+		launchOptions: {
+			executablePath: chromium,
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		}
+	},
+	webServer: {
+		// The built app on a fresh embedded database with the SOLID demo, as `npm start` serves it.
+		command: `rm -rf ${dataDir} && node src/cli/cofund.js demo && node src/cli/cofund.js serve`,
+		url: `http://localhost:${port}/projects`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		stdout: 'pipe',
+		env: {
+			PORT: String(port),
+			COFUND_DATA_DIR: dataDir,
+			DATABASE_URL: '',
+			COFUND_LANG: 'en',
+			// Known to the tests (tests/pages/sign-in.ts); a demo password, not a secret.
+			COFUND_DEMO_PASSWORD: 'demo password for e2e'
+		}
+	}
+});

@@ -1,0 +1,19 @@
+// See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Locale } from '$lib/domain/locale';
+import type { AppUser } from '$lib/server/auth/users';
+import type { Auth } from '$lib/server/auth/create-auth';
+import type { Database } from '$lib/server/db';
+
+declare global {
+	namespace App {
+		interface Locals {
+			db: Database;
+			auth: Auth;
+			/** The signed-in user, or null. */
+			user: AppUser | null;
+			locale: Locale;
+		}
+	}
+}
+
+export {};

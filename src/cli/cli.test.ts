@@ -1,0 +1,219 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const CLI = 'src/cli/cofund.js';
+const SOLID = 'static/samples/solid/project.json';
+
+const DEMO_PASSWORD = 'demo password for tests';
+const testEnv = (dataDir: string) => ({
+	...process.env,
+	COFUND_DATA_DIR: dataDir,
+	DATABASE_URL: '',
+	COFUND_USER: '',
+	COFUND_DEMO_PASSWORD: DEMO_PASSWORD
+});
+
+function cofund(dataDir: string, ...args: string[]) {
+	const result = spawnSync('node', [CLI, '--lang', 'en', ...args], {
+		env: testEnv(dataDir),
+		encoding: 'utf8'
+	});
+	return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+/** A data folder with the demo loaded: SOLID and one user per role. */
+function demoDir(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'cofund-cli-'));
+	expect(cofund(dir, 'demo').code).toBe(0);
+	return dir;
+}
+
+const COORDINATOR = ['--as', 'coordinator@cofund.example'];
+
+function runSql(dataDir: string, ...statements: string[]) {
+	const result = spawnSync(
+		'node',
+		['--import', 'tsx', 'tests/fixtures/run-sql.ts', ...statements],
+		{
+			env: testEnv(dataDir),
+			encoding: 'utf8'
+		}
+	);
+	expect(result.stderr).toBe('');
+}
+
+function holdDatabase(dataDir: string) {
+	const child = spawn('node', ['--import', 'tsx', 'tests/fixtures/hold-database.ts'], {
+		env: testEnv(dataDir)
+	});
+	const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+	const next = async () => (await lines.next()).value as string;
+	return { child, next };
+}
+
+const children: ChildProcessWithoutNullStreams[] = [];
+afterEach(() => {
+	for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+describe('cofund project apply (embedded database)', () => {
+	it('creates SOLID once; applying it again changes nothing and duplicates nothing', () => {
+		const dir = demoDir();
+		for (let run = 0; run < 2; run++) {
+			const again = cofund(dir, ...COORDINATOR, 'project', 'apply', SOLID);
+			expect(again).toMatchObject({
+				code: 0,
+				out: 'Project SOLID is already exactly so; nothing was changed (version 1).\n'
+			});
+		}
+		const list = JSON.parse(cofund(dir, ...COORDINATOR, 'project', 'list', '--json').out);
+		expect(list).toHaveLength(1);
+		expect(list[0]).toMatchObject({ code: 'SOLID', total: 416000, events: 5, mobilities: 15 });
+	});
+
+	it('acts only as a named user, with the rights of that user', () => {
+		const dir = demoDir();
+		expect(cofund(dir, 'project', 'apply', SOLID).err).toContain(
+			'Say which user you act as: --as <email> or COFUND_USER.'
+		);
+		expect(cofund(dir, '--as', 'nobody@example.lv', 'project', 'list').err).toContain(
+			'There is no user nobody@example.lv.'
+		);
+		const council = cofund(dir, '--as', 'council@cofund.example', 'project', 'apply', SOLID);
+		expect(council).toMatchObject({ code: 1 });
+		expect(council.err).toContain('council@cofund.example (council) may not: project:edit SOLID.');
+	});
+
+	it('names each bad field by its JSON path, and writes nothing', () => {
+		const dir = demoDir();
+		const result = cofund(
+			dir,
+			...COORDINATOR,
+			'project',
+			'apply',
+			'tests/fixtures/project-invalid.json'
+		);
+		expect(result.code).toBe(1);
+		expect(result.err).toContain('the project definition is not valid (3 problems)');
+		expect(result.err).toContain('funding.eu: An amount such as 4160 or 4160.50');
+		expect(result.err).toContain('events[1].month: Write the month as YYYY-MM');
+		expect(result.err).toContain('partners[2].country: A two-letter ISO country code');
+		expect(cofund(dir, '--as', 'admin@cofund.example', 'project', 'list').out).not.toContain(
+			'INVALID'
+		);
+	});
+
+	it('points at the line and column of a JSON syntax error', () => {
+		const dir = demoDir();
+		const result = cofund(
+			dir,
+			...COORDINATOR,
+			'project',
+			'apply',
+			'tests/fixtures/project-broken.json'
+		);
+		expect(result.code).toBe(1);
+		expect(result.err).toMatch(/not valid JSON: .*\(line 4, column \d+\)/);
+	});
+
+	it('saves a plan that breaks a rule, and says which rule with both numbers', () => {
+		const dir = demoDir();
+		const result = cofund(
+			dir,
+			...COORDINATOR,
+			'project',
+			'apply',
+			'tests/fixtures/project-broken-sum.json'
+		);
+		expect(result.code).toBe(0);
+		expect(result.out).toContain('Created project BROKEN');
+		expect(result.err).toContain(
+			'EU co-financing 1,500 EUR + council co-financing 2,000 EUR = 3,500 EUR, but the total budget is 4,160 EUR.'
+		);
+	});
+});
+
+describe('a second process on the same embedded database', () => {
+	it('is refused with a clear message while the first keeps working', async () => {
+		const dir = demoDir();
+		const holder = holdDatabase(dir);
+		children.push(holder.child);
+		expect(await holder.next()).toBe('ready');
+
+		const second = cofund(dir, ...COORDINATOR, 'project', 'list');
+		expect(second.code).toBe(1);
+		expect(second.err).toMatch(
+			new RegExp(
+				`The embedded database in ${dir} is already open in another cofund process \\(PID ${holder.child.pid}, test holder`
+			)
+		);
+		expect(second.err).toContain('DATABASE_URL');
+
+		holder.child.stdin.write('count\n');
+		expect(await holder.next()).toBe('count 1');
+
+		// A holder that dies without cleaning up leaves a stale lock, which the next process takes over.
+		holder.child.kill('SIGKILL');
+		await new Promise((done) => holder.child.once('exit', done));
+		expect(cofund(dir, ...COORDINATOR, 'project', 'list').code).toBe(0);
+	});
+});
+
+describe('cofund user', () => {
+	it('lets an admin add a user who then sees only the projects granted', () => {
+		const dir = demoDir();
+		const admin = ['--as', 'admin@cofund.example'];
+		const added = cofund(
+			dir,
+			...admin,
+			'user',
+			'add',
+			'liga@example.lv',
+			'--role',
+			'council',
+			'--name',
+			'Līga Ozola'
+		);
+		expect(added.out).toMatch(/^Created liga@example\.lv \(council\)\. First password: [\w-]{16} /);
+		const liga = ['--as', 'liga@example.lv'];
+		expect(cofund(dir, ...liga, 'project', 'list').out).toBe('There are no projects yet.\n');
+		expect(cofund(dir, ...admin, 'user', 'grant', 'liga@example.lv', 'SOLID').out).toBe(
+			'liga@example.lv can now see project SOLID.\n'
+		);
+		expect(cofund(dir, ...liga, 'project', 'list').out).toContain('SOLID');
+		expect(cofund(dir, ...admin, 'user', 'list').out).toContain('council      liga@example.lv');
+		expect(cofund(dir, ...COORDINATOR, 'user', 'list').err).toContain('may not: user:manage');
+	});
+});
+
+describe('cofund audit verify', () => {
+	it('finds the demo intact, and names the first event edited by hand in SQL', () => {
+		const dir = demoDir();
+		const auditor = ['--as', 'auditor@cofund.example'];
+		const intact = cofund(dir, ...auditor, 'audit', 'verify');
+		expect(intact).toMatchObject({ code: 0 });
+		expect(intact.out).toMatch(/^The audit chain is intact: \d+ events\.\n$/);
+
+		runSql(
+			dir,
+			'alter table audit_events disable trigger audit_events_append_only',
+			"update audit_events set after = jsonb_set(after, '{role}', '\"admin\"') where id = 3",
+			'alter table audit_events enable trigger audit_events_append_only'
+		);
+		const broken = cofund(dir, ...auditor, 'audit', 'verify');
+		expect(broken.code).toBe(1);
+		expect(broken.err).toMatch(
+			/^The audit chain is broken at event #3 \(.+, user\.create, system\): the event is not what was written\.\n$/
+		);
+	});
+
+	it('is for auditors and admins only', () => {
+		const dir = demoDir();
+		const result = cofund(dir, ...COORDINATOR, 'audit', 'verify');
+		expect(result.err).toContain('may not: audit:read');
+	});
+});

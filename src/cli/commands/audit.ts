@@ -1,0 +1,37 @@
+/** `cofund audit verify`: re-checks the audit log's hash chain, for auditors and admins. */
+import { m } from '$lib/paraglide/messages.js';
+import { verifyAuditChain } from '$lib/server/audit/verify-audit';
+import type { Command } from 'commander';
+import {
+	actingUser,
+	CliFailure,
+	requirePermission,
+	withDatabase,
+	type CliContext
+} from '../context';
+
+export function registerAuditCommands(program: Command, context: () => CliContext): void {
+	const say = { locale: context().locale };
+	program
+		.command('audit')
+		.description(m.help_audit({}, say))
+		.command('verify')
+		.description(m.help_audit_verify({}, say))
+		.action(async () => {
+			const ctx = context();
+			const { locale } = ctx;
+			const result = await withDatabase('cofund audit verify', async (handle) => {
+				requirePermission(await actingUser(handle, ctx), 'audit:read', ctx);
+				return verifyAuditChain(handle.db);
+			});
+			if (result.intact) return ctx.out(m.cli_audit_intact({ events: result.events }, { locale }));
+			const { id, at, action, actorEmail, problem } = result.broken;
+			const why = problem === 'altered' ? m.cli_audit_altered : m.cli_audit_unlinked;
+			throw new CliFailure(
+				m.cli_audit_broken(
+					{ id, at, action, actor: actorEmail, problem: why({}, { locale }) },
+					{ locale }
+				)
+			);
+		});
+}

@@ -1,0 +1,46 @@
+/**
+ * `cofund demo`: the SOLID project, the reference case of the council annex, with one user per
+ * role, all members of SOLID. Their passwords are new on every run (or COFUND_DEMO_PASSWORD).
+ */
+import type { Role } from '$lib/domain/access';
+import { m } from '$lib/paraglide/messages.js';
+import { SYSTEM_ACTOR } from '$lib/server/audit/record-audit';
+import { addMember, createUser, findUserByEmail, setPassword } from '$lib/server/auth/users';
+import { fromPackageRoot } from '$lib/server/package-root';
+import type { Command } from 'commander';
+import { randomBytes } from 'node:crypto';
+import { cliAuth, withDatabase, type CliContext } from '../context';
+import { applyFile } from './project';
+
+export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
+	{ role: 'admin', email: 'admin@cofund.example', name: 'Ilze Ozoliņa' },
+	{ role: 'coordinator', email: 'coordinator@cofund.example', name: 'Jānis Bērziņš' },
+	{ role: 'council', email: 'council@cofund.example', name: 'Dace Kalniņa' },
+	{ role: 'auditor', email: 'auditor@cofund.example', name: 'Pēteris Liepa' }
+];
+
+export function registerDemoCommand(program: Command, context: () => CliContext): void {
+	program
+		.command('demo')
+		.description(m.help_demo({}, { locale: context().locale }))
+		.action(async () => {
+			const ctx = context();
+			await withDatabase('cofund demo', async (handle) => {
+				const { db } = handle;
+				const file = fromPackageRoot('static/samples/solid/project.json');
+				const result = await applyFile(db, file, ctx, SYSTEM_ACTOR);
+				const auth = await cliAuth(handle);
+				ctx.out(m.cli_demo_users({}, { locale: ctx.locale }));
+				for (const demo of DEMO_USERS) {
+					const password = process.env.COFUND_DEMO_PASSWORD || randomBytes(9).toString('base64url');
+					const existing = await findUserByEmail(db, demo.email);
+					const user = existing
+						? (await setPassword(auth, db, existing, password, SYSTEM_ACTOR), existing)
+						: await createUser(auth, db, { ...demo, password }, SYSTEM_ACTOR);
+					await addMember(db, 'SOLID', user.id);
+					ctx.out(`  ${demo.role.padEnd(12)} ${demo.email.padEnd(28)} ${password}`);
+				}
+				ctx.out(m.cli_demo_ready({ status: result.status }, { locale: ctx.locale }));
+			});
+		});
+}

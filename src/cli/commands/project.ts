@@ -1,0 +1,135 @@
+/** `cofund project apply|list|schema`: keep projects in step with their definition files. */
+import { formatMoney, formatPeriod } from '$lib/domain/format';
+import { pick } from '$lib/domain/locale';
+import { projectJsonSchema } from '$lib/domain/project/json-schema';
+import { checkPlan } from '$lib/domain/project/plan-checks';
+import { describeIssue } from '$lib/i18n/issue-messages';
+import { describeFinding } from '$lib/i18n/plan-messages';
+import { m } from '$lib/paraglide/messages.js';
+import { canOnProject } from '$lib/domain/access';
+import type { Actor } from '$lib/server/audit/record-audit';
+import { addMember, isMember } from '$lib/server/auth/users';
+import type { Database } from '$lib/server/db';
+import { loadProject } from '$lib/server/projects/load-definition';
+import { applyProjectDefinition, type ApplyResult } from '$lib/server/projects/apply-definition';
+import { readDefinitionFile } from '$lib/server/projects/definition-file';
+import { listProjects } from '$lib/server/projects/list-projects';
+import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import {
+	actingUser,
+	CliFailure,
+	forbidden,
+	requirePermission,
+	withDatabase,
+	type CliContext
+} from '../context';
+
+/** Reads, checks and applies one definition file; used by `project apply` and `demo`. */
+export async function applyFile(
+	db: Database,
+	file: string,
+	ctx: CliContext,
+	actor: Actor
+): Promise<ApplyResult> {
+	const { locale } = ctx;
+	const read = await readDefinitionFile(file);
+	if (!read.ok) {
+		if (read.problem === 'unreadable')
+			throw new CliFailure(m.cli_file_unreadable({ file, detail: read.detail }, { locale }));
+		if (read.problem === 'json')
+			throw new CliFailure(m.cli_invalid_json({ file, detail: read.detail }, { locale }));
+		const lines = read.issues.map(
+			(issue) => `  ${issue.path || '(root)'}: ${describeIssue(issue, locale)}`
+		);
+		throw new CliFailure(
+			[m.cli_invalid_definition({ file, count: read.issues.length }, { locale }), ...lines].join(
+				'\n'
+			)
+		);
+	}
+	const result = await applyProjectDefinition(db, read.definition, { actor });
+	const say = {
+		created: m.cli_apply_created,
+		updated: m.cli_apply_updated,
+		unchanged: m.cli_apply_unchanged
+	}[result.status];
+	ctx.out(say({ code: result.code, version: result.version }, { locale }));
+	const findings = checkPlan(read.definition);
+	if (findings.length) {
+		ctx.err(m.cli_plan_findings({ count: findings.length }, { locale }));
+		for (const finding of findings) {
+			const label = finding.severity === 'error' ? m.severity_error : m.severity_warning;
+			ctx.err(
+				`  ${label({}, { locale })}: ${describeFinding(finding, locale, read.definition.currency)}`
+			);
+		}
+	}
+	return result;
+}
+
+export function registerProjectCommands(program: Command, context: () => CliContext): void {
+	const say = { locale: context().locale };
+	const project = program.command('project').description(m.help_project({}, say));
+
+	project
+		.command('apply')
+		.description(m.help_apply({}, say))
+		.argument('<file>', m.help_apply_file({}, say))
+		.action(async (file: string) => {
+			const ctx = context();
+			await withDatabase('cofund project apply', async (handle) => {
+				const user = await actingUser(handle, ctx);
+				const read = await readDefinitionFile(file);
+				const code = read.ok ? read.definition.code : '';
+				const exists = read.ok && (await loadProject(handle.db, code)) !== null;
+				if (exists) {
+					const member = await isMember(handle.db, code, user.id);
+					if (!canOnProject(user.role, 'project:edit', member))
+						throw forbidden(user, `project:edit ${code}`, ctx);
+				} else requirePermission(user, 'project:create', ctx);
+				const result = await applyFile(handle.db, file, ctx, user);
+				if (result.status === 'created') await addMember(handle.db, result.code, user.id);
+			});
+		});
+
+	project
+		.command('list')
+		.description(m.help_list({}, say))
+		.option('--json', m.help_json({}, say))
+		.action(async (options: { json?: boolean }) => {
+			const ctx = context();
+			const { locale } = ctx;
+			const items = await withDatabase('cofund project list', async (handle) =>
+				listProjects(handle.db, await actingUser(handle, ctx))
+			);
+			if (options.json) return ctx.out(JSON.stringify(items, null, 2));
+			if (!items.length) return ctx.out(m.cli_no_projects({}, { locale }));
+			for (const item of items) {
+				const plan = item.errors
+					? m.plan_errors({ count: item.errors }, { locale })
+					: item.warnings
+						? m.plan_warnings({ count: item.warnings }, { locale })
+						: m.plan_ok({}, { locale });
+				ctx.out(
+					[
+						item.code.padEnd(10),
+						pick(item.title, locale),
+						formatPeriod(item.period.start, item.period.end, locale),
+						formatMoney(item.total, locale, { currency: item.currency }),
+						plan
+					].join('  ·  ')
+				);
+			}
+		});
+
+	project
+		.command('schema')
+		.description(m.help_schema({}, say))
+		.option('--out <file>', m.help_out({}, say))
+		.action(async (options: { out?: string }) => {
+			const text = `${JSON.stringify(projectJsonSchema(), null, '\t')}\n`;
+			if (options.out) await writeFile(options.out, text);
+			else context().out(text.trimEnd());
+		});
+}

@@ -1,0 +1,92 @@
+/** What every CLI command shares: the output language, the database, and errors said plainly. */
+import { isLocale, localeFromTag, type Locale } from '$lib/domain/locale';
+import { m } from '$lib/paraglide/messages.js';
+import { ConfigError, readDatabaseConfig } from '$lib/server/config';
+import { openDatabase, type DatabaseHandle } from '$lib/server/db';
+import { DataDirLockedError } from '$lib/server/db/data-dir-lock';
+import { can, type Permission } from '$lib/domain/access';
+import { authSecret } from '$lib/server/auth/auth-secret';
+import { createAuth, type Auth } from '$lib/server/auth/create-auth';
+import { findUserByEmail, type AppUser } from '$lib/server/auth/users';
+
+export interface CliContext {
+	locale: Locale;
+	/** The email of the user the command acts as: --as, or COFUND_USER. */
+	actAs: string | undefined;
+	out: (line: string) => void;
+	err: (line: string) => void;
+}
+
+/** A failure already explained to the user; the CLI exits with its code and no stack trace. */
+export class CliFailure extends Error {
+	constructor(
+		message: string,
+		readonly exitCode = 1
+	) {
+		super(message);
+		this.name = 'CliFailure';
+	}
+}
+
+export function cliLocale(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Locale {
+	if (isLocale(flag)) return flag;
+	return localeFromTag(env.COFUND_LANG || env.LC_ALL || env.LANG, 'en');
+}
+
+/**
+ * Matches by name as well as by class: `cofund serve` loads the built app, whose bundle has its
+ * own copies of these classes, so `instanceof` alone would miss the errors it throws.
+ */
+function isError<T extends Error>(error: unknown, type: new (...args: never[]) => T): error is T {
+	return error instanceof type || (error instanceof Error && error.name === type.name);
+}
+
+/** Turns the errors a person can act on into their words; anything else stays a real error. */
+export function explain(error: unknown, locale: Locale): string | null {
+	if (error instanceof CliFailure) return error.message;
+	if (isError(error, DataDirLockedError)) {
+		const { pid, purpose, since } = error.holder;
+		return m.cli_data_dir_locked({ dataDir: error.dataDir, pid, purpose, since }, { locale });
+	}
+	if (isError(error, ConfigError)) {
+		return m.cli_config_error({ variable: error.variable, value: error.value }, { locale });
+	}
+	return null;
+}
+
+export async function withDatabase<T>(
+	purpose: string,
+	work: (handle: DatabaseHandle) => Promise<T>
+): Promise<T> {
+	const handle = await openDatabase(readDatabaseConfig(), purpose);
+	try {
+		return await work(handle);
+	} finally {
+		await handle.close();
+	}
+}
+
+/** The named user a command acts as; every change the CLI makes is recorded under this name. */
+export async function actingUser(handle: DatabaseHandle, ctx: CliContext): Promise<AppUser> {
+	const { locale } = ctx;
+	if (!ctx.actAs) throw new CliFailure(m.cli_needs_user({}, { locale }));
+	const user = await findUserByEmail(handle.db, ctx.actAs);
+	if (!user) throw new CliFailure(m.cli_unknown_user({ email: ctx.actAs }, { locale }));
+	return user;
+}
+
+export function forbidden(user: AppUser, what: string, ctx: CliContext): CliFailure {
+	const { locale } = ctx;
+	return new CliFailure(m.cli_forbidden({ email: user.email, role: user.role, what }, { locale }));
+}
+
+export function requirePermission(user: AppUser, permission: Permission, ctx: CliContext): void {
+	if (!can(user.role, permission)) throw forbidden(user, permission, ctx);
+}
+
+export async function cliAuth(handle: DatabaseHandle): Promise<Auth> {
+	return createAuth(handle.db, {
+		secret: await authSecret(handle.db),
+		baseURL: process.env.ORIGIN || 'http://localhost:3000'
+	});
+}

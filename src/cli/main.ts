@@ -1,0 +1,69 @@
+/** The `cofund` command line: the same services as the web app, for scripts and administrators. */
+import { m } from '$lib/paraglide/messages.js';
+import { Command, CommanderError } from 'commander';
+import { registerDemoCommand } from './commands/demo';
+import { registerProjectCommands } from './commands/project';
+import { registerServerCommands } from './commands/server';
+import { registerAuditCommands } from './commands/audit';
+import { registerUserCommands } from './commands/user';
+import { cliLocale, explain, type CliContext } from './context';
+
+/** `--lang` is read before parsing, so that even `--help` speaks the chosen language. */
+function langFlag(argv: string[]): string | undefined {
+	const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+	if (index < 0) return undefined;
+	const flag = argv[index]!;
+	return flag.includes('=') ? flag.slice('--lang='.length) : argv[index + 1];
+}
+
+export async function run(argv: string[]): Promise<number> {
+	const locale = cliLocale(langFlag(argv));
+	const say = { locale };
+	const program = new Command('cofund')
+		.description(m.help_program({}, say))
+		.option('--lang <lv|en>', m.help_lang({}, say))
+		.option('--as <email>', m.help_as({}, say))
+		.helpCommand(false)
+		.showHelpAfterError()
+		.exitOverride();
+
+	const context = (): CliContext => ({
+		locale,
+		actAs: program.opts<{ as?: string }>().as || process.env.COFUND_USER || undefined,
+		out: (line) => console.log(line),
+		err: (line) => console.error(line)
+	});
+
+	registerProjectCommands(program, context);
+	registerDemoCommand(program, context);
+	registerServerCommands(program, context);
+	registerAuditCommands(program, context);
+	registerUserCommands(program, context);
+	const everyCommand = (command: Command): Command[] => [
+		command,
+		...command.commands.flatMap(everyCommand)
+	];
+	const titles: Record<string, string> = {
+		'Usage:': m.help_title_usage({}, say),
+		'Options:': m.help_title_options({}, say),
+		'Commands:': m.help_title_commands({}, say),
+		'Arguments:': m.help_title_arguments({}, say)
+	};
+	for (const command of everyCommand(program)) {
+		command
+			.helpOption('-h, --help', m.help_help({}, say))
+			.helpCommand(false)
+			.configureHelp({ styleTitle: (title) => titles[title] ?? title });
+	}
+
+	try {
+		await program.parseAsync(argv);
+		return 0;
+	} catch (error) {
+		if (error instanceof CommanderError) return error.exitCode;
+		const explained = explain(error, locale);
+		if (explained === null) throw error;
+		console.error(explained);
+		return 1;
+	}
+}

@@ -1,0 +1,84 @@
+/**
+ * Server hooks, in order: the language; the database, sign-in and the signed-in user; a same-origin
+ * check on every request that changes something (SvelteKit's own covers forms, this covers JSON
+ * too); the access rules of the route; and the security headers of the response.
+ */
+import { isRole } from '$lib/domain/access';
+import type { Locale } from '$lib/domain/locale';
+import { m } from '$lib/paraglide/messages.js';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { decide, ruleFor } from '$lib/server/access/authorize';
+import { appContext } from '$lib/server/app-context';
+import { isMember } from '$lib/server/auth/users';
+import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+
+export const init: ServerInit = async () => {
+	await appContext();
+};
+
+const language: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = locale as Locale;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const context: Handle = async ({ event, resolve }) => {
+	const { handle, auth } = await appContext();
+	event.locals.db = handle.db;
+	event.locals.auth = auth;
+	const session = await auth.api.getSession({ headers: event.request.headers });
+	const user = session?.user as
+		{ id: string; email: string; name: string; role: unknown } | undefined;
+	event.locals.user =
+		user && isRole(user.role)
+			? { id: user.id, email: user.email, name: user.name, role: user.role }
+			: null;
+	return resolve(event);
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const sameOrigin: Handle = ({ event, resolve }) => {
+	if (!SAFE_METHODS.has(event.request.method)) {
+		if (event.request.headers.get('origin') !== event.url.origin) error(403, m.access_cross_site());
+	}
+	return resolve(event);
+};
+
+const access: Handle = async ({ event, resolve }) => {
+	const routeId = event.route.id;
+	if (routeId === null) return resolve(event); // no such page: SvelteKit answers 404
+	const viewer = event.locals.user;
+	const rule = ruleFor(routeId, event.request.method, event.url.search);
+	const decision = await decide(rule, viewer, () =>
+		isMember(event.locals.db, event.params.code ?? '', viewer?.id ?? '')
+	);
+	if (decision === 'allow') return resolve(event);
+	if (decision === 'sign-in') {
+		if (event.request.method === 'GET') {
+			redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		}
+		error(401, m.access_sign_in());
+	}
+	if (decision === 'no-rule') {
+		console.error(`cofund: route ${routeId} has no access rule; refusing it`);
+		error(500, m.access_no_rule());
+	}
+	error(403, m.access_forbidden());
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	return response;
+};
+
+export const handle = sequence(language, context, sameOrigin, access, securityHeaders);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { can, canOnProject, PERMISSIONS, ROLES } from './access';
+
+describe('roles', () => {
+	it('grants exactly what the office agreed', () => {
+		const table = Object.fromEntries(
+			ROLES.map((role) => [role, PERMISSIONS.filter((p) => can(role, p))])
+		);
+		expect(table).toEqual({
+			admin: [...PERMISSIONS],
+			coordinator: [
+				'project:read',
+				'project:edit',
+				'project:create',
+				'import:run',
+				'import:revert',
+				'document:generate'
+			],
+			council: ['project:read'],
+			auditor: ['project:read', 'audit:read', 'original:download']
+		});
+	});
+
+	it('council members and auditors never change anything', () => {
+		for (const role of ['council', 'auditor'] as const) {
+			for (const p of ['project:edit', 'project:create', 'import:run', 'import:revert'] as const)
+				expect(can(role, p), `${role} ${p}`).toBe(false);
+		}
+	});
+
+	it('needs membership of the project, except for admins', () => {
+		expect(canOnProject('coordinator', 'project:edit', false)).toBe(false);
+		expect(canOnProject('coordinator', 'project:edit', true)).toBe(true);
+		expect(canOnProject('admin', 'project:edit', false)).toBe(true);
+		expect(canOnProject('auditor', 'project:edit', true)).toBe(false);
+	});
+});

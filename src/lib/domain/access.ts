@@ -1,0 +1,44 @@
+/** Who may do what: the four roles and their permissions. Project permissions also need membership. */
+
+export const ROLES = ['admin', 'coordinator', 'council', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+	'project:read',
+	'project:edit',
+	'project:create',
+	'import:run',
+	'import:revert',
+	'document:generate',
+	'audit:read',
+	'original:download',
+	'user:manage'
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+	admin: PERMISSIONS,
+	coordinator: [
+		'project:read',
+		'project:edit',
+		'project:create',
+		'import:run',
+		'import:revert',
+		'document:generate'
+	],
+	council: ['project:read'],
+	auditor: ['project:read', 'audit:read', 'original:download']
+};
+
+export function isRole(value: unknown): value is Role {
+	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: Role, permission: Permission): boolean {
+	return GRANTS[role].includes(permission);
+}
+
+/** Admins see every project; everyone else only the projects they are a member of. */
+export function canOnProject(role: Role, permission: Permission, isMember: boolean): boolean {
+	return can(role, permission) && (role === 'admin' || isMember);
+}

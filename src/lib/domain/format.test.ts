@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import {
+	formatDate,
+	formatDecisionDate,
+	formatMoney,
+	formatMonth,
+	formatPeriod,
+	parseIsoDate,
+	parseIsoMonth
+} from './format';
+
+const NBSP = '\u00a0';
+
+describe('Latvian forms, checked against the council annex of 22 February 2018', () => {
+	it('writes the decision date in the genitive: "2018.gada 22.februāra"', () => {
+		expect(formatDecisionDate('2018-02-22', 'lv')).toBe('2018.gada 22.februāra');
+	});
+
+	it('has a genitive for every month', () => {
+		const months = Array.from({ length: 12 }, (_, i) =>
+			formatDecisionDate(`2019-${String(i + 1).padStart(2, '0')}-01`, 'lv')
+		);
+		expect(months).toEqual([
+			'2019.gada 1.janvāra',
+			'2019.gada 1.februāra',
+			'2019.gada 1.marta',
+			'2019.gada 1.aprīļa',
+			'2019.gada 1.maija',
+			'2019.gada 1.jūnija',
+			'2019.gada 1.jūlija',
+			'2019.gada 1.augusta',
+			'2019.gada 1.septembra',
+			'2019.gada 1.oktobra',
+			'2019.gada 1.novembra',
+			'2019.gada 1.decembra'
+		]);
+	});
+
+	it('writes the period "01.01.2018. – 15.11.2019."', () => {
+		expect(formatPeriod('2018-01-01', '2019-11-15', 'lv')).toBe('01.01.2018. – 15.11.2019.');
+	});
+
+	it.each([
+		['2018-03', '03.2018.'],
+		['2018-06', '06.2018.'],
+		['2018-10', '10.2018.'],
+		['2019-03', '03.2019.'],
+		['2019-09', '09.2019.']
+	])('writes the event month %s as %s', (month, text) => {
+		expect(formatMonth(month, 'lv')).toBe(text);
+	});
+
+	it.each([
+		[416000, '4160 EUR'],
+		[150000, '1500 EUR'],
+		[266000, '2660 EUR'],
+		[110000, '1100 EUR'],
+		[40000, '400 EUR'],
+		[199000, '1990 EUR'],
+		[67000, '670 EUR']
+	])('writes %i cents as %s, without ",00"', (cents, text) => {
+		expect(formatMoney(cents, 'lv')).toBe(text);
+	});
+
+	it('groups thousands only from five digits up, with a decimal comma', () => {
+		expect(formatMoney(4101250, 'lv')).toBe(`41${NBSP}012,50 EUR`);
+		expect(formatMoney(418470, 'lv')).toBe('4184,70 EUR');
+		expect(formatMoney(416000, 'lv', { decimals: 'always' })).toBe('4160,00 EUR');
+		expect(formatMoney(-1550, 'lv')).toBe('-15,50 EUR');
+	});
+});
+
+describe('English forms', () => {
+	it('formats money, dates, months, periods and decision dates', () => {
+		expect(formatMoney(416000, 'en')).toBe('4,160 EUR');
+		expect(formatMoney(4101250, 'en')).toBe('41,012.50 EUR');
+		expect(formatDate('2018-01-01', 'en')).toBe('1 Jan 2018');
+		expect(formatMonth('2018-03', 'en')).toBe('March 2018');
+		expect(formatPeriod('2018-01-01', '2019-11-15', 'en')).toBe(
+			'1 January 2018 – 15 November 2019'
+		);
+		expect(formatDecisionDate('2018-02-22', 'en')).toBe('22 February 2018');
+	});
+});
+
+describe('plain dates', () => {
+	it('accepts real dates and months only', () => {
+		expect(parseIsoDate('2020-02-29')).toEqual({ year: 2020, month: 2, day: 29 });
+		expect(parseIsoDate('2019-02-29')).toBeNull();
+		expect(parseIsoDate('22.02.2018')).toBeNull();
+		expect(parseIsoMonth('2018-13')).toBeNull();
+		expect(parseIsoMonth('2018-03')).toEqual({ year: 2018, month: 3 });
+	});
+
+	it('throws on a malformed date instead of printing nonsense', () => {
+		expect(() => formatDate('2018-02-30', 'lv')).toThrow(RangeError);
+	});
+});

@@ -1,0 +1,135 @@
+/**
+ * Latvian and English forms of money, dates, months, periods and council decision dates,
+ * exactly as the council annex writes them (`4160 EUR`, `01.01.2018. – 15.11.2019.`,
+ * `03.2018.`, `2018.gada 22.februāra`). Intl does the grouping and the English names;
+ * the Latvian genitive months are written out because Intl only knows the nominative.
+ */
+import type { Cents } from './money';
+import type { Locale } from './locale';
+
+const NUMBER_TAG: Record<Locale, string> = { lv: 'lv', en: 'en-GB' };
+
+/** Genitive month names, as in "22.februāra"; Intl gives only "februāris". */
+const LV_MONTHS_GENITIVE = [
+	'janvāra',
+	'februāra',
+	'marta',
+	'aprīļa',
+	'maija',
+	'jūnija',
+	'jūlija',
+	'augusta',
+	'septembra',
+	'oktobra',
+	'novembra',
+	'decembra'
+] as const;
+
+export interface MoneyFormat {
+	/** `auto` leaves out ",00" on whole amounts, as the annex does; `always` suits columns. */
+	decimals?: 'auto' | 'always';
+	currency?: string;
+}
+
+/** `4160 EUR`, `41 012,50 EUR` (NBSP groups from five digits up, CLDR lv); `41,012.50 EUR` in English. */
+export function formatMoney(cents: Cents, locale: Locale, options: MoneyFormat = {}): string {
+	const digits = options.decimals === 'always' || cents % 100 !== 0 ? 2 : 0;
+	const number = new Intl.NumberFormat(NUMBER_TAG[locale], {
+		minimumFractionDigits: digits,
+		maximumFractionDigits: digits
+	}).format(cents / 100);
+	return `${number} ${options.currency ?? 'EUR'}`;
+}
+
+/** A plain count with the locale's grouping. */
+export function formatInteger(value: number, locale: Locale): string {
+	return new Intl.NumberFormat(NUMBER_TAG[locale], { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A share as a percentage: `93,5 %` / `93.5%`. */
+export function formatPercent(ratio: number, locale: Locale): string {
+	return new Intl.NumberFormat(NUMBER_TAG[locale], {
+		style: 'percent',
+		maximumFractionDigits: 1
+	}).format(ratio);
+}
+
+interface DateParts {
+	year: number;
+	month: number;
+	day: number;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+
+/** Splits a plain ISO date; a plain date has no time zone, so none is ever applied. */
+export function parseIsoDate(iso: string): DateParts | null {
+	const match = ISO_DATE.exec(iso);
+	if (!match) return null;
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const check = new Date(Date.UTC(year, month - 1, day));
+	const real =
+		check.getUTCFullYear() === year &&
+		check.getUTCMonth() === month - 1 &&
+		check.getUTCDate() === day;
+	return real ? { year, month, day } : null;
+}
+
+export function parseIsoMonth(iso: string): Omit<DateParts, 'day'> | null {
+	const match = ISO_MONTH.exec(iso);
+	if (!match) return null;
+	const [year, month] = [Number(match[1]), Number(match[2])];
+	return month >= 1 && month <= 12 ? { year, month } : null;
+}
+
+function requireDate(iso: string): DateParts {
+	const parts = parseIsoDate(iso);
+	if (!parts) throw new RangeError(`Not a date (YYYY-MM-DD): ${iso}`);
+	return parts;
+}
+
+function requireMonth(iso: string): Omit<DateParts, 'day'> {
+	const parts = parseIsoMonth(iso);
+	if (!parts) throw new RangeError(`Not a month (YYYY-MM): ${iso}`);
+	return parts;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function englishDate({ year, month, day }: DateParts, style: 'long' | 'medium'): string {
+	return new Intl.DateTimeFormat('en-GB', { dateStyle: style, timeZone: 'UTC' }).format(
+		new Date(Date.UTC(year, month - 1, day))
+	);
+}
+
+/** `01.01.2018.` / `1 Jan 2018`. */
+export function formatDate(iso: string, locale: Locale): string {
+	const parts = requireDate(iso);
+	if (locale === 'lv') return `${pad(parts.day)}.${pad(parts.month)}.${parts.year}.`;
+	return englishDate(parts, 'medium');
+}
+
+/** `01.01.2018. – 15.11.2019.` / `1 January 2018 – 15 November 2019`. */
+export function formatPeriod(start: string, end: string, locale: Locale): string {
+	if (locale === 'lv') return `${formatDate(start, 'lv')} – ${formatDate(end, 'lv')}`;
+	return `${englishDate(requireDate(start), 'long')} – ${englishDate(requireDate(end), 'long')}`;
+}
+
+/** `03.2018.` / `March 2018`. */
+export function formatMonth(iso: string, locale: Locale): string {
+	const { year, month } = requireMonth(iso);
+	if (locale === 'lv') return `${pad(month)}.${year}.`;
+	return new Intl.DateTimeFormat('en-GB', {
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/** `2018.gada 22.februāra` (the annex header's genitive) / `22 February 2018`. */
+export function formatDecisionDate(iso: string, locale: Locale): string {
+	const parts = requireDate(iso);
+	if (locale === 'en') return englishDate(parts, 'long');
+	return `${parts.year}.gada ${parts.day}.${LV_MONTHS_GENITIVE[parts.month - 1]}`;
+}

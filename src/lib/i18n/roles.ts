@@ -1,0 +1,12 @@
+/** The roles' names in the reader's language. */
+import type { Role } from '$lib/domain/access';
+import { m } from '$lib/paraglide/messages.js';
+
+export function roleName(role: Role): string {
+	return {
+		admin: m.role_admin,
+		coordinator: m.role_coordinator,
+		council: m.role_council,
+		auditor: m.role_auditor
+	}[role]();
+}

@@ -1,0 +1,39 @@
+/** Decides a request against the route rules: allowed, sign in first, forbidden, or no rule at all. */
+import { canOnProject, can } from '$lib/domain/access';
+import type { Role } from '$lib/domain/access';
+import { ROUTE_RULES, type Rule } from './route-rules';
+
+export interface Viewer {
+	id: string;
+	role: Role;
+}
+
+export type Decision = 'allow' | 'sign-in' | 'forbid' | 'no-rule';
+
+/** The rule for a page view or a form action (`?/name`, or `default`). */
+export function ruleFor(routeId: string, method: string, search: string): Rule | undefined | null {
+	const route = ROUTE_RULES[routeId];
+	if (!route) return null;
+	if (method === 'GET' || method === 'HEAD') return route.page;
+	if (method !== 'POST') return undefined;
+	const named = search.startsWith('?/') ? search.slice(2).split('&')[0]! : 'default';
+	return route.actions?.[named];
+}
+
+export function decide(
+	rule: Rule | undefined | null,
+	viewer: Viewer | null,
+	isMember: () => Promise<boolean>
+): Promise<Decision> | Decision {
+	if (rule === null) return 'no-rule';
+	if (rule === undefined) return 'forbid';
+	if (rule === 'public') return 'allow';
+	if (!viewer) return 'sign-in';
+	if (rule === 'signed-in') return 'allow';
+	if (!('project' in rule)) return can(viewer.role, rule.permission) ? 'allow' : 'forbid';
+	if (!can(viewer.role, rule.permission)) return 'forbid';
+	if (viewer.role === 'admin') return 'allow';
+	return isMember().then((member) =>
+		canOnProject(viewer.role, rule.permission, member) ? 'allow' : 'forbid'
+	);
+}

@@ -1,0 +1,39 @@
+/**
+ * Who may use each route: its page (GET) and each form action. Every route must be listed; the
+ * access hook refuses any route that is not (and a test fails), so a new page cannot slip out
+ * without a decision about who sees it.
+ */
+import type { Permission } from '$lib/domain/access';
+
+export type Rule =
+	| 'public'
+	| 'signed-in'
+	| { permission: Permission }
+	/** The permission on the project named by the route's `code` parameter. */
+	| { permission: Permission; project: 'code' };
+
+export interface RouteRule {
+	page?: Rule;
+	actions?: Record<string, Rule>;
+}
+
+const onProject = (permission: Permission): Rule => ({ permission, project: 'code' });
+
+export const ROUTE_RULES: Record<string, RouteRule> = {
+	'/': { page: 'signed-in' },
+	'/login': { page: 'public', actions: { default: 'public' } },
+	'/logout': { page: 'signed-in', actions: { default: 'signed-in' } },
+	'/setup': { page: 'public', actions: { default: 'public' } },
+	'/account': { page: 'signed-in', actions: { default: 'signed-in' } },
+	'/audit': { page: { permission: 'audit:read' } },
+	'/projects': { page: 'signed-in' },
+	'/projects/new': {
+		page: { permission: 'project:create' },
+		actions: { default: { permission: 'project:create' } }
+	},
+	'/projects/[code]': { page: onProject('project:read') },
+	'/projects/[code]/edit': {
+		page: onProject('project:edit'),
+		actions: { default: onProject('project:edit') }
+	}
+};

@@ -1,0 +1,52 @@
+/** Appends events to the audit log, inside the caller's transaction, one writer at a time. */
+import { desc, sql } from 'drizzle-orm';
+import type { Transaction } from '../db';
+import { auditEvents } from '../db/schema';
+import { auditHash, GENESIS_HASH } from './audit-hash';
+
+/** Who did it. The CLI and the web app always name a user; set-up steps name `system`. */
+export interface Actor {
+	id: string | null;
+	email: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: null, email: 'system' };
+
+export interface AuditInput {
+	action: string;
+	objectType: string;
+	objectId: string;
+	before?: unknown;
+	after?: unknown;
+}
+
+/** JSON's view of a value, which is what jsonb will give back and so what must be hashed. */
+const asJson = (value: unknown) => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
+
+export async function recordAudit(tx: Transaction, actor: Actor, input: AuditInput): Promise<void> {
+	// One chain for all instances: writers queue on this lock until their transaction ends.
+	await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cofund audit chain'))`);
+	const [last] = await tx
+		.select({ hash: auditEvents.hash })
+		.from(auditEvents)
+		.orderBy(desc(auditEvents.id))
+		.limit(1);
+	const prevHash = last?.hash ?? GENESIS_HASH;
+	const at = new Date();
+	const fields = {
+		at: at.toISOString(),
+		actorId: actor.id,
+		actorEmail: actor.email,
+		action: input.action,
+		objectType: input.objectType,
+		objectId: input.objectId,
+		before: asJson(input.before),
+		after: asJson(input.after)
+	};
+	await tx.insert(auditEvents).values({
+		...fields,
+		at,
+		prevHash,
+		hash: auditHash(prevHash, fields)
+	});
+}

@@ -1,0 +1,98 @@
+/**
+ * Opens cofund's database: PostgreSQL when a URL is given, else the embedded PGlite in the data
+ * folder (locked against a second process). Either way every migration is applied before use.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import type { DatabaseConfig } from '../config';
+import { fromPackageRoot } from '../package-root';
+import { acquireDataDirLock } from './data-dir-lock';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** What a service can read through: the database itself, or a transaction already open on it. */
+export type Queryable = Database | Transaction;
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+	db: Database;
+	engine: Engine;
+	/** Where the data lives, for logs: a folder, or the server without its password. */
+	location: string;
+	close(): Promise<void>;
+}
+
+const migrationsFolder = () => fromPackageRoot('src/lib/server/db/migrations');
+
+export async function openDatabase(
+	config: DatabaseConfig,
+	purpose: string
+): Promise<DatabaseHandle> {
+	return config.url ? openPostgres(config.url) : openPglite(config.dataDir, purpose);
+}
+
+async function openPglite(dataDir: string, purpose: string): Promise<DatabaseHandle> {
+	const lock = acquireDataDirLock(dataDir, purpose);
+	try {
+		const client = await PGlite.create(join(dataDir, 'pgdata'));
+		const db = drizzlePglite({ client, schema });
+		await migratePglite(db, { migrationsFolder: migrationsFolder() });
+		return {
+			db,
+			engine: 'pglite',
+			location: dataDir,
+			close: async () => {
+				try {
+					await client.close();
+				} finally {
+					lock.release();
+				}
+			}
+		};
+	} catch (error) {
+		lock.release();
+		throw error;
+	}
+}
+
+/** A throwaway in-memory PGlite for tests: same migrations, no folder, no lock. */
+export async function openMemoryPglite(): Promise<DatabaseHandle> {
+	const client = await PGlite.create();
+	const db = drizzlePglite({ client, schema });
+	await migratePglite(db, { migrationsFolder: migrationsFolder() });
+	return { db, engine: 'pglite', location: 'memory', close: () => client.close() };
+}
+
+export async function openPostgres(url: string): Promise<DatabaseHandle> {
+	const client = postgres(url, { max: 10, onnotice: () => {} });
+	try {
+		const db = drizzlePostgres({ client, schema });
+		// Several instances may start together; one migrates while the others wait.
+		const session = await client.reserve();
+		try {
+			await session`select pg_advisory_lock(hashtext('cofund migrations'))`;
+			await migratePostgres(db, { migrationsFolder: migrationsFolder() });
+		} finally {
+			await session`select pg_advisory_unlock(hashtext('cofund migrations'))`;
+			session.release();
+		}
+		return {
+			db,
+			engine: 'postgres',
+			location: url.replace(/:[^:@/]*@/, ':***@'),
+			close: () => client.end({ timeout: 5 })
+		};
+	} catch (error) {
+		await client.end({ timeout: 1 });
+		throw error;
+	}
+}
+
+export { schema };

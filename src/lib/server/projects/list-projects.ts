@@ -1,0 +1,86 @@
+/** The project list: each project's headline figures and how many plan rules it breaks. */
+import { checkPlan, plannedMobilityCount, type PlanEvent } from '$lib/domain/project/plan-checks';
+import type { Role } from '$lib/domain/access';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db';
+import { mobilityEvents, projectMembers, projects, yearPlans } from '../db/schema';
+
+/** Whose list it is: admins see every project, others those they are members of. */
+export interface Viewer {
+	id: string | null;
+	role: Role;
+}
+
+export interface ProjectListItem {
+	code: string;
+	title: { lv: string; en: string };
+	period: { start: string; end: string };
+	total: number;
+	currency: string;
+	events: number;
+	mobilities: number;
+	errors: number;
+	warnings: number;
+	updatedAt: string;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+	const groups = new Map<number, T[]>();
+	for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+	return groups;
+}
+
+export async function listProjects(db: Database, viewer: Viewer): Promise<ProjectListItem[]> {
+	const visible =
+		viewer.role === 'admin'
+			? undefined
+			: inArray(
+					projects.id,
+					db
+						.select({ id: projectMembers.projectId })
+						.from(projectMembers)
+						.where(eq(projectMembers.userId, viewer.id ?? ''))
+				);
+	const [projectRows, years, events] = await Promise.all([
+		db.select().from(projects).where(visible).orderBy(asc(projects.code)),
+		db.select().from(yearPlans),
+		db.select().from(mobilityEvents)
+	]);
+	const yearsOf = groupBy(years, (y) => y.projectId);
+	const eventsOf = groupBy(events, (e) => e.projectId);
+	return projectRows.map((p) => {
+		const planEvents: PlanEvent[] = (eventsOf.get(p.id) ?? []).map((e) => ({
+			number: e.number,
+			country: e.country,
+			month: e.plannedMonth,
+			representatives: e.plannedRepresentatives
+		}));
+		const findings = checkPlan({
+			period: { start: p.periodStart, end: p.periodEnd },
+			funding: {
+				total: p.totalCents,
+				eu: p.euCents,
+				council: p.councilCents,
+				years: (yearsOf.get(p.id) ?? []).map((y) => ({
+					year: y.year,
+					prefinancing: y.prefinancingCents,
+					cofinancing: y.cofinancingCents
+				}))
+			},
+			events: planEvents,
+			plannedMobilities: p.plannedMobilities ?? undefined
+		});
+		return {
+			code: p.code,
+			title: { lv: p.titleLv, en: p.titleEn },
+			period: { start: p.periodStart, end: p.periodEnd },
+			total: p.totalCents,
+			currency: p.currency,
+			events: planEvents.length,
+			mobilities: p.plannedMobilities ?? plannedMobilityCount(planEvents),
+			errors: findings.filter((f) => f.severity === 'error').length,
+			warnings: findings.filter((f) => f.severity === 'warning').length,
+			updatedAt: p.updatedAt.toISOString()
+		};
+	});
+}

@@ -1,0 +1,31 @@
+// Thin: the sign-in form and its action.
+import { m } from '$lib/paraglide/messages.js';
+import { safeNext, signInWithPassword } from '$lib/server/auth/sign-in';
+import { fail, redirect } from '@sveltejs/kit';
+
+export const load = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+};
+
+export const actions = {
+	default: async ({ locals, request, url, getClientAddress }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '');
+		const password = String(form.get('password') ?? '');
+		if (!email || !password) return fail(400, { email, message: m.login_missing() });
+		const outcome = await signInWithPassword(locals.auth, locals.db, {
+			email,
+			password,
+			address: getClientAddress(),
+			headers: request.headers
+		});
+		if (!outcome.ok) {
+			const message =
+				outcome.problem === 'throttled'
+					? m.login_throttled({ minutes: outcome.minutes })
+					: m.login_wrong();
+			return fail(outcome.problem === 'throttled' ? 429 : 400, { email, message });
+		}
+		redirect(303, safeNext(url.searchParams.get('next')));
+	}
+};

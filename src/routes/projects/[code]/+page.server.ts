@@ -1,0 +1,19 @@
+// Thin: one project's definition and its plan check.
+import { can } from '$lib/domain/access';
+import { checkPlan } from '$lib/domain/project/plan-checks';
+import { m } from '$lib/paraglide/messages.js';
+import { loadProject } from '$lib/server/projects/load-definition';
+import { error } from '@sveltejs/kit';
+
+export const load = async ({ locals, params, url }) => {
+	const stored = await loadProject(locals.db, params.code);
+	if (!stored) error(404, m.project_not_found({ code: params.code }));
+	return {
+		project: stored.definition,
+		version: stored.version,
+		findings: checkPlan(stored.definition),
+		saved: url.searchParams.get('saved'),
+		// Membership is already checked by the access hook; the role decides the buttons.
+		canEdit: can(locals.user!.role, 'project:edit')
+	};
+};

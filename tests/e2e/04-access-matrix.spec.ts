@@ -1,0 +1,111 @@
+/**
+ * Every route and form action, as every role and signed out, against the running app: each
+ * request is allowed, sent to sign in, or forbidden exactly as this table says. The table must
+ * name every route of the access rules, and src/lib/server/access/route-files.test.ts checks
+ * that the rules name every route in src/routes, so a new route cannot go unexamined.
+ */
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import type { Role } from '../../src/lib/domain/access';
+import { ROUTE_RULES } from '../../src/lib/server/access/route-rules';
+import { signInApi } from '../pages/sign-in';
+
+type Who = Role | 'anonymous';
+type Outcome = 'allowed' | 'sign-in' | 'forbidden';
+const WHO: Who[] = ['anonymous', 'admin', 'coordinator', 'council', 'auditor'];
+
+const all = (outcome: Outcome): Record<Who, Outcome> => ({
+	anonymous: outcome,
+	admin: outcome,
+	coordinator: outcome,
+	council: outcome,
+	auditor: outcome
+});
+const signedIn: Record<Who, Outcome> = { ...all('allowed'), anonymous: 'sign-in' };
+const editors: Record<Who, Outcome> = { ...signedIn, council: 'forbidden', auditor: 'forbidden' };
+const auditors: Record<Who, Outcome> = {
+	...signedIn,
+	coordinator: 'forbidden',
+	council: 'forbidden'
+};
+
+interface Case {
+	route: string;
+	url: string;
+	/** `GET` for the page, or the action's name. */
+	request: 'GET' | 'default';
+	expected: Record<Who, Outcome>;
+}
+
+// Sign-out comes last, since it ends the session the other rows use.
+const CASES: Case[] = [
+	{ route: '/', url: '/', request: 'GET', expected: signedIn },
+	{ route: '/login', url: '/login', request: 'GET', expected: all('allowed') },
+	{ route: '/login', url: '/login', request: 'default', expected: all('allowed') },
+	{ route: '/setup', url: '/setup', request: 'GET', expected: all('allowed') },
+	{ route: '/setup', url: '/setup', request: 'default', expected: all('allowed') },
+	{ route: '/account', url: '/account', request: 'GET', expected: signedIn },
+	{ route: '/account', url: '/account', request: 'default', expected: signedIn },
+	{ route: '/audit', url: '/audit', request: 'GET', expected: auditors },
+	{ route: '/projects', url: '/projects', request: 'GET', expected: signedIn },
+	{ route: '/projects/new', url: '/projects/new', request: 'GET', expected: editors },
+	{ route: '/projects/new', url: '/projects/new', request: 'default', expected: editors },
+	{ route: '/projects/[code]', url: '/projects/SOLID', request: 'GET', expected: signedIn },
+	{
+		route: '/projects/[code]/edit',
+		url: '/projects/SOLID/edit',
+		request: 'GET',
+		expected: editors
+	},
+	{
+		route: '/projects/[code]/edit',
+		url: '/projects/SOLID/edit',
+		request: 'default',
+		expected: editors
+	},
+	{ route: '/logout', url: '/logout', request: 'GET', expected: signedIn },
+	{ route: '/logout', url: '/logout', request: 'default', expected: signedIn }
+];
+
+// Ask as a browser does: SvelteKit answers an "accept anything" form post as a JSON action call.
+const HTML = { accept: 'text/html' };
+
+function outcomeOf(status: number, location: string | undefined): Outcome | `status ${number}` {
+	if (status === 401 || (status === 303 && location?.startsWith('/login?next='))) return 'sign-in';
+	if (status === 403) return 'forbidden';
+	// A refused form (400) or a redirect after a valid one still got past the access check.
+	if (status < 500) return 'allowed';
+	return `status ${status}`;
+}
+
+test('the table covers every route and action in the access rules', () => {
+	const declared = Object.entries(ROUTE_RULES).flatMap(([route, rule]) => [
+		...(rule.page ? [`${route} GET`] : []),
+		...Object.keys(rule.actions ?? {}).map((action) => `${route} ${action}`)
+	]);
+	const tested = CASES.map((c) => `${c.route} ${c.request}`);
+	expect(new Set(tested)).toEqual(new Set(declared));
+});
+
+for (const who of WHO) {
+	test(`every route as ${who}`, async ({ baseURL }) => {
+		const api: APIRequestContext = await request.newContext({ baseURL });
+		if (who !== 'anonymous') await signInApi(api, baseURL!, who);
+		const seen: string[] = [];
+		const wanted: string[] = [];
+		for (const c of CASES) {
+			const response =
+				c.request === 'GET'
+					? await api.get(c.url, { headers: HTML, maxRedirects: 0 })
+					: await api.post(c.url, {
+							headers: { ...HTML, origin: baseURL! },
+							form: {},
+							maxRedirects: 0
+						});
+			const label = `${c.request} ${c.url}`;
+			seen.push(`${label}: ${outcomeOf(response.status(), response.headers()['location'])}`);
+			wanted.push(`${label}: ${c.expected[who]}`);
+		}
+		expect(seen).toEqual(wanted);
+		await api.dispose();
+	});
+}

@@ -1,0 +1,31 @@
+/** Page object: the project editor. */
+import type { Locator, Page } from '@playwright/test';
+
+export class EditorPage {
+	readonly liveCheck: Locator;
+
+	constructor(readonly page: Page) {
+		this.liveCheck = page.locator('aside').getByTestId('plan-findings');
+	}
+
+	field(path: string): Locator {
+		return this.page.locator(`[data-path="${path}"] :is(input, textarea)`);
+	}
+
+	issues(path: string): Locator {
+		return this.page.locator(`[data-path="${path}"] .issues`);
+	}
+
+	async fill(path: string, value: string) {
+		await this.field(path).fill(value);
+		await this.field(path).blur();
+	}
+
+	async save() {
+		await this.page.getByRole('button', { name: /^(Saglabāt|Save)$/ }).click();
+	}
+
+	async saveAndWait() {
+		await Promise.all([this.page.waitForURL(/\/projects\/[^/]+\?saved=/), this.save()]);
+	}
+}

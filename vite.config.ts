@@ -1,0 +1,36 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+const engines = process.env.TEST_DATABASE_URL ? 'PGlite and PostgreSQL' : 'PGlite only';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		// Under Vitest the messages come from `npm run i18n`; the plugin's watcher would keep it alive.
+		!process.env.VITEST &&
+			paraglideVitePlugin({
+				project: './src/lib/i18n/project.inlang',
+				outdir: './src/lib/paraglide',
+				// Keep in step with the `i18n` script in package.json, which the CLI's build uses.
+				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			})
+	],
+	test: {
+		expect: { requireAssertions: true },
+		// Verbose, so that the log names every suite, and with it the database engine it ran on.
+		reporters: ['verbose'],
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: `server (${engines})`,
+					environment: 'node',
+					include: ['src/**/*.test.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 60_000
+				}
+			}
+		]
+	}
+});
