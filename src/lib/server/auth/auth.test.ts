@@ -1,8 +1,10 @@
 import { ENGINES, freshDatabase } from '$tests/factories/database';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
 import { verifyAuditChain } from '../audit/verify-audit';
 import type { DatabaseHandle } from '../db';
+import { sessions } from '../db/schema';
 import { authSecret } from './auth-secret';
 import { createAuth, type Auth } from './create-auth';
 import { consumeSetupToken, ensureFirstAdmin } from './first-admin';
@@ -68,6 +70,28 @@ describe.each(ENGINES)('signing in on %s', (engine) => {
 		await setPassword(auth, handle.db, anna, 'battery staple 2', SYSTEM_ACTOR);
 		expect((await signIn(auth, 'anna@example.lv', 'correct horse 1')).status).toBe(401);
 		expect((await signIn(auth, 'anna@example.lv', 'battery staple 2')).status).toBe(200);
+	});
+
+	it('ends a session on sign-out, so its cookie opens nothing afterwards', async () => {
+		const { cookie } = await signIn(auth, 'anna@example.lv', 'battery staple 2');
+		const headers = new Headers({ cookie });
+		expect(await auth.api.getSession({ headers })).not.toBeNull();
+		await auth.api.signOut({ headers });
+		expect(await auth.api.getSession({ headers })).toBeNull();
+	});
+
+	it('lets a session expire: past its time the cookie opens nothing', async () => {
+		const { cookie } = await signIn(auth, 'anna@example.lv', 'battery staple 2');
+		const headers = new Headers({ cookie });
+		const session = (await auth.api.getSession({ headers }))!;
+		const hours = (session.session.expiresAt.getTime() - Date.now()) / 3_600_000;
+		expect(hours).toBeGreaterThan(7.9);
+		expect(hours).toBeLessThanOrEqual(8);
+		await handle.db
+			.update(sessions)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(sessions.id, session.session.id));
+		expect(await auth.api.getSession({ headers })).toBeNull();
 	});
 
 	it('creates the first admin from the environment, once', async () => {
