@@ -109,3 +109,4 @@ export const mobilityEvents = pgTable(
 
 export * from './auth-schema';
 export * from './audit-schema';
+export * from './import-schema';

@@ -1,0 +1,367 @@
+/**
+ * One record of an export, judged: accepted as an Expense or a Participation, rejected with the
+ * field and the reason, or set aside (blank, totals, another project's row). Pure and per record,
+ * so the same file always gives the same judgement, whatever the chunking.
+ */
+import { parseAmount, type DecimalMark } from './amounts';
+import { parseDate, type DateOrder } from './dates';
+import { matchEvent, type EventMatch, type EventTarget } from './events';
+import type { ImportField, ImportKind } from './fields';
+import { fold, tidy } from './fold';
+import type { ColumnMap } from './headers';
+import type { MappingProfile } from './profile';
+import {
+	parseCountry,
+	parseEventRef,
+	parseFundingSource,
+	parseStatus,
+	type FundingSource,
+	type ParticipationStatus
+} from './values';
+
+export interface ImportProject {
+	code: string;
+	currency: string;
+	events: readonly EventTarget[];
+}
+
+export interface ClassifyRules {
+	kind: ImportKind;
+	columns: ColumnMap;
+	/** Fields in the header row; a record with other non-empty fields is ragged. */
+	width: number;
+	decimal: DecimalMark;
+	dateOrder: DateOrder | null;
+	/** ISO date; an expense dated after it is refused. */
+	today: string;
+	project: ImportProject;
+	values: NonNullable<MappingProfile['values']>;
+	/** Events set by hand for a line: a number, or null for "no event". */
+	assignments?: ReadonlyMap<number, number | null>;
+}
+
+export interface ExpenseRecord {
+	date: string;
+	amountCents: number;
+	currency: string;
+	documentNumber: string;
+	payee: string;
+	description: string;
+	category: string;
+	eventNumber: number | null;
+	fundingSource: FundingSource | null;
+}
+
+export interface ParticipationRecord {
+	person: string;
+	position: string;
+	eventNumber: number | null;
+	city: string;
+	country: string | null;
+	departure: string;
+	returnDate: string | null;
+	orderNumber: string;
+	status: ParticipationStatus;
+}
+
+export type RejectCode =
+	| 'field-count'
+	| 'required'
+	| 'too-long'
+	| 'date-invalid'
+	| 'date-ambiguous'
+	| 'date-no-such-day'
+	| 'date-future'
+	| 'amount-invalid'
+	| 'amount-decimals'
+	| 'amount-too-large'
+	| 'currency-other'
+	| 'funding-unknown'
+	| 'status-unknown'
+	| 'country-unknown'
+	| 'event-invalid'
+	| 'return-before-departure';
+
+export interface RowProblem {
+	field: ImportField | null;
+	code: RejectCode;
+	value: string;
+	expected?: string;
+}
+
+export type SetAsideReason = 'blank' | 'totals' | 'other-project' | 'duplicate';
+
+interface Base {
+	line: number;
+	/** The record's amount when it has a readable one, for the control totals. */
+	amountCents: number | null;
+}
+
+export type Outcome =
+	| (Base & {
+			outcome: 'accepted';
+			kind: 'expenses';
+			record: ExpenseRecord;
+			identity: string;
+			event: EventMatch;
+	  })
+	| (Base & {
+			outcome: 'accepted';
+			kind: 'participation';
+			record: ParticipationRecord;
+			identity: string;
+			event: EventMatch;
+	  })
+	| (Base & { outcome: 'rejected'; problems: RowProblem[] })
+	| (Base & { outcome: 'set-aside'; reason: SetAsideReason; detail: string });
+
+/** Longest text kept in one field; longer is a broken export rather than a description. */
+const MAX_TEXT = 2000;
+const TOTALS_WORDS = /^(kopa|kopsumma|pavisam|summa kopa|kopa summa|total|totals|grand total|subtotal|sum|starpsumma|itogo|итого)\b/;
+
+const SEPARATOR = '\u001f';
+
+/** Reads a field by its column; fields the export lacks read as empty. */
+function cell(record: string[], columns: ColumnMap, field: ImportField): string {
+	const index = columns[field];
+	return index === undefined ? '' : tidy(record[index] ?? '');
+}
+
+function isTotalsLine(record: string[], rules: ClassifyRules): boolean {
+	const dateField = rules.kind === 'expenses' ? 'date' : 'departure';
+	if (cell(record, rules.columns, dateField) !== '') return false;
+	if (record.some((value) => TOTALS_WORDS.test(fold(value)))) return true;
+	// No words and no date: a line holding only numbers is a sum the export added.
+	const filled = record.map(tidy).filter((value) => value !== '');
+	return (
+		rules.kind === 'expenses' &&
+		filled.length > 0 &&
+		filled.every((value) => parseAmount(value, rules.decimal).ok)
+	);
+}
+
+function belongsElsewhere(record: string[], rules: ClassifyRules, own: Set<string>) {
+	if (rules.columns.projectCode === undefined) return null;
+	const value = cell(record, rules.columns, 'projectCode');
+	return own.has(fold(value)) ? null : value;
+}
+
+const ownCodesCache = new WeakMap<ClassifyRules, Set<string>>();
+function ownCodes(rules: ClassifyRules): Set<string> {
+	let codes = ownCodesCache.get(rules);
+	if (!codes) {
+		codes = new Set([rules.project.code, ...(rules.values.projectCode ?? [])].map(fold));
+		ownCodesCache.set(rules, codes);
+	}
+	return codes;
+}
+
+function readDate(
+	value: string,
+	field: ImportField,
+	rules: ClassifyRules,
+	problems: RowProblem[],
+	required: boolean
+): string | null {
+	if (value === '') {
+		if (required) problems.push({ field, code: 'required', value });
+		return null;
+	}
+	const parsed = parseDate(value, rules.dateOrder);
+	if (!parsed.ok) {
+		problems.push({ field, code: `date-${parsed.problem}`, value });
+		return null;
+	}
+	return parsed.iso;
+}
+
+function readText(value: string, field: ImportField, problems: RowProblem[]): string {
+	if (value.length > MAX_TEXT) problems.push({ field, code: 'too-long', value: value.slice(0, 80) });
+	return value;
+}
+
+function eventFor(line: number, rules: ClassifyRules, match: () => EventMatch): EventMatch {
+	const byHand = rules.assignments?.get(line);
+	if (byHand === undefined) return match();
+	return byHand === null ? { event: null, how: 'by-hand' } : { event: byHand, how: 'by-hand' };
+}
+
+function readEventRef(record: string[], rules: ClassifyRules, problems: RowProblem[]) {
+	const text = cell(record, rules.columns, 'event');
+	if (text === '') return { text, reference: undefined };
+	const reference = parseEventRef(text);
+	if (reference === undefined) problems.push({ field: 'event', code: 'event-invalid', value: text });
+	return { text, reference };
+}
+
+function readCountry(record: string[], rules: ClassifyRules, problems: RowProblem[]) {
+	const text = cell(record, rules.columns, 'country');
+	if (text === '') return { text, code: null };
+	const code = parseCountry(text, rules.values.country) ?? null;
+	if (!code) problems.push({ field: 'country', code: 'country-unknown', value: text });
+	return { text, code };
+}
+
+function classifyExpense(record: string[], line: number, rules: ClassifyRules): Outcome {
+	const problems: RowProblem[] = [];
+	const c = (field: ImportField) => cell(record, rules.columns, field);
+	const date = readDate(c('date'), 'date', rules, problems, true);
+	if (date && date > rules.today) problems.push({ field: 'date', code: 'date-future', value: c('date') });
+
+	let amountCents: number | null = null;
+	const amountText = c('amount');
+	if (amountText === '') problems.push({ field: 'amount', code: 'required', value: '' });
+	else {
+		const amount = parseAmount(amountText, rules.decimal);
+		if (amount.ok) amountCents = amount.cents;
+		else problems.push({ field: 'amount', code: `amount-${amount.problem}`, value: amountText });
+	}
+
+	const currencyText = c('currency');
+	const currency = currencyText === '€' ? 'EUR' : currencyText.toUpperCase() || rules.project.currency;
+	if (currency !== rules.project.currency) {
+		problems.push({
+			field: 'currency',
+			code: 'currency-other',
+			value: currencyText,
+			expected: rules.project.currency
+		});
+	}
+
+	const fundingText = c('fundingSource');
+	let fundingSource: FundingSource | null = null;
+	if (fundingText !== '') {
+		fundingSource = parseFundingSource(fundingText, rules.values.fundingSource) ?? null;
+		if (!fundingSource) problems.push({ field: 'fundingSource', code: 'funding-unknown', value: fundingText });
+	}
+	const ref = readEventRef(record, rules, problems);
+	const country = readCountry(record, rules, problems);
+	const documentNumber = readText(c('documentNumber'), 'documentNumber', problems);
+	const payee = readText(c('payee'), 'payee', problems);
+	const description = readText(c('description'), 'description', problems);
+	const category = readText(c('category'), 'category', problems);
+
+	if (problems.length || !date || amountCents === null) {
+		return { outcome: 'rejected', line, amountCents, problems };
+	}
+	const event = eventFor(line, rules, () =>
+		matchEvent(rules.project.events, {
+			reference: ref.reference,
+			country: country.code ?? undefined,
+			from: date
+		})
+	);
+	const record_: ExpenseRecord = {
+		date,
+		amountCents,
+		currency,
+		documentNumber,
+		payee,
+		description,
+		category,
+		eventNumber: event.event,
+		fundingSource
+	};
+	// Identity is what the source says, not what cofund made of it: an event set by hand must not
+	// turn the same ledger line into a new one on the next import.
+	const identity = [
+		date,
+		amountCents,
+		currency,
+		documentNumber,
+		payee,
+		description,
+		category,
+		ref.text,
+		fundingText,
+		country.text
+	].join(SEPARATOR);
+	return { outcome: 'accepted', kind: 'expenses', line, amountCents, record: record_, identity, event };
+}
+
+function classifyParticipation(record: string[], line: number, rules: ClassifyRules): Outcome {
+	const problems: RowProblem[] = [];
+	const c = (field: ImportField) => cell(record, rules.columns, field);
+	const person = readText(c('person'), 'person', problems);
+	if (person === '') problems.push({ field: 'person', code: 'required', value: '' });
+	const departure = readDate(c('departure'), 'departure', rules, problems, true);
+	const returnDate = readDate(c('return'), 'return', rules, problems, false);
+	if (departure && returnDate && returnDate < departure) {
+		problems.push({ field: 'return', code: 'return-before-departure', value: c('return') });
+	}
+	let status: ParticipationStatus = 'done';
+	if (rules.columns.status !== undefined) {
+		const parsed = parseStatus(c('status'), rules.values.status);
+		if (parsed) status = parsed;
+		else problems.push({ field: 'status', code: 'status-unknown', value: c('status') });
+	}
+	const ref = readEventRef(record, rules, problems);
+	const country = readCountry(record, rules, problems);
+	const position = readText(c('position'), 'position', problems);
+	const city = readText(c('city'), 'city', problems);
+	const orderNumber = readText(c('orderNumber'), 'orderNumber', problems);
+
+	if (problems.length || !departure) return { outcome: 'rejected', line, amountCents: null, problems };
+	const event = eventFor(line, rules, () => {
+		const found = matchEvent(rules.project.events, {
+			reference: ref.reference,
+			country: country.code ?? undefined,
+			from: departure,
+			to: returnDate ?? undefined
+		});
+		// A trip is always for some event: one that cannot be placed is listed for the coordinator.
+		return found.how === 'none'
+			? { event: null, how: 'unmatched', problem: 'no-event-fits' }
+			: found;
+	});
+	return {
+		outcome: 'accepted',
+		kind: 'participation',
+		line,
+		amountCents: null,
+		record: {
+			person,
+			position,
+			eventNumber: event.event,
+			city,
+			country: country.code,
+			departure,
+			returnDate,
+			orderNumber,
+			status
+		},
+		identity: [fold(person), orderNumber, departure].join(SEPARATOR),
+		event
+	};
+}
+
+export function classifyRecord(record: string[], line: number, rules: ClassifyRules): Outcome {
+	if (record.every((value) => tidy(value) === '')) {
+		return { outcome: 'set-aside', line, amountCents: null, reason: 'blank', detail: '' };
+	}
+	const amountOf = () => {
+		const parsed = parseAmount(cell(record, rules.columns, 'amount'), rules.decimal);
+		return rules.kind === 'expenses' && parsed.ok ? parsed.cents : null;
+	};
+	if (isTotalsLine(record, rules)) {
+		return { outcome: 'set-aside', line, amountCents: amountOf(), reason: 'totals', detail: '' };
+	}
+	const extra = record.slice(rules.width);
+	if (record.length < rules.width || extra.some((value) => tidy(value) !== '')) {
+		return {
+			outcome: 'rejected',
+			line,
+			amountCents: null,
+			problems: [
+				{ field: null, code: 'field-count', value: String(record.length), expected: String(rules.width) }
+			]
+		};
+	}
+	const elsewhere = belongsElsewhere(record, rules, ownCodes(rules));
+	if (elsewhere !== null) {
+		return { outcome: 'set-aside', line, amountCents: amountOf(), reason: 'other-project', detail: elsewhere };
+	}
+	return rules.kind === 'expenses'
+		? classifyExpense(record, line, rules)
+		: classifyParticipation(record, line, rules);
+}

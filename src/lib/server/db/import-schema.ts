@@ -1,0 +1,156 @@
+/**
+ * Imported actuals and their audit material: the original files byte for byte (in 1 MiB chunks,
+ * so no file is ever held whole in memory), the batches that loaded them, and the rows, each
+ * knowing its batch and source line. Row identity is enforced by unique keys, not by JavaScript.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	customType,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	unique
+} from 'drizzle-orm/pg-core';
+import { projects } from './schema';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea'
+});
+
+export const importKind = pgEnum('import_kind', ['expenses', 'participation']);
+export const fundingSource = pgEnum('funding_source', ['eu', 'council']);
+export const participationStatus = pgEnum('participation_status', ['done', 'cancelled']);
+
+export const sourceFiles = pgTable('source_files', {
+	id: text('id').primaryKey(),
+	projectId: integer('project_id')
+		.notNull()
+		.references(() => projects.id, { onDelete: 'cascade' }),
+	name: text('name').notNull(),
+	size: bigint('size', { mode: 'number' }).notNull(),
+	sha256: text('sha256').notNull(),
+	uploadedBy: text('uploaded_by').notNull(),
+	uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+export const sourceFileChunks = pgTable(
+	'source_file_chunks',
+	{
+		fileId: text('file_id')
+			.notNull()
+			.references(() => sourceFiles.id, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
+		bytes: bytea('bytes').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.fileId, t.seq] })]
+);
+
+export const importBatches = pgTable(
+	'import_batches',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => projects.id, { onDelete: 'cascade' }),
+		kind: importKind('kind').notNull(),
+		sourceFileId: text('source_file_id')
+			.notNull()
+			.references(() => sourceFiles.id),
+		fileName: text('file_name').notNull(),
+		sha256: text('sha256').notNull(),
+		size: bigint('size', { mode: 'number' }).notNull(),
+		/** The mapping profile as given (may be empty), and the dialect it resolved to. */
+		profile: jsonb('profile').notNull(),
+		dialect: jsonb('dialect').notNull(),
+		/** The full accounting report, as shown before commit. */
+		report: jsonb('report').notNull(),
+		records: integer('records').notNull(),
+		accepted: integer('accepted').notNull(),
+		rejected: integer('rejected').notNull(),
+		setAside: integer('set_aside').notNull(),
+		acceptedCents: bigint('accepted_cents', { mode: 'number' }).notNull(),
+		createdBy: text('created_by').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		revertedBy: text('reverted_by'),
+		revertedAt: timestamp('reverted_at', { withTimezone: true })
+	},
+	(t) => [index('import_batches_project').on(t.projectId, t.createdAt)]
+);
+
+export const expenses = pgTable(
+	'expenses',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => projects.id, { onDelete: 'cascade' }),
+		batchId: integer('batch_id')
+			.notNull()
+			.references(() => importBatches.id),
+		line: integer('line').notNull(),
+		/** Hash of what the source line says; see docs in the import pipeline. */
+		rowKey: text('row_key').notNull(),
+		/** 1 for the first line with this key in its file, 2 for an identical second line, … */
+		occurrence: integer('occurrence').notNull(),
+		date: date('date', { mode: 'string' }).notNull(),
+		amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+		currency: text('currency').notNull(),
+		documentNumber: text('document_number').notNull(),
+		payee: text('payee').notNull(),
+		description: text('description').notNull(),
+		category: text('category').notNull(),
+		eventNumber: integer('event_number'),
+		fundingSource: fundingSource('funding_source')
+	},
+	(t) => [
+		unique('expenses_identity').on(t.projectId, t.rowKey, t.occurrence),
+		index('expenses_batch').on(t.batchId),
+		index('expenses_project_date').on(t.projectId, t.date)
+	]
+);
+
+export const participations = pgTable(
+	'participations',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => projects.id, { onDelete: 'cascade' }),
+		batchId: integer('batch_id')
+			.notNull()
+			.references(() => importBatches.id),
+		line: integer('line').notNull(),
+		rowKey: text('row_key').notNull(),
+		person: text('person').notNull(),
+		position: text('position').notNull(),
+		eventNumber: integer('event_number'),
+		city: text('city').notNull(),
+		country: text('country'),
+		departure: date('departure', { mode: 'string' }).notNull(),
+		returnDate: date('return_date', { mode: 'string' }),
+		orderNumber: text('order_number').notNull(),
+		status: participationStatus('status').notNull()
+	},
+	(t) => [
+		unique('participations_identity').on(t.projectId, t.rowKey),
+		index('participations_batch').on(t.batchId)
+	]
+);
+
+export const mappingProfiles = pgTable('mapping_profiles', {
+	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+	name: text('name').notNull().unique(),
+	kind: importKind('kind').notNull(),
+	profile: jsonb('profile').notNull(),
+	updatedBy: text('updated_by').notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true })
+		.notNull()
+		.default(sql`now()`)
+});

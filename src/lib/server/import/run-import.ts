@@ -1,0 +1,425 @@
+/**
+ * The import pipeline: bytes → text → CSV records → judged rows → the database, streamed end to
+ * end. A dry run is the very same run inside a transaction that is rolled back, so its report
+ * (duplicates included) is exactly what a commit would do. A commit is one transaction: a crash
+ * at any point leaves the database as it was.
+ *
+ * Row identity: an expense is the same row when its date, amount, currency, document number,
+ * payee, description, category, event, funding source and country read the same after trimming;
+ * identical lines within one file are told apart by their occurrence (1st, 2nd, …), so a ledger
+ * that really has two equal lines keeps both, and a later export holding them again adds neither.
+ * A trip is the same when the person (case and diacritics aside), travel-order number and
+ * departure date are; its status is what the trip says, not who it is.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { detectDateOrder, type DateOrder } from '$lib/domain/import/dates';
+import { detectDecimalMark, type DecimalMark } from '$lib/domain/import/amounts';
+import { classifyRecord, type ClassifyRules, type Outcome } from '$lib/domain/import/classify';
+import type { EventTarget } from '$lib/domain/import/events';
+import { REQUIRED_FIELDS, type ImportField, type ImportKind } from '$lib/domain/import/fields';
+import { tidy } from '$lib/domain/import/fold';
+import { matchColumns, type ColumnMap } from '$lib/domain/import/headers';
+import { profileColumns, type MappingProfile } from '$lib/domain/import/profile';
+import { checkBalance, countOutcome, emptyReport, setAsideDuplicate, type ImportReport } from '$lib/domain/import/report';
+import type { Database, Transaction } from '../db';
+import { importBatches, sourceFiles } from '../db/schema';
+import { recordAudit, type Actor } from '../audit/record-audit';
+import { storedSource, type ByteSource } from './byte-source';
+import { decodeText, EncodingMismatchError } from './decode-text';
+import { ImportFileError } from './import-errors';
+import { parseRecords, type RecordBatch } from './parse-records';
+import { NotAnExportError, sniff, type Sniffed } from './sniff';
+import { storeSource, FileTooLargeError } from './store-source';
+import { insertExpenses, insertParticipations, type ExpenseRow, type ParticipationRow } from './write-rows';
+
+export interface ImportProjectRef {
+	id: number;
+	code: string;
+	currency: string;
+	events: readonly EventTarget[];
+}
+
+export type ImportInput = { source: ByteSource } | { storedFileId: string };
+
+export interface ImportRequest {
+	project: ImportProjectRef;
+	kind: ImportKind;
+	input: ImportInput;
+	profile: MappingProfile;
+	actor: Actor;
+	mode: 'dry-run' | 'commit';
+	/** The user has said to commit without the rejected rows. */
+	skipRejected?: boolean;
+	assignments?: ReadonlyMap<number, number | null>;
+	/** Largest file accepted, in bytes. */
+	limit?: number;
+	/** ISO date; defaults to the current day. */
+	today?: string;
+	onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+	bytes: number;
+	totalBytes: number;
+	records: number;
+}
+
+/** What the import made of the file, detected or given; shown and editable before commit. */
+export interface Dialect {
+	encoding: Sniffed['encoding'];
+	bom: boolean;
+	delimiter: Sniffed['delimiter'];
+	newline: Sniffed['newline'];
+	decimal: DecimalMark;
+	dateOrder: DateOrder | null;
+	/** Field → 1-based column and its header text. */
+	columns: Partial<Record<ImportField, { column: number; header: string }>>;
+	ignored: string[];
+	/** Lines before the header, such as a report title. */
+	preamble: number;
+	given: { encoding: boolean; delimiter: boolean; decimal: boolean; dateOrder: boolean };
+}
+
+export interface ImportResult {
+	fileName: string;
+	size: number;
+	sha256: string;
+	dialect: Dialect;
+	report: ImportReport;
+	committed: boolean;
+	batchId: number | null;
+}
+
+/** Records read to settle the decimal mark and date order before any is judged. */
+const DETECTION_RECORDS = 1000;
+/** Accepted rows written per statement. */
+const WRITE_BATCH = 5000;
+/** A header is looked for among the first records, past any title lines. */
+const HEADER_SEARCH = 10;
+
+class RollBack extends Error {
+	constructor(readonly result: ImportResult) {
+		super('dry run');
+	}
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const rowKey = (identity: string) => createHash('sha256').update(identity).digest('base64url').slice(0, 22);
+
+/** Wraps the bytes to count them for progress and to hash them as they pass. */
+function metered(source: ByteSource, onBytes: (n: number) => void) {
+	const hash = createHash('sha256');
+	return {
+		hash,
+		async *read() {
+			for await (const chunk of source.read()) {
+				hash.update(chunk);
+				onBytes(chunk.length);
+				yield chunk;
+			}
+		}
+	};
+}
+
+function settleDialect(
+	sniffed: Sniffed,
+	kind: ImportKind,
+	header: string[],
+	columns: ColumnMap,
+	ignored: string[],
+	preamble: number,
+	sample: string[][],
+	profile: MappingProfile
+): Dialect {
+	const values = (field: ImportField) => {
+		const index = columns[field];
+		return index === undefined ? [] : sample.map((record) => record[index] ?? '');
+	};
+	const dateFields: ImportField[] = kind === 'expenses' ? ['date'] : ['departure', 'return'];
+	return {
+		encoding: sniffed.encoding,
+		bom: sniffed.bom,
+		delimiter: sniffed.delimiter,
+		newline: sniffed.newline,
+		decimal: profile.decimal ?? detectDecimalMark(values('amount')) ?? 'comma',
+		dateOrder: profile.dateOrder ?? detectDateOrder(dateFields.flatMap(values)),
+		columns: Object.fromEntries(
+			Object.entries(columns).map(([field, index]) => [
+				field,
+				{ column: index + 1, header: tidy(header[index] ?? '') }
+			])
+		),
+		ignored,
+		preamble,
+		given: {
+			...sniffed.given,
+			decimal: profile.decimal !== undefined,
+			dateOrder: profile.dateOrder !== undefined
+		}
+	};
+}
+
+/** A short text to recognise an unmatched row by in a list. */
+function labelOf(outcome: Outcome): [string, string] {
+	if (outcome.outcome !== 'accepted') return ['', ''];
+	if (outcome.kind === 'expenses') {
+		const r = outcome.record;
+		return [`${r.date} ${r.documentNumber} ${r.description}`.trim(), outcome.identity.split('\u001f')[7] ?? ''];
+	}
+	const r = outcome.record;
+	return [`${r.person}, ${r.departure}`, r.eventNumber === null ? (r.country ?? '') : String(r.eventNumber)];
+}
+
+async function runInTransaction(tx: Transaction, request: ImportRequest): Promise<ImportResult> {
+	const { project, kind, profile } = request;
+	const source =
+		'source' in request.input ? request.input.source : await storedSource(tx, request.input.storedFileId);
+	if (!source) throw new ImportFileError({ code: 'empty' });
+	if (request.limit !== undefined && source.size > request.limit) {
+		throw new ImportFileError({ code: 'too-large', limit: request.limit });
+	}
+	const sniffed = await sniff(source, profile);
+
+	// The original bytes: already kept (an upload), or kept now, in this same transaction.
+	let stored: { id: string; sha256: string };
+	if ('storedFileId' in request.input) {
+		const [file] = await tx.select().from(sourceFiles).where(eq(sourceFiles.id, request.input.storedFileId));
+		// An upload is for one project; it cannot be slipped into another.
+		if (!file || file.projectId !== project.id) throw new ImportFileError({ code: 'empty' });
+		stored = { id: file.id, sha256: file.sha256 };
+	} else if (request.mode === 'commit') {
+		stored = await storeSource(tx, source, {
+			projectId: project.id,
+			uploadedBy: request.actor.email,
+			limit: request.limit
+		});
+	} else {
+		// A dry run needs a batch to hang rows on, and rolls it back with them.
+		const id = randomUUID();
+		await tx.insert(sourceFiles).values({
+			id,
+			projectId: project.id,
+			name: source.name,
+			size: source.size,
+			sha256: '',
+			uploadedBy: request.actor.email
+		});
+		stored = { id, sha256: '' };
+	}
+	const [batch] = await tx
+		.insert(importBatches)
+		.values({
+			projectId: project.id,
+			kind,
+			sourceFileId: stored.id,
+			fileName: source.name,
+			sha256: stored.sha256,
+			size: source.size,
+			profile,
+			dialect: {},
+			report: {},
+			records: 0,
+			accepted: 0,
+			rejected: 0,
+			setAside: 0,
+			acceptedCents: 0,
+			createdBy: request.actor.email
+		})
+		.returning({ id: importBatches.id });
+	const target = { projectId: project.id, batchId: batch!.id };
+
+	let bytes = 0;
+	const meter = metered(source, (n) => (bytes += n));
+	const report = emptyReport(kind);
+	const progress = () => request.onProgress?.({ bytes, totalBytes: source.size, records: report.records });
+
+	let header: string[] | null = null;
+	let preamble = 0;
+	let columns: ColumnMap = {};
+	let ignored: string[] = [];
+	let dialect: Dialect | null = null;
+	let rules: ClassifyRules | null = null;
+	const waiting: { record: string[]; line: number }[] = [];
+	const occurrences = new Map<string, number>();
+	let pending: Extract<Outcome, { outcome: 'accepted' }>[] = [];
+	let lastLine = 0;
+
+	const flush = async () => {
+		if (!pending.length) return;
+		const rows = pending;
+		pending = [];
+		let inserted: Set<number>;
+		if (kind === 'expenses') {
+			inserted = await insertExpenses(
+				tx,
+				target,
+				rows.map((o) => {
+					const key = rowKey(o.identity);
+					const occurrence = (occurrences.get(key) ?? 0) + 1;
+					occurrences.set(key, occurrence);
+					return { line: o.line, rowKey: key, occurrence, record: o.record } as ExpenseRow;
+				})
+			);
+		} else {
+			inserted = await insertParticipations(
+				tx,
+				target,
+				rows.map((o) => ({ line: o.line, rowKey: rowKey(o.identity), record: o.record }) as ParticipationRow)
+			);
+		}
+		for (const outcome of rows) if (!inserted.has(outcome.line)) setAsideDuplicate(report, outcome);
+	};
+
+	const judge = async (record: string[], line: number) => {
+		const outcome = classifyRecord(record, line, rules!);
+		const [label, reference] = labelOf(outcome);
+		countOutcome(report, outcome, label, reference);
+		if (outcome.outcome === 'accepted') {
+			pending.push(outcome);
+			if (pending.length >= WRITE_BATCH) await flush();
+		}
+	};
+
+	const startJudging = async () => {
+		dialect = settleDialect(sniffed, kind, header!, columns, ignored, preamble, waiting.map((w) => w.record), profile);
+		rules = {
+			kind,
+			columns,
+			width: header!.length,
+			decimal: dialect.decimal,
+			dateOrder: dialect.dateOrder,
+			today: request.today ?? today(),
+			project,
+			values: profile.values ?? {},
+			assignments: request.assignments
+		};
+		for (const { record, line } of waiting.splice(0)) await judge(record, line);
+	};
+
+	const headerCandidates: { record: string[]; line: number }[] = [];
+	const findHeader = () => {
+		const mapping = profileColumns(profile, kind);
+		let first: ReturnType<typeof matchColumns> | null = null;
+		for (let i = 0; i < headerCandidates.length; i++) {
+			const candidate = headerCandidates[i]!;
+			if (candidate.record.every((v) => v.trim() === '')) continue;
+			const match = matchColumns(kind, candidate.record, mapping);
+			first ??= match;
+			if (match.ok) {
+				header = candidate.record;
+				columns = match.columns;
+				ignored = match.ignored;
+				preamble = i;
+				return headerCandidates.slice(i + 1);
+			}
+		}
+		throw new ImportFileError({
+			code: 'header',
+			problems: first && !first.ok ? first.problems : [{ code: 'no-header' }]
+		});
+	};
+
+	try {
+		let unterminated = false;
+		for await (const batch of parseRecords(decodeText(meter.read(), sniffed.encoding), sniffed)) {
+			unterminated ||= batch.unterminatedQuote;
+			for (let i = 0; i < batch.records.length; i++) {
+				const record = batch.records[i]!;
+				const line = batch.lines[i]!;
+				lastLine = line;
+				if (!header) {
+					headerCandidates.push({ record, line });
+					if (headerCandidates.length < HEADER_SEARCH) continue;
+					waiting.push(...findHeader());
+					continue;
+				}
+				if (!rules) {
+					waiting.push({ record, line });
+					if (waiting.length >= DETECTION_RECORDS) await startJudging();
+					continue;
+				}
+				await judge(record, line);
+			}
+			progress();
+		}
+		if (unterminated) throw new ImportFileError({ code: 'unterminated-quote', line: lastLine });
+		if (!header) {
+			if (headerCandidates.every((c) => c.record.every((v) => v.trim() === ''))) {
+				throw new ImportFileError({ code: 'empty' });
+			}
+			waiting.push(...findHeader());
+		}
+		if (!rules) await startJudging();
+		await flush();
+	} catch (error) {
+		if (error instanceof EncodingMismatchError) {
+			throw new ImportFileError({ code: 'encoding-mismatch', encoding: error.encoding, line: error.line });
+		}
+		throw error;
+	}
+	progress();
+	if (report.records === 0) throw new ImportFileError({ code: 'no-records' });
+	if (!checkBalance(report)) throw new Error('Import report does not balance');
+
+	const sha256 = stored.sha256 || meter.hash.digest('hex');
+	const result: ImportResult = {
+		fileName: source.name,
+		size: source.size,
+		sha256,
+		dialect: dialect!,
+		report,
+		committed: request.mode === 'commit',
+		batchId: request.mode === 'commit' ? target.batchId : null
+	};
+	if (request.mode === 'dry-run') throw new RollBack(result);
+
+	if (report.rejected.count > 0 && !request.skipRejected) {
+		throw new ImportFileError({ code: 'has-rejected', rejected: report.rejected.count });
+	}
+	if (report.accepted.count === 0) throw new ImportFileError({ code: 'nothing-to-commit' });
+	await tx
+		.update(importBatches)
+		.set({
+			dialect: result.dialect,
+			report,
+			records: report.records,
+			accepted: report.accepted.count,
+			rejected: report.rejected.count,
+			setAside: report.setAside.count,
+			acceptedCents: report.accepted.totalCents
+		})
+		.where(eq(importBatches.id, target.batchId));
+	await recordAudit(tx, request.actor, {
+		action: 'import.commit',
+		objectType: 'import',
+		objectId: String(target.batchId),
+		after: {
+			project: project.code,
+			kind,
+			file: source.name,
+			sha256,
+			size: source.size,
+			records: report.records,
+			accepted: report.accepted.count,
+			rejected: report.rejected.count,
+			setAside: report.setAside.count,
+			acceptedTotal: report.accepted.totalCents
+		}
+	});
+	return result;
+}
+
+/** Runs an import; a dry run reports and writes nothing, a commit writes all of it or nothing. */
+export async function runImport(db: Database, request: ImportRequest): Promise<ImportResult> {
+	try {
+		return await db.transaction((tx) => runInTransaction(tx, request));
+	} catch (error) {
+		if (error instanceof RollBack) return error.result;
+		if (error instanceof NotAnExportError) throw new ImportFileError({ code: error.problem });
+		if (error instanceof FileTooLargeError) throw new ImportFileError({ code: 'too-large', limit: error.limit });
+		throw error;
+	}
+}
+
+export type { RecordBatch };
