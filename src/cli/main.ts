@@ -6,6 +6,7 @@ import { registerProjectCommands } from './commands/project';
 import { registerServerCommands } from './commands/server';
 import { registerAuditCommands } from './commands/audit';
 import { registerUserCommands } from './commands/user';
+import { registerImportCommands } from './commands/import';
 import { cliLocale, explain, type CliContext } from './context';
 
 /** `--lang` is read before parsing, so that even `--help` speaks the chosen language. */
@@ -39,6 +40,7 @@ export async function run(argv: string[]): Promise<number> {
 	registerServerCommands(program, context);
 	registerAuditCommands(program, context);
 	registerUserCommands(program, context);
+	registerImportCommands(program, context);
 	const everyCommand = (command: Command): Command[] => [
 		command,
 		...command.commands.flatMap(everyCommand)

@@ -1,6 +1,7 @@
 /**
  * `cofund demo`: the SOLID project, the reference case of the council annex, with one user per
- * role, all members of SOLID. Their passwords are new on every run (or COFUND_DEMO_PASSWORD).
+ * role, all members of SOLID, and SOLID's sample ledger and travel orders imported. The users'
+ * passwords are new on every run (or COFUND_DEMO_PASSWORD).
  */
 import type { Role } from '$lib/domain/access';
 import { m } from '$lib/paraglide/messages.js';
@@ -11,6 +12,7 @@ import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { cliAuth, withDatabase, type CliContext } from '../context';
 import { applyFile } from './project';
+import { importSample } from './import';
 
 export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
 	{ role: 'admin', email: 'admin@cofund.example', name: 'Ilze Ozoliņa' },
@@ -39,6 +41,15 @@ export function registerDemoCommand(program: Command, context: () => CliContext)
 						: await createUser(auth, db, { ...demo, password }, SYSTEM_ACTOR);
 					await addMember(db, 'SOLID', user.id);
 					ctx.out(`  ${demo.role.padEnd(12)} ${demo.email.padEnd(28)} ${password}`);
+				}
+				// The samples come in as the coordinator would bring them; a second run adds nothing.
+				const coordinator = (await findUserByEmail(db, 'coordinator@cofund.example'))!;
+				for (const [kind, name] of [
+					['expenses', 'ledger.csv'],
+					['participation', 'travel.csv']
+				] as const) {
+					const sample = fromPackageRoot(`static/samples/solid/${name}`);
+					await importSample(handle, 'SOLID', kind, sample, coordinator, ctx);
 				}
 				ctx.out(m.cli_demo_ready({ status: result.status }, { locale: ctx.locale }));
 			});

@@ -113,3 +113,6 @@ export function checkBalance(report: ImportReport): boolean {
 		reasons.reduce((n, t) => n + t.totalCents, 0) === report.setAside.totalCents
 	);
 }
+
+/** The reasons in the order reports list them. */
+export const SET_ASIDE_REASONS: readonly SetAsideReason[] = ['other-project', 'duplicate', 'totals', 'blank'];

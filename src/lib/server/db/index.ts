@@ -3,6 +3,7 @@
  * folder (locked against a second process). Either way every migration is applied before use.
  */
 import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -96,3 +97,15 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
 }
 
 export { schema };
+
+/**
+ * Runs raw SQL and returns its rows. postgres.js answers with an array and PGlite with
+ * `{ rows }`, so services that need raw SQL (bulk writes, aggregates) read through this.
+ */
+export async function queryRows<T extends Record<string, unknown>>(
+	db: Queryable,
+	query: SQL
+): Promise<T[]> {
+	const result: unknown = await db.execute(query);
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

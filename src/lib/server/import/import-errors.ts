@@ -1,20 +1,15 @@
-/** Why a whole file is refused, as codes with their numbers, so each front end can say it in its language. */
-import type { HeaderProblem } from '$lib/domain/import/headers';
+/** The error that refuses a whole file; what it carries is said by the i18n layer. */
+import type { ImportFailure } from '$lib/domain/import/failures';
+import type { ImportResult } from './run-import';
 
-export type ImportFailure =
-	| { code: 'empty' }
-	| { code: 'binary' }
-	| { code: 'utf-16' }
-	| { code: 'too-large'; limit: number }
-	| { code: 'encoding-mismatch'; encoding: string; line: number }
-	| { code: 'header'; problems: HeaderProblem[] }
-	| { code: 'no-records' }
-	| { code: 'unterminated-quote'; line: number }
-	| { code: 'has-rejected'; rejected: number }
-	| { code: 'nothing-to-commit' };
+export type { ImportFailure };
 
 export class ImportFileError extends Error {
-	constructor(readonly failure: ImportFailure) {
+	constructor(
+		readonly failure: ImportFailure,
+		/** What the run found, when the file was read to the end before the commit was refused. */
+		readonly result?: ImportResult
+	) {
 		super(`Import refused: ${failure.code}`);
 		this.name = 'ImportFileError';
 	}

@@ -4,7 +4,10 @@ import type { Queryable } from '../db';
 import { mobilityEvents, projects } from '../db/schema';
 import type { ImportProjectRef } from './run-import';
 
-export async function loadImportProject(db: Queryable, code: string): Promise<ImportProjectRef | null> {
+export async function loadImportProject(
+	db: Queryable,
+	code: string
+): Promise<ImportProjectRef | null> {
 	const [project] = await db
 		.select({ id: projects.id, code: projects.code, currency: projects.currency })
 		.from(projects)

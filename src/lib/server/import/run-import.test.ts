@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromPackageRoot } from '../package-root';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
-import type { DatabaseHandle } from '../db';
+import { queryRows, type DatabaseHandle } from '../db';
 import { expenses, participations } from '../db/schema';
 import { applyProjectDefinition } from '../projects/apply-definition';
 import { fileSource } from './byte-source';
@@ -63,11 +63,11 @@ describe.each(ENGINES)('importing the SOLID samples on %s', (engine) => {
 		expect(travel.report.statuses).toEqual({ done: 14, cancelled: 1 });
 		expect(travel.report.unmatched.count).toBe(0);
 
-		const byYear = await handle.db.execute<{ year: number; cents: string }>(
+		const rows = await queryRows<{ year: number; cents: string }>(
+			handle.db,
 			sql`select extract(year from date)::int as year, sum(amount_cents)::text as cents
 				from expenses group by 1 order by 1`
 		);
-		const rows = (Array.isArray(byYear) ? byYear : byYear.rows) as { year: number; cents: string }[];
 		expect(rows.map((r) => [Number(r.year), Number(r.cents)])).toEqual([
 			[2018, 307450],
 			[2019, 111020]

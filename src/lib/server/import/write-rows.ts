@@ -3,15 +3,15 @@
  * arrays and spread by unnest. The unique identity keys decide what is new; ON CONFLICT DO
  * NOTHING makes two instances importing the same rows at once agree without any JavaScript check.
  */
-import { sql } from 'drizzle-orm';
-import type { Transaction } from '../db';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Transaction } from '../db';
 import type { ExpenseRecord, ParticipationRecord } from '$lib/domain/import/classify';
 
 /** A PostgreSQL array literal: sent as one text parameter, so no batch hits the parameter limit. */
 function pgArray(values: readonly (string | number | null)[]): string {
 	let out = '{';
 	for (let i = 0; i < values.length; i++) {
-		const value = values[i];
+		const value = values[i] ?? null;
 		if (i) out += ',';
 		if (value === null) out += 'NULL';
 		else if (typeof value === 'number') out += value;
@@ -28,9 +28,8 @@ interface Keyed {
 export type ExpenseRow = Keyed & { occurrence: number; record: ExpenseRecord };
 export type ParticipationRow = Keyed & { record: ParticipationRecord };
 
-async function insertedLines(tx: Transaction, query: ReturnType<typeof sql>): Promise<Set<number>> {
-	const result = await tx.execute<{ line: number }>(query);
-	const rows = Array.isArray(result) ? result : (result as { rows: { line: number }[] }).rows;
+async function insertedLines(tx: Transaction, query: SQL): Promise<Set<number>> {
+	const rows = await queryRows<{ line: number }>(tx, query);
 	return new Set(rows.map((row) => Number(row.line)));
 }
 
@@ -40,7 +39,8 @@ export function insertExpenses(
 	target: { projectId: number; batchId: number },
 	rows: readonly ExpenseRow[]
 ): Promise<Set<number>> {
-	const col = <T extends string | number | null>(pick: (row: ExpenseRow) => T) => pgArray(rows.map(pick));
+	const col = <T extends string | number | null>(pick: (row: ExpenseRow) => T) =>
+		pgArray(rows.map(pick));
 	return insertedLines(
 		tx,
 		sql`insert into expenses (project_id, batch_id, line, row_key, occurrence, date, amount_cents,

@@ -1,0 +1,384 @@
+/** `cofund import expenses|participation|history|revert` and `cofund summary`: the import, from a terminal. */
+import { formatDate, formatMoney } from '$lib/domain/format';
+import type { ImportKind } from '$lib/domain/import/fields';
+import {
+	columnsFromPairs,
+	mappingProfileSchema,
+	type MappingProfile
+} from '$lib/domain/import/profile';
+import { SET_ASIDE_REASONS } from '$lib/domain/import/report';
+import { canOnProject, type Permission } from '$lib/domain/access';
+import {
+	asideLabel,
+	describeFailure,
+	describeRejectedLine,
+	describeUnmatched,
+	formatBytes
+} from '$lib/i18n/import-messages';
+import { m } from '$lib/paraglide/messages.js';
+import { isMember, type AppUser } from '$lib/server/auth/users';
+import type { DatabaseHandle } from '$lib/server/db';
+import { fileSource } from '$lib/server/import/byte-source';
+import { ImportFileError } from '$lib/server/import/import-errors';
+import { loadImportProject } from '$lib/server/import/import-project';
+import { listImports } from '$lib/server/import/list-imports';
+import { projectSummary } from '$lib/server/import/project-summary';
+import { revertImport } from '$lib/server/import/revert-import';
+import { runImport, type ImportResult } from '$lib/server/import/run-import';
+import type { ProjectSummary } from '$lib/domain/summary';
+import type { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { actingUser, CliFailure, forbidden, withDatabase, type CliContext } from '../context';
+
+interface ImportOptions {
+	project: string;
+	profile?: string;
+	map?: string[];
+	assign?: string[];
+	dryRun?: boolean;
+	skipRejected?: boolean;
+	json?: boolean;
+	progress?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+async function readProfile(file: string | undefined, ctx: CliContext): Promise<MappingProfile> {
+	if (!file) return {};
+	const { locale } = ctx;
+	let value: unknown;
+	try {
+		value = JSON.parse(await readFile(file, 'utf8'));
+	} catch (error) {
+		throw new CliFailure(
+			m.cli_profile_invalid({ file, detail: String((error as Error).message) }, { locale })
+		);
+	}
+	const parsed = mappingProfileSchema.safeParse(value);
+	if (!parsed.success) {
+		const detail = parsed.error.issues
+			.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+			.join('; ');
+		throw new CliFailure(m.cli_profile_invalid({ file, detail }, { locale }));
+	}
+	return parsed.data;
+}
+
+function parseAssignments(
+	pairs: string[] | undefined,
+	ctx: CliContext
+): Map<number, number | null> {
+	const assignments = new Map<number, number | null>();
+	for (const pair of pairs ?? []) {
+		const match = /^(\d+)=(\d+|none)$/.exec(pair.trim());
+		if (!match) throw new CliFailure(m.cli_assign_invalid({ pair }, { locale: ctx.locale }));
+		assignments.set(Number(match[1]), match[2] === 'none' ? null : Number(match[2]));
+	}
+	return assignments;
+}
+
+/** The acting user, if they may do `permission` on the project; the project's import view too. */
+async function projectFor(
+	handle: DatabaseHandle,
+	code: string,
+	permission: Permission,
+	ctx: CliContext
+) {
+	const user = await actingUser(handle, ctx);
+	const project = await loadImportProject(handle.db, code);
+	if (!project) throw new CliFailure(m.cli_unknown_project({ code }, { locale: ctx.locale }));
+	const member = await isMember(handle.db, code, user.id);
+	if (!canOnProject(user.role, permission, member))
+		throw forbidden(user, `${permission} ${code}`, ctx);
+	return { user, project };
+}
+
+export function printReport(result: ImportResult, ctx: CliContext, currency: string): void {
+	const { locale } = ctx;
+	const say = { locale };
+	const money = (cents: number) => formatMoney(cents, locale, { currency, decimals: 'always' });
+	const { report, dialect } = result;
+	ctx.out(
+		m.import_report_file(
+			{ file: result.fileName, size: formatBytes(result.size, locale), sha256: result.sha256 },
+			say
+		)
+	);
+	ctx.out(
+		m.import_report_dialect(
+			{
+				encoding: dialect.encoding + (dialect.bom ? ' (BOM)' : ''),
+				delimiter: dialect.delimiter === '\t' ? 'TAB' : dialect.delimiter,
+				decimal:
+					dialect.decimal === 'comma'
+						? m.import_decimal_comma({}, say)
+						: m.import_decimal_point({}, say),
+				dateOrder: dialect.dateFormats.join(', ') || m.import_dates_unknown({}, say)
+			},
+			say
+		)
+	);
+	const amounts = report.kind === 'expenses';
+	const row = (label: string, count: number, cents?: number) =>
+		ctx.out(
+			`  ${label.padEnd(34)} ${String(count).padStart(8)}${amounts && cents !== undefined ? `   ${money(cents)}` : ''}`
+		);
+	row(m.import_report_records({}, say), report.records);
+	row(m.import_report_accepted({}, say), report.accepted.count, report.accepted.totalCents);
+	if (!amounts) ctx.out(`    ${m.import_report_statuses(report.statuses, say)}`);
+	row(m.import_report_rejected({}, say), report.rejected.count, report.rejected.totalCents);
+	row(m.import_report_set_aside({}, say), report.setAside.count, report.setAside.totalCents);
+	for (const reason of SET_ASIDE_REASONS) {
+		const tally = report.setAside.byReason[reason];
+		if (tally.count) row(`  ${asideLabel(reason, locale)}`, tally.count, tally.totalCents);
+	}
+	if (amounts)
+		ctx.out(
+			`  ${m.import_report_file_total({}, say).padEnd(43)}   ${money(report.fileTotalCents)}`
+		);
+	for (const rejected of report.rejected.rows) {
+		for (const problem of rejected.problems)
+			ctx.err(`  ${describeRejectedLine(rejected.line, problem, locale)}`);
+	}
+	if (report.rejected.count > report.rejected.rows.length) {
+		ctx.err(
+			`  ${m.import_report_more({ count: report.rejected.count - report.rejected.rows.length }, say)}`
+		);
+	}
+	if (report.unmatched.count) {
+		ctx.out(`${m.import_report_unmatched({}, say)}: ${report.unmatched.count}`);
+		for (const unmatched of report.unmatched.rows) {
+			ctx.out(`  ${unmatched.line}: ${unmatched.label} — ${describeUnmatched(unmatched, locale)}`);
+		}
+	}
+}
+
+async function importCommand(
+	kind: ImportKind,
+	file: string,
+	options: ImportOptions,
+	ctx: CliContext
+) {
+	const { locale } = ctx;
+	const profile = await readProfile(options.profile, ctx);
+	if (options.map?.length) {
+		let columns: Record<string, string | number>;
+		try {
+			columns = columnsFromPairs(options.map);
+		} catch (error) {
+			throw new CliFailure(m.cli_map_invalid({ pair: (error as Error).message }, { locale }));
+		}
+		const parsed = mappingProfileSchema.safeParse({
+			...profile,
+			columns: { ...profile.columns, ...columns }
+		});
+		if (!parsed.success)
+			throw new CliFailure(m.cli_map_invalid({ pair: options.map.join(' ') }, { locale }));
+		Object.assign(profile, parsed.data);
+	}
+	const assignments = parseAssignments(options.assign, ctx);
+	await withDatabase(`cofund import ${kind}`, async (handle) => {
+		const { user, project } = await projectFor(handle, options.project, 'import:run', ctx);
+		let result: ImportResult;
+		try {
+			result = await runImport(handle.db, {
+				project,
+				kind,
+				input: { source: await fileSource(file) },
+				profile,
+				actor: user,
+				mode: options.dryRun ? 'dry-run' : 'commit',
+				skipRejected: options.skipRejected ?? false,
+				assignments,
+				onProgress: options.progress
+					? (p) => ctx.err(`progress ${p.bytes}/${p.totalBytes} ${p.records}`)
+					: undefined
+			});
+		} catch (error) {
+			if (!(error instanceof ImportFileError)) throw error;
+			if (error.result) {
+				if (options.json) ctx.out(JSON.stringify(error.result, null, 2));
+				else printReport(error.result, ctx, project.currency);
+			}
+			throw new CliFailure(describeFailure(error.failure, locale).join('\n  '));
+		}
+		if (options.json) return ctx.out(JSON.stringify(result, null, 2));
+		printReport(result, ctx, project.currency);
+		ctx.out(
+			result.committed
+				? m.import_report_committed({ batch: result.batchId ?? 0 }, { locale })
+				: m.import_report_dry_run({}, { locale })
+		);
+	});
+}
+
+/** Reused by `cofund demo`: the same import, as the named actor, with a one-line answer. */
+export async function importSample(
+	handle: DatabaseHandle,
+	code: string,
+	kind: ImportKind,
+	file: string,
+	actor: AppUser | { id: null; email: string },
+	ctx: CliContext
+): Promise<void> {
+	const project = (await loadImportProject(handle.db, code))!;
+	try {
+		const result = await runImport(handle.db, {
+			project,
+			kind,
+			input: { source: await fileSource(file) },
+			profile: {},
+			actor,
+			mode: 'commit'
+		});
+		ctx.out(
+			m.cli_demo_imported(
+				{
+					file: result.fileName,
+					accepted: result.report.accepted.count,
+					setAside: result.report.setAside.count
+				},
+				{ locale: ctx.locale }
+			)
+		);
+	} catch (error) {
+		if (
+			error instanceof ImportFileError &&
+			error.failure.code === 'nothing-to-commit' &&
+			error.result
+		) {
+			const { report } = error.result;
+			ctx.out(
+				m.cli_demo_imported(
+					{ file: error.result.fileName, accepted: 0, setAside: report.setAside.count },
+					{ locale: ctx.locale }
+				)
+			);
+			return;
+		}
+		throw error;
+	}
+}
+
+function printSummary(summary: ProjectSummary, ctx: CliContext): void {
+	const { locale } = ctx;
+	const money = (decimal: string) =>
+		formatMoney(Math.round(Number(decimal) * 100), locale, {
+			currency: summary.currency,
+			decimals: 'always'
+		});
+	const years = [
+		...new Set([...Object.keys(summary.plan.byYear), ...Object.keys(summary.actual.byYear)])
+	].sort();
+	ctx.out(`${summary.project}`);
+	ctx.out(
+		`  ${m.summary_plan({}, { locale }).padEnd(12)} ${money(summary.plan.total).padStart(16)}   ${m.summary_actual({}, { locale })} ${money(summary.actual.total)}`
+	);
+	for (const year of years) {
+		const plan = summary.plan.byYear[year]?.total ?? '0.00';
+		const actual = summary.actual.byYear[year] ?? '0.00';
+		ctx.out(
+			`  ${year.padEnd(12)} ${money(plan).padStart(16)}   ${m.summary_actual({}, { locale })} ${money(actual)}`
+		);
+	}
+	const { planned, completed, cancelled } = summary.mobilities;
+	ctx.out(`  ${m.summary_mobilities({ planned, completed, cancelled }, { locale })}`);
+}
+
+export function registerImportCommands(program: Command, context: () => CliContext): void {
+	const say = { locale: context().locale };
+	const group = program.command('import').description(m.help_import({}, say));
+	for (const kind of ['expenses', 'participation'] as const) {
+		group
+			.command(kind)
+			.description(
+				kind === 'expenses' ? m.help_import_expenses({}, say) : m.help_import_participation({}, say)
+			)
+			.argument('<file>', m.help_import_file({}, say))
+			.requiredOption('--project <code>', m.help_import_project({}, say))
+			.option('--profile <file>', m.help_import_profile({}, say))
+			.option('--map <field=Header>', m.help_import_map({}, say), collect)
+			.option('--assign <line=event>', m.help_import_assign({}, say), collect)
+			.option('--dry-run', m.help_import_dry_run({}, say))
+			.option('--skip-rejected', m.help_import_skip_rejected({}, say))
+			.option('--json', m.help_json({}, say))
+			.option('--progress', 'progress <bytes>/<total> <records> on stderr')
+			.action((file: string, options: ImportOptions) =>
+				importCommand(kind, file, options, context())
+			);
+	}
+
+	group
+		.command('history')
+		.description(m.help_import_history({}, say))
+		.requiredOption('--project <code>', m.help_import_project({}, say))
+		.option('--json', m.help_json({}, say))
+		.action(async (options: { project: string; json?: boolean }) => {
+			const ctx = context();
+			const { locale } = ctx;
+			await withDatabase('cofund import history', async (handle) => {
+				const { project } = await projectFor(handle, options.project, 'project:read', ctx);
+				const entries = await listImports(handle.db, project.id);
+				if (options.json) return ctx.out(JSON.stringify(entries, null, 2));
+				if (!entries.length)
+					return ctx.out(m.cli_history_empty({ code: project.code }, { locale }));
+				for (const entry of entries) {
+					ctx.out(
+						[
+							`#${entry.id}`.padEnd(6),
+							formatDate(entry.createdAt.toISOString().slice(0, 10), locale),
+							entry.kind.padEnd(13),
+							entry.fileName,
+							`${entry.accepted}/${entry.records}`,
+							entry.kind === 'expenses'
+								? formatMoney(entry.acceptedCents, locale, { currency: project.currency })
+								: '',
+							entry.createdBy,
+							entry.revertedAt ? `↩ ${entry.revertedBy}` : ''
+						]
+							.filter(Boolean)
+							.join('  ')
+					);
+				}
+			});
+		});
+
+	group
+		.command('revert')
+		.description(m.help_import_revert({}, say))
+		.argument('<batch>', m.help_import_batch({}, say))
+		.requiredOption('--project <code>', m.help_import_project({}, say))
+		.action(async (batchText: string, options: { project: string }) => {
+			const ctx = context();
+			const { locale } = ctx;
+			const batch = Number(batchText.replace(/^#/, ''));
+			await withDatabase('cofund import revert', async (handle) => {
+				const { user, project } = await projectFor(handle, options.project, 'import:revert', ctx);
+				const result = Number.isInteger(batch)
+					? await revertImport(handle.db, batch, project.id, user)
+					: ({ status: 'not-found' } as const);
+				if (result.status === 'not-found')
+					throw new CliFailure(
+						m.cli_revert_not_found({ batch: batchText, code: project.code }, { locale })
+					);
+				if (result.status === 'already-reverted')
+					throw new CliFailure(m.cli_revert_already({ batch }, { locale }));
+				ctx.out(m.cli_revert_done({ batch, removed: result.removed }, { locale }));
+			});
+		});
+
+	program
+		.command('summary')
+		.description(m.help_summary({}, say))
+		.requiredOption('--project <code>', m.help_import_project({}, say))
+		.option('--json', m.help_json({}, say))
+		.action(async (options: { project: string; json?: boolean }) => {
+			const ctx = context();
+			await withDatabase('cofund summary', async (handle) => {
+				const { project } = await projectFor(handle, options.project, 'project:read', ctx);
+				const summary = (await projectSummary(handle.db, project.code))!;
+				if (options.json) return ctx.out(JSON.stringify(summary, null, 2));
+				printSummary(summary, ctx);
+			});
+		});
+}
