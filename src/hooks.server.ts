@@ -1,13 +1,14 @@
 /**
  * Server hooks, in order: the language; the database, sign-in and the signed-in user; a same-origin
  * check on every request that changes something (SvelteKit's own covers forms, this covers JSON
- * too); the access rules of the route; and the security headers of the response.
+ * too); the access rules of the route; the route's body size limit; and the security headers.
  */
 import { isRole } from '$lib/domain/access';
 import type { Locale } from '$lib/domain/locale';
 import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
-import { decide, ruleFor } from '$lib/server/access/authorize';
+import { bodyLimitFor, decide, ruleFor } from '$lib/server/access/authorize';
+import { formatBytes } from '$lib/i18n/import-messages';
 import { appContext } from '$lib/server/app-context';
 import { isMember } from '$lib/server/auth/users';
 import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
@@ -71,6 +72,17 @@ const access: Handle = async ({ event, resolve }) => {
 	error(403, m.access_forbidden());
 };
 
+/** Refuses a body larger than the route allows before reading it; adapter-node's own limit is off. */
+const bodyLimit: Handle = ({ event, resolve }) => {
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	if (length > 0 && event.route.id) {
+		const limit = bodyLimitFor(event.route.id);
+		if (length > limit)
+			error(413, m.access_body_too_large({ limit: formatBytes(limit, event.locals.locale) }));
+	}
+	return resolve(event);
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
@@ -81,4 +93,4 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(language, context, sameOrigin, access, securityHeaders);
+export const handle = sequence(language, context, sameOrigin, access, bodyLimit, securityHeaders);

@@ -101,6 +101,10 @@ export function describeFailure(failure: ImportFailure, locale: Locale): string[
 			return [m.import_fail_has_rejected({ rejected: failure.rejected }, say)];
 		case 'nothing-to-commit':
 			return [m.import_fail_nothing({}, say)];
+		case 'internal':
+			return [m.import_fail_internal({}, say)];
+		case 'not-found':
+			return [m.import_fail_not_found({}, say)];
 	}
 }
 

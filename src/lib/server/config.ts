@@ -24,3 +24,15 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
 	}
 	return { url, dataDir: resolve(env.COFUND_DATA_DIR?.trim() || 'data') };
 }
+
+/** The largest export the import accepts, in bytes: COFUND_IMPORT_MAX_MB, 256 MB by default. */
+export function readImportLimit(env: NodeJS.ProcessEnv = process.env): number {
+	const text = env.COFUND_IMPORT_MAX_MB?.trim();
+	if (!text) return 256 * 1024 * 1024;
+	const mb = Number(text);
+	if (!Number.isFinite(mb) || mb <= 0) throw new ConfigError('COFUND_IMPORT_MAX_MB', text);
+	return Math.floor(mb * 1024 * 1024);
+}
+
+/** Every other request body (forms, JSON) stays small; only the import upload is allowed more. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;

@@ -12,6 +12,8 @@ export type AmountResult = { ok: true; cents: number } | { ok: false; problem: A
 const MAX_CENTS = 10_000_000_000_000;
 const CURRENCY = /^(?:eur|€)\s*|\s*(?:eur|€)$/gi;
 const SPACES = /[\s\u00a0\u202f']/g;
+/** "41 012,50", "1'234.50": after the first group, every group has three digits. */
+const SPACE_GROUPED = /^\d{1,3}(?:[\s\u00a0\u202f']\d{3})+(?:[.,]\d+)?$/;
 
 function groupingPattern(decimal: DecimalMark): RegExp {
 	const [dec, group] = decimal === 'comma' ? [',', '\\.'] : ['\\.', ','];
@@ -21,27 +23,34 @@ const PATTERNS = { comma: groupingPattern('comma'), point: groupingPattern('poin
 /** One mark followed by one or two digits is a decimal mark whatever the column's style. */
 const LONE_DECIMAL = /^(\d+)[.,](\d{1,2})$/;
 
+const withoutCurrency = (text: string) => text.trim().replace(CURRENCY, '').trim();
+
 export function parseAmount(text: string, decimal: DecimalMark): AmountResult {
-	let body = text.trim().replace(CURRENCY, '');
+	// The currency may sit inside or outside the sign: "-€12,50", "€-12,50", "(12,50 EUR)".
+	let body = withoutCurrency(text);
 	let negative = false;
 	if (/^\(.*\)$/.test(body)) {
 		negative = true;
-		body = body.slice(1, -1);
+		body = withoutCurrency(body.slice(1, -1));
 	}
-	body = body.trim();
 	if (/^[-−–]/.test(body)) {
 		negative = !negative;
-		body = body.slice(1);
+		body = withoutCurrency(body.slice(1));
 	} else if (/[-−–]$/.test(body)) {
 		negative = !negative;
-		body = body.slice(0, -1);
+		body = withoutCurrency(body.slice(0, -1));
+	}
+	// "12 50" is two numbers or a typo, not 1250: a space only ever groups thousands.
+	if (/[\s\u00a0\u202f']/.test(body) && !SPACE_GROUPED.test(body)) {
+		return { ok: false, problem: 'invalid' };
 	}
 	body = body.replace(SPACES, '');
 	const match = LONE_DECIMAL.exec(body) ?? PATTERNS[decimal].exec(body);
 	if (!match) return { ok: false, problem: 'invalid' };
 	const whole = match[1]!.replace(/[.,]/g, '');
 	const fraction = match[2] ?? '';
-	if (fraction.length > 2 && /[1-9]/.test(fraction.slice(2))) return { ok: false, problem: 'decimals' };
+	if (fraction.length > 2 && /[1-9]/.test(fraction.slice(2)))
+		return { ok: false, problem: 'decimals' };
 	if (whole.length > 14) return { ok: false, problem: 'too-large' };
 	const cents = Number(whole) * 100 + Number(fraction.slice(0, 2).padEnd(2, '0'));
 	if (cents > MAX_CENTS) return { ok: false, problem: 'too-large' };

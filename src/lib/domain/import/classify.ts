@@ -117,7 +117,9 @@ export type Outcome =
 
 /** Longest text kept in one field; longer is a broken export rather than a description. */
 const MAX_TEXT = 2000;
-const TOTALS_WORDS = /^(kopa|kopsumma|pavisam|summa kopa|kopa summa|total|totals|grand total|subtotal|sum|starpsumma|itogo|итого)\b/;
+/** Folded text starting with a totals word; the word ends at a space, since \b knows no Cyrillic. */
+const TOTALS_WORDS =
+	/^(?:kopa|kopsumma|pavisam|summa kopa|kopa summa|total|totals|grand total|subtotal|sum|starpsumma|itogo|итого)(?: |$)/;
 
 const SEPARATOR = '\u001f';
 
@@ -129,7 +131,10 @@ function cell(record: string[], columns: ColumnMap, field: ImportField): string 
 
 function isTotalsLine(record: string[], rules: ClassifyRules): boolean {
 	const dateField = rules.kind === 'expenses' ? 'date' : 'departure';
-	if (cell(record, rules.columns, dateField) !== '') return false;
+	const date = cell(record, rules.columns, dateField);
+	// Ledgers print "Kopā" in their first column, which is often the date's.
+	if (TOTALS_WORDS.test(fold(date))) return true;
+	if (date !== '') return false;
 	if (record.some((value) => TOTALS_WORDS.test(fold(value)))) return true;
 	// No words and no date: a line holding only numbers is a sum the export added.
 	const filled = record.map(tidy).filter((value) => value !== '');
@@ -176,7 +181,8 @@ function readDate(
 }
 
 function readText(value: string, field: ImportField, problems: RowProblem[]): string {
-	if (value.length > MAX_TEXT) problems.push({ field, code: 'too-long', value: value.slice(0, 80) });
+	if (value.length > MAX_TEXT)
+		problems.push({ field, code: 'too-long', value: value.slice(0, 80) });
 	return value;
 }
 
@@ -190,7 +196,8 @@ function readEventRef(record: string[], rules: ClassifyRules, problems: RowProbl
 	const text = cell(record, rules.columns, 'event');
 	if (text === '') return { text, reference: undefined };
 	const reference = parseEventRef(text);
-	if (reference === undefined) problems.push({ field: 'event', code: 'event-invalid', value: text });
+	if (reference === undefined)
+		problems.push({ field: 'event', code: 'event-invalid', value: text });
 	return { text, reference };
 }
 
@@ -206,7 +213,8 @@ function classifyExpense(record: string[], line: number, rules: ClassifyRules): 
 	const problems: RowProblem[] = [];
 	const c = (field: ImportField) => cell(record, rules.columns, field);
 	const date = readDate(c('date'), 'date', rules, problems, true);
-	if (date && date > rules.today) problems.push({ field: 'date', code: 'date-future', value: c('date') });
+	if (date && date > rules.today)
+		problems.push({ field: 'date', code: 'date-future', value: c('date') });
 
 	let amountCents: number | null = null;
 	const amountText = c('amount');
@@ -218,7 +226,8 @@ function classifyExpense(record: string[], line: number, rules: ClassifyRules): 
 	}
 
 	const currencyText = c('currency');
-	const currency = currencyText === '€' ? 'EUR' : currencyText.toUpperCase() || rules.project.currency;
+	const currency =
+		currencyText === '€' ? 'EUR' : currencyText.toUpperCase() || rules.project.currency;
 	if (currency !== rules.project.currency) {
 		problems.push({
 			field: 'currency',
@@ -232,7 +241,8 @@ function classifyExpense(record: string[], line: number, rules: ClassifyRules): 
 	let fundingSource: FundingSource | null = null;
 	if (fundingText !== '') {
 		fundingSource = parseFundingSource(fundingText, rules.values.fundingSource) ?? null;
-		if (!fundingSource) problems.push({ field: 'fundingSource', code: 'funding-unknown', value: fundingText });
+		if (!fundingSource)
+			problems.push({ field: 'fundingSource', code: 'funding-unknown', value: fundingText });
 	}
 	const ref = readEventRef(record, rules, problems);
 	const country = readCountry(record, rules, problems);
@@ -276,7 +286,15 @@ function classifyExpense(record: string[], line: number, rules: ClassifyRules): 
 		fundingText,
 		country.text
 	].join(SEPARATOR);
-	return { outcome: 'accepted', kind: 'expenses', line, amountCents, record: record_, identity, event };
+	return {
+		outcome: 'accepted',
+		kind: 'expenses',
+		line,
+		amountCents,
+		record: record_,
+		identity,
+		event
+	};
 }
 
 function classifyParticipation(record: string[], line: number, rules: ClassifyRules): Outcome {
@@ -301,7 +319,8 @@ function classifyParticipation(record: string[], line: number, rules: ClassifyRu
 	const city = readText(c('city'), 'city', problems);
 	const orderNumber = readText(c('orderNumber'), 'orderNumber', problems);
 
-	if (problems.length || !departure) return { outcome: 'rejected', line, amountCents: null, problems };
+	if (problems.length || !departure)
+		return { outcome: 'rejected', line, amountCents: null, problems };
 	const event = eventFor(line, rules, () => {
 		const found = matchEvent(rules.project.events, {
 			reference: ref.reference,
@@ -353,13 +372,24 @@ export function classifyRecord(record: string[], line: number, rules: ClassifyRu
 			line,
 			amountCents: null,
 			problems: [
-				{ field: null, code: 'field-count', value: String(record.length), expected: String(rules.width) }
+				{
+					field: null,
+					code: 'field-count',
+					value: String(record.length),
+					expected: String(rules.width)
+				}
 			]
 		};
 	}
 	const elsewhere = belongsElsewhere(record, rules, ownCodes(rules));
 	if (elsewhere !== null) {
-		return { outcome: 'set-aside', line, amountCents: amountOf(), reason: 'other-project', detail: elsewhere };
+		return {
+			outcome: 'set-aside',
+			line,
+			amountCents: amountOf(),
+			reason: 'other-project',
+			detail: elsewhere
+		};
 	}
 	return rules.kind === 'expenses'
 		? classifyExpense(record, line, rules)

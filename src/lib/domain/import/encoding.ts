@@ -39,11 +39,38 @@ function isValidUtf8(bytes: Uint8Array): boolean {
 	}
 }
 
+/**
+ * More well-formed multi-byte UTF-8 sequences than stray high bytes. Latvian or Western text in a
+ * code page almost never has one: its letters are followed by ASCII, not by 0x80–0xBF bytes.
+ */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+	let good = 0;
+	let bad = 0;
+	for (let i = 0; i < bytes.length; i++) {
+		const byte = bytes[i]!;
+		if (byte < 0x80) continue;
+		let need = 0;
+		if (byte >= 0xc2 && byte <= 0xdf) need = 1;
+		else if (byte >= 0xe0 && byte <= 0xef) need = 2;
+		else if (byte >= 0xf0 && byte <= 0xf4) need = 3;
+		let ok = need > 0 && i + need < bytes.length;
+		for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+		if (ok) {
+			good++;
+			i += need;
+		} else bad++;
+	}
+	return good > bad;
+}
+
 export function detectEncoding(sample: Uint8Array): EncodingGuess {
 	if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) {
 		return { encoding: 'utf-8', bom: true };
 	}
 	if (isValidUtf8(sample)) return { encoding: 'utf-8', bom: false };
+	// UTF-8 with a damaged byte is still UTF-8: read as a code page, every other letter would be
+	// stored garbled; read as UTF-8, the import stops at the bad byte and names its line.
+	if (mostlyUtf8(sample)) return { encoding: 'utf-8', bom: false };
 	// Bytes that are the same letter in both (é ä ö ü ß) decode alike, so a tie costs nothing.
 	const baltic = score(new TextDecoder('windows-1257').decode(sample), LATVIAN);
 	const western = score(new TextDecoder('windows-1252').decode(sample), WESTERN);

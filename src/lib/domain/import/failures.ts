@@ -1,4 +1,5 @@
 /** Why a whole file is refused, as codes with their numbers, so each front end can say it in its language. */
+import type { ImportKind } from './fields';
 import type { HeaderProblem } from './headers';
 
 export type ImportFailure =
@@ -7,8 +8,18 @@ export type ImportFailure =
 	| { code: 'utf-16' }
 	| { code: 'too-large'; limit: number }
 	| { code: 'encoding-mismatch'; encoding: string; line: number }
-	| { code: 'header'; problems: HeaderProblem[] }
+	| {
+			code: 'header';
+			problems: HeaderProblem[];
+			/** The row read as the header, so the columns can be mapped by hand. */
+			header: string[];
+			/** The other kind of export, when its columns are all there. */
+			suggestKind: ImportKind | null;
+	  }
 	| { code: 'no-records' }
 	| { code: 'unterminated-quote'; line: number }
 	| { code: 'has-rejected'; rejected: number }
-	| { code: 'nothing-to-commit' };
+	| { code: 'nothing-to-commit' }
+	/** Something broke on the server; the details are in its log, not in the browser. */
+	| { code: 'internal' }
+	| { code: 'not-found' };

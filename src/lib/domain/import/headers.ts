@@ -1,5 +1,11 @@
 /** Which column holds which field: recognised from the header row, or set by a mapping profile. */
-import { FIELDS, REQUIRED_FIELDS, fieldForHeader, type ImportField, type ImportKind } from './fields';
+import {
+	FIELDS,
+	REQUIRED_FIELDS,
+	fieldForHeader,
+	type ImportField,
+	type ImportKind
+} from './fields';
 import { fold, tidy } from './fold';
 
 /** A column named by its header text, or by its 1-based position when headers repeat. */
@@ -14,8 +20,7 @@ export type HeaderProblem =
 	| { code: 'mapped-column-absent'; field: ImportField; column: ColumnRef };
 
 export type HeaderMatch =
-	| { ok: true; columns: ColumnMap; ignored: string[] }
-	| { ok: false; problems: HeaderProblem[] };
+	{ ok: true; columns: ColumnMap; ignored: string[] } | { ok: false; problems: HeaderProblem[] };
 
 /** Finds a column named by a profile: by position, by exact text, then by folded text. */
 function findColumn(header: string[], ref: ColumnRef): number[] {
@@ -30,7 +35,8 @@ export function matchColumns(
 	header: string[],
 	mapping: Partial<Record<ImportField, ColumnRef>> = {}
 ): HeaderMatch {
-	if (header.every((cell) => tidy(cell) === '')) return { ok: false, problems: [{ code: 'no-header' }] };
+	if (header.every((cell) => tidy(cell) === ''))
+		return { ok: false, problems: [{ code: 'no-header' }] };
 	const problems: HeaderProblem[] = [];
 	const columns: ColumnMap = {};
 	const taken = new Set<number>();
@@ -80,6 +86,8 @@ export function matchColumns(
 		}
 	}
 	if (problems.length) return { ok: false, problems };
-	const ignored = header.flatMap((cell, i) => (taken.has(i) || tidy(cell) === '' ? [] : [tidy(cell)]));
+	const ignored = header.flatMap((cell, i) =>
+		taken.has(i) || tidy(cell) === '' ? [] : [tidy(cell)]
+	);
 	return { ok: true, columns, ignored };
 }

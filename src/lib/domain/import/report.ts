@@ -41,6 +41,8 @@ export interface ImportReport {
 	statuses: Record<ParticipationStatus, number>;
 	/** The file's control total: every readable amount, whatever became of its row. */
 	fileTotalCents: number;
+	/** What the file's own totals line says, when it has one (the last, if several). */
+	statedTotalCents: number | null;
 }
 
 const tally = (): Tally => ({ count: 0, totalCents: 0 });
@@ -61,7 +63,8 @@ export function emptyReport(kind: ImportKind): ImportReport {
 		},
 		unmatched: { count: 0, rows: [] },
 		statuses: { done: 0, cancelled: 0 },
-		fileTotalCents: 0
+		fileTotalCents: 0,
+		statedTotalCents: null
 	};
 }
 
@@ -77,6 +80,9 @@ export function countOutcome(report: ImportReport, outcome: Outcome, label = '',
 			report.rejected.rows.push({ line: outcome.line, problems: outcome.problems });
 		}
 	} else if (outcome.outcome === 'set-aside') {
+		if (outcome.reason === 'totals' && outcome.amountCents !== null) {
+			report.statedTotalCents = outcome.amountCents;
+		}
 		add(report.setAside, outcome.amountCents);
 		add(report.setAside.byReason[outcome.reason], outcome.amountCents);
 	} else {
@@ -85,14 +91,22 @@ export function countOutcome(report: ImportReport, outcome: Outcome, label = '',
 		if (outcome.event.how === 'unmatched') {
 			report.unmatched.count++;
 			if (report.unmatched.rows.length < LISTED_ROWS) {
-				report.unmatched.rows.push({ line: outcome.line, problem: outcome.event.problem, label, reference });
+				report.unmatched.rows.push({
+					line: outcome.line,
+					problem: outcome.event.problem,
+					label,
+					reference
+				});
 			}
 		}
 	}
 }
 
 /** An accepted record turned out to be in the project already: it moves to "set aside". */
-export function setAsideDuplicate(report: ImportReport, outcome: Extract<Outcome, { outcome: 'accepted' }>) {
+export function setAsideDuplicate(
+	report: ImportReport,
+	outcome: Extract<Outcome, { outcome: 'accepted' }>
+) {
 	report.accepted.count--;
 	report.accepted.totalCents -= outcome.amountCents ?? 0;
 	if (outcome.kind === 'participation') report.statuses[outcome.record.status]--;
@@ -110,9 +124,20 @@ export function checkBalance(report: ImportReport): boolean {
 	return (
 		report.accepted.count + report.rejected.count + report.setAside.count === report.records &&
 		reasons.reduce((n, t) => n + t.count, 0) === report.setAside.count &&
-		reasons.reduce((n, t) => n + t.totalCents, 0) === report.setAside.totalCents
+		reasons.reduce((n, t) => n + t.totalCents, 0) === report.setAside.totalCents &&
+		// Every readable amount is in exactly one group; a totals line is the file's own sum, not a row.
+		report.accepted.totalCents +
+			report.rejected.totalCents +
+			report.setAside.totalCents -
+			report.setAside.byReason.totals.totalCents ===
+			report.fileTotalCents
 	);
 }
 
 /** The reasons in the order reports list them. */
-export const SET_ASIDE_REASONS: readonly SetAsideReason[] = ['other-project', 'duplicate', 'totals', 'blank'];
+export const SET_ASIDE_REASONS: readonly SetAsideReason[] = [
+	'other-project',
+	'duplicate',
+	'totals',
+	'blank'
+];

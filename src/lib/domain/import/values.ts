@@ -112,8 +112,21 @@ const FORMER_NAMES: Record<string, string> = {
 	'united kingdom': 'GB',
 	lielbritānija: 'GB',
 	anglija: 'GB',
-	england: 'GB'
+	england: 'GB',
+	turkey: 'TR'
 };
+/**
+ * Codes CLDR names that are no country to travel to: groupings (EU, UN, Eurozone), test and unknown
+ * regions, and withdrawn codes whose names are today's countries' (SU is "Russia", FX "France",
+ * YU "Serbia"). Without this list "France" would read as FX and "Russia" as SU.
+ */
+const NOT_COUNTRIES = new Set(
+	'EU EZ UN QO XA XB ZZ AN BU CS DD DY FX HV NH RH SU TP UK VD YD YU ZR'.split(' ')
+);
+/** Codes written in EU paperwork for Greece and the United Kingdom. */
+const CODE_ALIASES: Record<string, string> = { EL: 'GR', UK: 'GB' };
+
+const isCountry = (code: string) => !NOT_COUNTRIES.has(code) && isCountryCode(code);
 
 function countryLookup(): Map<string, string> {
 	if (countryWords) return countryWords;
@@ -122,7 +135,7 @@ function countryLookup(): Map<string, string> {
 	for (let a = 65; a <= 90; a++) {
 		for (let b = 65; b <= 90; b++) {
 			const code = String.fromCharCode(a, b);
-			if (!isCountryCode(code)) continue;
+			if (!isCountry(code)) continue;
 			for (const display of names) words.set(fold(display.of(code) ?? code), code);
 		}
 	}
@@ -134,8 +147,13 @@ function countryLookup(): Map<string, string> {
 /** "Beļģija", "Belgium", "be" or "BE" → "BE"; undefined when it names no country. */
 export function parseCountry(text: string, own?: ValueWords<string>): string | undefined {
 	const trimmed = text.trim();
-	for (const [word, code] of Object.entries(own ?? {})) if (fold(word) === fold(trimmed)) return code;
-	if (/^[a-z]{2}$/i.test(trimmed) && isCountryCode(trimmed.toUpperCase())) return trimmed.toUpperCase();
+	for (const [word, code] of Object.entries(own ?? {}))
+		if (fold(word) === fold(trimmed)) return code;
+	if (/^[a-z]{2}$/i.test(trimmed)) {
+		const code = trimmed.toUpperCase();
+		if (CODE_ALIASES[code]) return CODE_ALIASES[code];
+		if (isCountry(code)) return code;
+	}
 	return countryLookup().get(fold(trimmed));
 }
 

@@ -1,7 +1,8 @@
 /** Decides a request against the route rules: allowed, sign in first, forbidden, or no rule at all. */
 import { canOnProject, can } from '$lib/domain/access';
 import type { Role } from '$lib/domain/access';
-import { ROUTE_RULES, type Rule } from './route-rules';
+import { DEFAULT_BODY_LIMIT, readImportLimit } from '../config';
+import { ROUTE_RULES, type EndpointMethod, type Rule } from './route-rules';
 
 export interface Viewer {
 	id: string;
@@ -10,10 +11,14 @@ export interface Viewer {
 
 export type Decision = 'allow' | 'sign-in' | 'forbid' | 'no-rule';
 
-/** The rule for a page view or a form action (`?/name`, or `default`). */
+/** The rule for an endpoint's method, a page view, or a form action (`?/name`, or `default`). */
 export function ruleFor(routeId: string, method: string, search: string): Rule | undefined | null {
 	const route = ROUTE_RULES[routeId];
 	if (!route) return null;
+	if (route.endpoints) {
+		const asked = (method === 'HEAD' ? 'GET' : method) as EndpointMethod;
+		return route.endpoints[asked];
+	}
 	if (method === 'GET' || method === 'HEAD') return route.page;
 	if (method !== 'POST') return undefined;
 	const named = search.startsWith('?/') ? search.slice(2).split('&')[0]! : 'default';
@@ -36,4 +41,9 @@ export function decide(
 	return isMember().then((member) =>
 		canOnProject(viewer.role, rule.permission, member) ? 'allow' : 'forbid'
 	);
+}
+
+/** The largest body a route takes: the import upload has its own configurable limit. */
+export function bodyLimitFor(routeId: string, env: NodeJS.ProcessEnv = process.env): number {
+	return ROUTE_RULES[routeId]?.bodyLimit === 'import' ? readImportLimit(env) : DEFAULT_BODY_LIMIT;
 }

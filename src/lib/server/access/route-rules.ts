@@ -12,9 +12,16 @@ export type Rule =
 	/** The permission on the project named by the route's `code` parameter. */
 	| { permission: Permission; project: 'code' };
 
+export const ENDPOINT_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type EndpointMethod = (typeof ENDPOINT_METHODS)[number];
+
 export interface RouteRule {
 	page?: Rule;
 	actions?: Record<string, Rule>;
+	/** A `+server.ts` route: a rule per HTTP method it exports. */
+	endpoints?: Partial<Record<EndpointMethod, Rule>>;
+	/** Largest request body, in bytes, when it is not the default; see `bodyLimitFor`. */
+	bodyLimit?: 'import';
 }
 
 const onProject = (permission: Permission): Rule => ({ permission, project: 'code' });
@@ -35,5 +42,19 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/projects/[code]/edit': {
 		page: onProject('project:edit'),
 		actions: { default: onProject('project:edit') }
-	}
+	},
+	'/projects/[code]/import': {
+		page: onProject('import:run'),
+		actions: { saveProfile: onProject('import:run') }
+	},
+	'/projects/[code]/import/upload': {
+		endpoints: { POST: onProject('import:run') },
+		bodyLimit: 'import'
+	},
+	'/projects/[code]/import/run': { endpoints: { POST: onProject('import:run') } },
+	'/projects/[code]/imports': {
+		page: onProject('project:read'),
+		actions: { revert: onProject('import:revert') }
+	},
+	'/projects/[code]/imports/[id]/original': { endpoints: { GET: onProject('original:download') } }
 };

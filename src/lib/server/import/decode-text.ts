@@ -17,10 +17,50 @@ export class EncodingMismatchError extends Error {
 	}
 }
 
-function countLines(text: string): number {
-	let count = 0;
-	for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-	return count;
+/**
+ * Counts line breaks as parseRecords does (CRLF, CR or LF), across chunks: a CRLF cut in two is
+ * one break, not two.
+ */
+class LineCounter {
+	line = 1;
+	private afterCr = false;
+
+	/** The line the end of `text` would be on, without counting it in. */
+	peek(text: string): number {
+		let line = this.line;
+		for (let i = 0; i < text.length; i++) {
+			const char = text[i];
+			if (char === '\n') {
+				if (!(i === 0 ? this.afterCr : text[i - 1] === '\r')) line++;
+			} else if (char === '\r') line++;
+		}
+		return line;
+	}
+
+	add(text: string) {
+		if (!text) return;
+		this.line = this.peek(text);
+		this.afterCr = text.endsWith('\r');
+	}
+}
+
+/** The bytes of a character cut off at the end of valid UTF-8: what the decoder holds back. */
+function unfinishedTail(bytes: Uint8Array): Uint8Array {
+	for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+		const byte = bytes[bytes.length - back]!;
+		if ((byte & 0xc0) === 0x80) continue;
+		const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+		return need > back ? bytes.slice(bytes.length - back) : new Uint8Array(0);
+	}
+	return new Uint8Array(0);
+}
+
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+	if (a.length === 0) return b;
+	const out = new Uint8Array(a.length + b.length);
+	out.set(a);
+	out.set(b, a.length);
+	return out;
 }
 
 export async function* decodeText(
@@ -30,23 +70,25 @@ export async function* decodeText(
 	if (encoding === 'utf-8') {
 		// fatal: a byte that is not UTF-8 stops the import with its line, instead of becoming "�".
 		const decoder = new TextDecoder('utf-8', { fatal: true });
-		let lines = 1;
+		const lines = new LineCounter();
+		// The start of a character the previous chunk ended in: the bad byte may come after it.
+		let held: Uint8Array = new Uint8Array(0);
 		for await (const chunk of bytes) {
 			let text: string;
 			try {
 				text = decoder.decode(chunk, { stream: true });
 			} catch {
-				const good = validPrefix(chunk);
-				throw new EncodingMismatchError(encoding, lines + countLines(good));
+				throw new EncodingMismatchError(encoding, lines.peek(validPrefix(joined(held, chunk))));
 			}
-			lines += countLines(text);
+			held = unfinishedTail(joined(held, chunk.subarray(-3)));
+			lines.add(text);
 			if (text) yield text;
 		}
 		try {
 			const tail = decoder.decode();
 			if (tail) yield tail;
 		} catch {
-			throw new EncodingMismatchError(encoding, lines);
+			throw new EncodingMismatchError(encoding, lines.line);
 		}
 		return;
 	}

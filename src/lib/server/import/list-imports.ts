@@ -1,5 +1,5 @@
 /** A project's import history, newest first, with who imported what and whether it was reverted. */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db';
 import { importBatches } from '../db/schema';
 
@@ -21,8 +21,8 @@ export interface ImportHistoryEntry {
 	revertedAt: Date | null;
 }
 
-export async function listImports(db: Queryable, projectId: number): Promise<ImportHistoryEntry[]> {
-	return db
+const selectEntries = (db: Queryable) =>
+	db
 		.select({
 			id: importBatches.id,
 			kind: importBatches.kind,
@@ -40,7 +40,23 @@ export async function listImports(db: Queryable, projectId: number): Promise<Imp
 			revertedBy: importBatches.revertedBy,
 			revertedAt: importBatches.revertedAt
 		})
-		.from(importBatches)
+		.from(importBatches);
+
+export async function listImports(db: Queryable, projectId: number): Promise<ImportHistoryEntry[]> {
+	return selectEntries(db)
 		.where(eq(importBatches.projectId, projectId))
 		.orderBy(desc(importBatches.createdAt), desc(importBatches.id));
+}
+
+/** One import of the project, or null when the project has no such import. */
+export async function findImport(
+	db: Queryable,
+	projectId: number,
+	id: number
+): Promise<ImportHistoryEntry | null> {
+	if (!Number.isSafeInteger(id) || id < 1) return null;
+	const [entry] = await selectEntries(db).where(
+		and(eq(importBatches.projectId, projectId), eq(importBatches.id, id))
+	);
+	return entry ?? null;
 }

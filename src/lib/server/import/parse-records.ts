@@ -29,6 +29,15 @@ function breaksIn(record: string[]): number {
 	return count;
 }
 
+/**
+ * Read with \n as the line break, a record ended by CRLF keeps the CR in its last field (papaparse
+ * drops it only after a closing quote); it is part of the line break, not of the value.
+ */
+function dropCarriageReturn(record: string[]) {
+	const last = record.length - 1;
+	if (record[last]?.endsWith('\r')) record[last] = record[last]!.slice(0, -1);
+}
+
 export async function* parseRecords(
 	text: AsyncIterable<string>,
 	dialect: CsvDialect
@@ -51,8 +60,12 @@ export async function* parseRecords(
 		chunk(results, handle) {
 			parser = handle;
 			handle.pause();
+			// The parser's own pause leaves the stream flowing into its queue: hold the stream too,
+			// so that nothing is read ahead of the consumer.
+			input.pause();
 			const lines = new Array<number>(results.data.length);
 			for (let i = 0; i < results.data.length; i++) {
+				if (dialect.newline === '\n') dropCarriageReturn(results.data[i]!);
 				lines[i] = line;
 				line += 1 + breaksIn(results.data[i]!);
 			}
@@ -74,6 +87,8 @@ export async function* parseRecords(
 			if (item === null) return;
 			if (item instanceof Error) throw item;
 			yield item;
+			// The stream first: resuming the parser may hand over a batch, which pauses it again.
+			input.resume();
 			parser?.resume();
 		}
 	} finally {

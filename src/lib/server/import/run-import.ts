@@ -29,6 +29,7 @@ import {
 	setAsideDuplicate,
 	type ImportReport
 } from '$lib/domain/import/report';
+import type { Dialect, ImportProgress, ImportResult } from '$lib/domain/import/result';
 import type { Database, Transaction } from '../db';
 import { importBatches, sourceFiles } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/record-audit';
@@ -52,6 +53,9 @@ export interface ImportProjectRef {
 	events: readonly EventTarget[];
 }
 
+/** Records shown as they are in the file, to check the mapping against. */
+const PREVIEW_RECORDS = 8;
+
 export type ImportInput = { source: ByteSource } | { storedFileId: string };
 
 export interface ImportRequest {
@@ -69,40 +73,6 @@ export interface ImportRequest {
 	/** ISO date; defaults to the current day. */
 	today?: string;
 	onProgress?: (progress: ImportProgress) => void;
-}
-
-export interface ImportProgress {
-	bytes: number;
-	totalBytes: number;
-	records: number;
-}
-
-/** What the import made of the file, detected or given; shown and editable before commit. */
-export interface Dialect {
-	encoding: Sniffed['encoding'];
-	bom: boolean;
-	delimiter: Sniffed['delimiter'];
-	newline: Sniffed['newline'];
-	decimal: DecimalMark;
-	dateOrder: DateOrder | null;
-	/** How the date columns write dates, most used first, e.g. ["dd.mm.yyyy"]. */
-	dateFormats: string[];
-	/** Field → 1-based column and its header text. */
-	columns: Partial<Record<ImportField, { column: number; header: string }>>;
-	ignored: string[];
-	/** Lines before the header, such as a report title. */
-	preamble: number;
-	given: { encoding: boolean; delimiter: boolean; decimal: boolean; dateOrder: boolean };
-}
-
-export interface ImportResult {
-	fileName: string;
-	size: number;
-	sha256: string;
-	dialect: Dialect;
-	report: ImportReport;
-	committed: boolean;
-	batchId: number | null;
 }
 
 /** Records read to settle the decimal mark and date order before any is judged. */
@@ -201,7 +171,7 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 		'source' in request.input
 			? request.input.source
 			: await storedSource(tx, request.input.storedFileId);
-	if (!source) throw new ImportFileError({ code: 'empty' });
+	if (!source) throw new ImportFileError({ code: 'not-found' });
 	if (request.limit !== undefined && source.size > request.limit) {
 		throw new ImportFileError({ code: 'too-large', limit: request.limit });
 	}
@@ -215,7 +185,7 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 			.from(sourceFiles)
 			.where(eq(sourceFiles.id, request.input.storedFileId));
 		// An upload is for one project; it cannot be slipped into another.
-		if (!file || file.projectId !== project.id) throw new ImportFileError({ code: 'empty' });
+		if (!file || file.projectId !== project.id) throw new ImportFileError({ code: 'not-found' });
 		stored = { id: file.id, sha256: file.sha256 };
 	} else if (request.mode === 'commit') {
 		stored = await storeSource(tx, source, {
@@ -311,7 +281,9 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 		for (const outcome of rows) if (!inserted.has(outcome.line)) setAsideDuplicate(report, outcome);
 	};
 
+	const preview: ImportResult['preview'] = [];
 	const judge = async (record: string[], line: number) => {
+		if (preview.length < PREVIEW_RECORDS) preview.push({ line, cells: record.slice(0, 100) });
 		const outcome = classifyRecord(record, line, rules!);
 		const [label, reference] = labelOf(outcome);
 		countOutcome(report, outcome, label, reference);
@@ -363,9 +335,13 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 				return headerCandidates.slice(i + 1);
 			}
 		}
+		const shown = headerCandidates.find((c) => c.record.some((v) => v.trim() !== ''));
+		const other: ImportKind = kind === 'expenses' ? 'participation' : 'expenses';
 		throw new ImportFileError({
 			code: 'header',
-			problems: first && !first.ok ? first.problems : [{ code: 'no-header' }]
+			problems: first && !first.ok ? first.problems : [{ code: 'no-header' }],
+			header: shown?.record.slice(0, 200).map((cell) => cell.slice(0, 200)) ?? [],
+			suggestKind: shown && matchColumns(other, shown.record).ok && !profile.columns ? other : null
 		});
 	};
 
@@ -418,6 +394,8 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 	const sha256 = stored.sha256 || meter.hash.digest('hex');
 	const result: ImportResult = {
 		fileName: source.name,
+		header: (header as string[] | null) ?? [],
+		preview,
 		size: source.size,
 		sha256,
 		dialect: dialect!,
@@ -476,4 +454,4 @@ export async function runImport(db: Database, request: ImportRequest): Promise<I
 	}
 }
 
-export type { RecordBatch };
+export type { Dialect, ImportProgress, ImportResult, RecordBatch };

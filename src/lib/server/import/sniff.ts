@@ -35,11 +35,50 @@ async function readSample(source: ByteSource): Promise<Uint8Array> {
 	return Buffer.concat(parts).subarray(0, SAMPLE_BYTES);
 }
 
+/**
+ * Counts the line breaks that end records, skipping those inside quoted fields: a spreadsheet
+ * writes CRLF between rows but a bare LF for a line break typed inside a cell.
+ */
+function countBreaks(text: string, quotes: boolean) {
+	const counts = { crlf: 0, lf: 0, cr: 0 };
+	let quoted = false;
+	let fieldStart = true;
+	for (let i = 0; i < text.length; i++) {
+		const char = text[i];
+		if (quoted) {
+			if (char === '"') {
+				if (text[i + 1] === '"') i++;
+				else quoted = false;
+			}
+			continue;
+		}
+		if (char === '\r') {
+			if (text[i + 1] === '\n') {
+				counts.crlf++;
+				i++;
+			} else if (i + 1 < text.length) {
+				// A CR that ends the sample may be the first half of a CRLF cut in two.
+				counts.cr++;
+			}
+			fieldStart = true;
+		} else if (char === '\n') {
+			counts.lf++;
+			fieldStart = true;
+		} else if (char === '"' && fieldStart && quotes) {
+			quoted = true;
+		} else {
+			fieldStart = (DELIMITERS as readonly string[]).includes(char!);
+		}
+	}
+	return counts;
+}
+
 function newlineOf(text: string): CsvDialect['newline'] {
-	const crlf = text.split('\r\n').length - 1;
-	const lf = text.split('\n').length - 1 - crlf;
-	const cr = text.split('\r').length - 1 - crlf;
-	// Mixed endings read as \n: a stray \r then ends a field, and fields are trimmed anyway.
+	let counts = countBreaks(text, true);
+	// A stray quote that never closes would hide every break after it: then count them all.
+	if (counts.crlf + counts.lf + counts.cr === 0) counts = countBreaks(text, false);
+	const { crlf, lf, cr } = counts;
+	// Mixed endings read as \n: parseRecords then drops the \r of each CRLF.
 	if (crlf > 0 && lf === 0 && cr === 0) return '\r\n';
 	if (cr > 0 && lf === 0 && crlf === 0) return '\r';
 	return '\n';
@@ -60,12 +99,21 @@ export async function sniff(
 	let delimiter = given.delimiter;
 	if (!delimiter) {
 		const lines = text.split(newline).slice(0, 50).join(newline);
-		const guessed = Papa.parse(lines, {
+		const guess = Papa.parse(lines, {
 			delimitersToGuess: [...DELIMITERS],
 			newline,
-			preview: 50
-		}).meta.delimiter;
-		delimiter = (DELIMITERS as readonly string[]).includes(guessed) ? (guessed as Delimiter) : ';';
+			preview: 50,
+			// Blank lines, the file's final line break among them, would read as rows of one field
+			// and pull a small file's average below the two fields papaparse asks of a delimiter.
+			skipEmptyLines: true
+		});
+		const guessed = guess.meta.delimiter;
+		// Papaparse falls back to a comma when nothing fits; a Latvian export more likely means ';'.
+		const undetected = guess.errors.some((e) => e.code === 'UndetectableDelimiter');
+		delimiter =
+			!undetected && (DELIMITERS as readonly string[]).includes(guessed)
+				? (guessed as Delimiter)
+				: ';';
 	}
 	return {
 		encoding,

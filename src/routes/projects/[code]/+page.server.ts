@@ -14,6 +14,7 @@ export const load = async ({ locals, params, url }) => {
 		findings: checkPlan(stored.definition),
 		saved: url.searchParams.get('saved'),
 		// Membership is already checked by the access hook; the role decides the buttons.
-		canEdit: can(locals.user!.role, 'project:edit')
+		canEdit: can(locals.user!.role, 'project:edit'),
+		canImport: can(locals.user!.role, 'import:run')
 	};
 };

@@ -1,0 +1,116 @@
+/**
+ * One import on the page, from the dropped file to the commit: upload, checks (dry runs) with
+ * the settings the user adjusts, and the commit of exactly what the last check showed.
+ */
+import type { ImportFailure } from '$lib/domain/import/failures';
+import type { ImportKind } from '$lib/domain/import/fields';
+import type { MappingProfile } from '$lib/domain/import/profile';
+import type { ImportProgress, ImportResult } from '$lib/domain/import/result';
+import { runImportStream, uploadFile, type UploadedFile } from './import-client';
+
+export type Phase = 'idle' | 'uploading' | 'checking' | 'committing';
+
+export class ImportSession {
+	kind = $state<ImportKind>('expenses');
+	phase = $state<Phase>('idle');
+	file = $state<UploadedFile | null>(null);
+	uploaded = $state({ sent: 0, total: 0 });
+	progress = $state<ImportProgress | null>(null);
+	profile = $state<MappingProfile>({});
+	assignments = $state<Record<string, number | null>>({});
+	skipRejected = $state(false);
+	/** The last check, and the settings it ran with: a commit needs them unchanged. */
+	checked = $state<ImportResult | null>(null);
+	checkedWith = $state('');
+	committed = $state<ImportResult | null>(null);
+	failure = $state<ImportFailure | null>(null);
+	error = $state<string | null>(null);
+
+	constructor(private readonly baseUrl: string) {}
+
+	private settings(): string {
+		return JSON.stringify([this.kind, this.profile, this.assignments]);
+	}
+
+	get stale(): boolean {
+		return this.checked !== null && this.settings() !== this.checkedWith;
+	}
+
+	reset(): void {
+		this.file = null;
+		this.checked = null;
+		this.committed = null;
+		this.failure = null;
+		this.error = null;
+		this.assignments = {};
+		this.skipRejected = false;
+		this.progress = null;
+	}
+
+	async upload(file: File): Promise<void> {
+		this.reset();
+		this.phase = 'uploading';
+		this.uploaded = { sent: 0, total: file.size };
+		const answer = await uploadFile(`${this.baseUrl}/upload`, file, (sent, total) => {
+			this.uploaded = { sent, total };
+		});
+		this.phase = 'idle';
+		if (!answer.ok) {
+			this.error = answer.message;
+			return;
+		}
+		this.file = answer.file;
+		await this.check();
+	}
+
+	check(): Promise<void> {
+		return this.run('dry-run');
+	}
+
+	commit(): Promise<void> {
+		return this.run('commit');
+	}
+
+	private async run(mode: 'dry-run' | 'commit'): Promise<void> {
+		if (!this.file) return;
+		const settings = this.settings();
+		this.phase = mode === 'dry-run' ? 'checking' : 'committing';
+		this.progress = { bytes: 0, totalBytes: this.file.size, records: 0 };
+		this.failure = null;
+		this.error = null;
+		try {
+			await runImportStream(
+				`${this.baseUrl}/run`,
+				{
+					fileId: this.file.id,
+					kind: this.kind,
+					mode,
+					profile: $state.snapshot(this.profile),
+					skipRejected: this.skipRejected,
+					assignments: $state.snapshot(this.assignments)
+				},
+				(event) => {
+					if (event.type === 'progress') this.progress = event;
+					else if (event.type === 'result') {
+						if (mode === 'commit') this.committed = event.result;
+						else {
+							this.checked = event.result;
+							this.checkedWith = settings;
+						}
+					} else {
+						this.failure = event.failure;
+						if (event.result) {
+							this.checked = event.result;
+							this.checkedWith = settings;
+						} else if (mode === 'dry-run') this.checked = null;
+					}
+				}
+			);
+		} catch (error) {
+			this.error = error instanceof Error ? error.message : String(error);
+		} finally {
+			this.phase = 'idle';
+			this.progress = null;
+		}
+	}
+}

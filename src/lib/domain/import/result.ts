@@ -1,0 +1,43 @@
+/** What an import found: the dialect it read the file in, and the accounting of every record. */
+import type { DateOrder } from './dates';
+import type { DecimalMark } from './amounts';
+import type { ImportField } from './fields';
+import type { Delimiter, Encoding } from './profile';
+import type { ImportReport } from './report';
+
+export interface ImportProgress {
+	bytes: number;
+	totalBytes: number;
+	records: number;
+}
+
+/** What the import made of the file, detected or given; shown and editable before commit. */
+export interface Dialect {
+	encoding: Encoding;
+	bom: boolean;
+	delimiter: Delimiter;
+	newline: '\r\n' | '\n' | '\r';
+	decimal: DecimalMark;
+	dateOrder: DateOrder | null;
+	/** How the date columns write dates, most used first, e.g. ["dd.mm.yyyy"]. */
+	dateFormats: string[];
+	/** Field → 1-based column and its header text. */
+	columns: Partial<Record<ImportField, { column: number; header: string }>>;
+	ignored: string[];
+	/** Lines before the header, such as a report title. */
+	preamble: number;
+	given: { encoding: boolean; delimiter: boolean; decimal: boolean; dateOrder: boolean };
+}
+
+export interface ImportResult {
+	fileName: string;
+	/** The header row and the first records, cell by cell as the file has them. */
+	header: string[];
+	preview: { line: number; cells: string[] }[];
+	size: number;
+	sha256: string;
+	dialect: Dialect;
+	report: ImportReport;
+	committed: boolean;
+	batchId: number | null;
+}

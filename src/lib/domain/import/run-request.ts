@@ -1,0 +1,22 @@
+/** What the import page sends to run an import, checked the same way in the browser and on the server. */
+import { z } from 'zod';
+import { IMPORT_KINDS } from './fields';
+import { mappingProfileSchema } from './profile';
+
+export const importRunSchema = z.strictObject({
+	fileId: z.uuid(),
+	kind: z.enum(IMPORT_KINDS),
+	mode: z.enum(['dry-run', 'commit']),
+	profile: mappingProfileSchema,
+	skipRejected: z.boolean().default(false),
+	/** Line → event number, or null for "no event". */
+	assignments: z.record(z.string().regex(/^\d+$/), z.int().min(1).nullable()).default({})
+});
+
+export type ImportRunRequest = z.input<typeof importRunSchema>;
+
+/** One line of the streamed answer: progress while the file is read, then the outcome. */
+export type ImportStreamEvent<Result, Failure> =
+	| { type: 'progress'; bytes: number; totalBytes: number; records: number }
+	| { type: 'result'; result: Result }
+	| { type: 'failure'; failure: Failure; result?: Result };
