@@ -52,7 +52,9 @@ export default defineConfig({
 			DATABASE_URL: '',
 			COFUND_LANG: 'en',
 			// Known to the tests (tests/pages/sign-in.ts); a demo password, not a secret.
-			COFUND_DEMO_PASSWORD: 'demo password for e2e'
+			COFUND_DEMO_PASSWORD: 'demo password for e2e',
+			// Small, so that the e2e tests can show the upload limit with a 1 MB file.
+			COFUND_IMPORT_MAX_MB: '1'
 		}
 	}
 });

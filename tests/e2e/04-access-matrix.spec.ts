@@ -22,6 +22,7 @@ const all = (outcome: Outcome): Record<Who, Outcome> => ({
 });
 const signedIn: Record<Who, Outcome> = { ...all('allowed'), anonymous: 'sign-in' };
 const editors: Record<Who, Outcome> = { ...signedIn, council: 'forbidden', auditor: 'forbidden' };
+const importers: Record<Who, Outcome> = editors;
 const auditors: Record<Who, Outcome> = {
 	...signedIn,
 	coordinator: 'forbidden',
@@ -31,10 +32,13 @@ const auditors: Record<Who, Outcome> = {
 interface Case {
 	route: string;
 	url: string;
-	/** `GET` for the page, or the action's name. */
-	request: 'GET' | 'default';
+	/** `GET` for a page or endpoint, `POST` for an endpoint, or a form action's name. */
+	request: string;
 	expected: Record<Who, Outcome>;
 }
+
+/** The original files are for auditors (and admins), as is the audit log. */
+const originals = auditors;
 
 // Sign-out comes last, since it ends the session the other rows use.
 const CASES: Case[] = [
@@ -62,6 +66,48 @@ const CASES: Case[] = [
 		request: 'default',
 		expected: editors
 	},
+	{
+		route: '/projects/[code]/import',
+		url: '/projects/SOLID/import',
+		request: 'GET',
+		expected: importers
+	},
+	{
+		route: '/projects/[code]/import',
+		url: '/projects/SOLID/import?/saveProfile',
+		request: 'saveProfile',
+		expected: importers
+	},
+	{
+		route: '/projects/[code]/import/upload',
+		url: '/projects/SOLID/import/upload',
+		request: 'POST',
+		expected: importers
+	},
+	{
+		route: '/projects/[code]/import/run',
+		url: '/projects/SOLID/import/run',
+		request: 'POST',
+		expected: importers
+	},
+	{
+		route: '/projects/[code]/imports',
+		url: '/projects/SOLID/imports',
+		request: 'GET',
+		expected: signedIn
+	},
+	{
+		route: '/projects/[code]/imports',
+		url: '/projects/SOLID/imports?/revert',
+		request: 'revert',
+		expected: importers
+	},
+	{
+		route: '/projects/[code]/imports/[id]/original',
+		url: '/projects/SOLID/imports/1/original',
+		request: 'GET',
+		expected: originals
+	},
 	{ route: '/logout', url: '/logout', request: 'GET', expected: signedIn },
 	{ route: '/logout', url: '/logout', request: 'default', expected: signedIn }
 ];
@@ -80,7 +126,8 @@ function outcomeOf(status: number, location: string | undefined): Outcome | `sta
 test('the table covers every route and action in the access rules', () => {
 	const declared = Object.entries(ROUTE_RULES).flatMap(([route, rule]) => [
 		...(rule.page ? [`${route} GET`] : []),
-		...Object.keys(rule.actions ?? {}).map((action) => `${route} ${action}`)
+		...Object.keys(rule.actions ?? {}).map((action) => `${route} ${action}`),
+		...Object.keys(rule.endpoints ?? {}).map((method) => `${route} ${method}`)
 	]);
 	const tested = CASES.map((c) => `${c.route} ${c.request}`);
 	expect(new Set(tested)).toEqual(new Set(declared));

@@ -104,6 +104,8 @@ export type Outcome =
 			record: ExpenseRecord;
 			identity: string;
 			event: EventMatch;
+			/** The event reference as the file writes it, empty when it has none. */
+			eventRef: string;
 	  })
 	| (Base & {
 			outcome: 'accepted';
@@ -111,6 +113,8 @@ export type Outcome =
 			record: ParticipationRecord;
 			identity: string;
 			event: EventMatch;
+			/** The event reference as the file writes it, empty when it has none. */
+			eventRef: string;
 	  })
 	| (Base & { outcome: 'rejected'; problems: RowProblem[] })
 	| (Base & { outcome: 'set-aside'; reason: SetAsideReason; detail: string });
@@ -293,7 +297,8 @@ function classifyExpense(record: string[], line: number, rules: ClassifyRules): 
 		amountCents,
 		record: record_,
 		identity,
-		event
+		event,
+		eventRef: ref.text
 	};
 }
 
@@ -350,6 +355,7 @@ function classifyParticipation(record: string[], line: number, rules: ClassifyRu
 			status
 		},
 		identity: [fold(person), orderNumber, departure].join(SEPARATOR),
+		eventRef: ref.text,
 		event
 	};
 }

@@ -148,21 +148,14 @@ function settleDialect(
 	};
 }
 
-/** A short text to recognise an unmatched row by in a list. */
+/** A short text to recognise an unmatched row by in a list, and the event it names. */
 function labelOf(outcome: Outcome): [string, string] {
 	if (outcome.outcome !== 'accepted') return ['', ''];
 	if (outcome.kind === 'expenses') {
 		const r = outcome.record;
-		return [
-			`${r.date} ${r.documentNumber} ${r.description}`.trim(),
-			outcome.identity.split('\u001f')[7] ?? ''
-		];
+		return [`${r.date} ${r.documentNumber} ${r.description}`.trim(), outcome.eventRef];
 	}
-	const r = outcome.record;
-	return [
-		`${r.person}, ${r.departure}`,
-		r.eventNumber === null ? (r.country ?? '') : String(r.eventNumber)
-	];
+	return [`${outcome.record.person}, ${outcome.record.departure}`, outcome.eventRef];
 }
 
 async function runInTransaction(tx: Transaction, request: ImportRequest): Promise<ImportResult> {
