@@ -200,6 +200,11 @@ async function importCommand(
 				if (options.json) ctx.out(JSON.stringify(error.result, null, 2));
 				else printReport(error.result, ctx, project.currency);
 			}
+			// Everything already in the project is a fine outcome for a monthly re-import, not an error.
+			if (error.failure.code === 'nothing-to-commit') {
+				if (!options.json) ctx.out(describeFailure(error.failure, locale).join(' '));
+				return;
+			}
 			throw new CliFailure(describeFailure(error.failure, locale).join('\n  '));
 		}
 		if (options.json) return ctx.out(JSON.stringify(result, null, 2));

@@ -4,6 +4,7 @@
  */
 import iconv from 'iconv-lite';
 import type { Encoding } from '$lib/domain/import/profile';
+import { NotAnExportError } from './sniff';
 
 /** The bytes are not valid in the encoding the import reads them with. */
 export class EncodingMismatchError extends Error {
@@ -82,23 +83,33 @@ export async function* decodeText(
 			}
 			held = unfinishedTail(joined(held, chunk.subarray(-3)));
 			lines.add(text);
-			if (text) yield text;
+			if (text) yield checked(text);
 		}
+		let tail: string;
 		try {
-			const tail = decoder.decode();
-			if (tail) yield tail;
+			tail = decoder.decode();
 		} catch {
 			throw new EncodingMismatchError(encoding, lines.line);
 		}
+		if (tail) yield checked(tail);
 		return;
 	}
 	const decoder = iconv.getDecoder(encoding);
 	for await (const chunk of bytes) {
 		const text = decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-		if (text) yield text;
+		if (text) yield checked(text);
 	}
 	const tail = decoder.end();
-	if (tail) yield tail;
+	if (tail) yield checked(tail);
+}
+
+/**
+ * A NUL is in no text export, and no database text can hold one: past the sniffed start, it
+ * still marks the file as binary rather than failing the import's writes.
+ */
+function checked(text: string): string {
+	if (text.includes('\u0000')) throw new NotAnExportError('binary');
+	return text;
 }
 
 /** The text of a chunk up to its first invalid byte, to say on which line that byte is. */

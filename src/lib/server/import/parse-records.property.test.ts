@@ -80,14 +80,24 @@ const chunkSizes = fc.array(
 	{ minLength: 1, maxLength: 20 }
 );
 
+/**
+ * Quoting every field, the fields that need it, or loosely, as some exporters do: a quote inside
+ * an unquoted field (12" monitor) is a plain character, since a quote opens a field only at its start.
+ */
+type Quoting = 'all' | 'needed' | 'loose';
+const quoting = fc.constantFrom<Quoting>('all', 'needed', 'loose');
+
 function serialise(
 	rows: Table,
 	{ delimiter, newline }: CsvDialect,
-	quoteAll: boolean,
+	quotes: Quoting,
 	trailing: boolean
 ) {
 	const needsQuotes = (value: string) =>
-		quoteAll || value.includes(delimiter) || /["\r\n]/.test(value);
+		quotes === 'all' ||
+		value.includes(delimiter) ||
+		/[\r\n]/.test(value) ||
+		(quotes === 'needed' ? value.includes('"') : value.startsWith('"'));
 	const lines = rows.map((row) =>
 		row
 			.map((value) =>
@@ -139,11 +149,11 @@ describe('decodeText and parseRecords together', () => {
 				table(UTF8_PIECES, { min: 1, max: 8 }),
 				dialect,
 				fc.boolean(),
-				fc.boolean(),
+				quoting,
 				fc.boolean(),
 				chunkSizes,
-				async (rows, csv, bom, quoteAll, trailing, sizes) => {
-					const text = serialise(rows, csv, quoteAll, trailing);
+				async (rows, csv, bom, quotes, trailing, sizes) => {
+					const text = serialise(rows, csv, quotes, trailing);
 					const bytes = Buffer.from((bom ? '\ufeff' : '') + text, 'utf8');
 					const read = await readBack(bytes, 'utf-8', csv, sizes);
 					expect(read.records).toEqual(rows);
@@ -160,11 +170,11 @@ describe('decodeText and parseRecords together', () => {
 			fc.asyncProperty(
 				table(BALTIC_PIECES, { min: 1, max: 8 }),
 				dialect,
-				fc.boolean(),
+				quoting,
 				fc.boolean(),
 				chunkSizes,
-				async (rows, csv, quoteAll, trailing, sizes) => {
-					const bytes = iconv.encode(serialise(rows, csv, quoteAll, trailing), 'windows-1257');
+				async (rows, csv, quotes, trailing, sizes) => {
+					const bytes = iconv.encode(serialise(rows, csv, quotes, trailing), 'windows-1257');
 					const read = await readBack(bytes, 'windows-1257', csv, sizes);
 					expect(read.records).toEqual(rows);
 					expect(read.lines).toEqual(startLines(rows));
@@ -179,13 +189,41 @@ describe('decodeText and parseRecords together', () => {
 			fc.asyncProperty(
 				table(UTF8_PIECES, { min: 1, max: 6 }),
 				fc.constantFrom(';', ',', '\t'),
-				fc.boolean(),
+				quoting,
 				chunkSizes,
-				async (rows, delimiter, quoteAll, sizes) => {
-					const bytes = Buffer.from(
-						serialise(rows, { delimiter, newline: '\r\n' }, quoteAll, true)
-					);
+				async (rows, delimiter, quotes, sizes) => {
+					const bytes = Buffer.from(serialise(rows, { delimiter, newline: '\r\n' }, quotes, true));
 					const read = await readBack(bytes, 'utf-8', { delimiter, newline: '\n' }, sizes);
+					expect(read.records).toEqual(rows);
+					expect(read.lines).toEqual(startLines(rows));
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('give back a table whose records end in any mix of CRLF, LF and CR', async () => {
+		const rowsAndBreaks = table(UTF8_PIECES, { min: 1, max: 8 }).chain((rows) =>
+			fc.tuple(
+				fc.constant(rows),
+				fc.array(fc.constantFrom('\r\n', '\n', '\r'), {
+					minLength: rows.length,
+					maxLength: rows.length
+				})
+			)
+		);
+		await fc.assert(
+			fc.asyncProperty(
+				rowsAndBreaks,
+				dialect,
+				quoting,
+				chunkSizes,
+				async ([rows, breaks], csv, quotes, sizes) => {
+					// Each record written with its own line break, the last one's included.
+					const text = rows
+						.map((row, i) => serialise([row], csv, quotes, false) + breaks[i])
+						.join('');
+					const read = await readBack(Buffer.from(text, 'utf8'), 'utf-8', csv, sizes);
 					expect(read.records).toEqual(rows);
 					expect(read.lines).toEqual(startLines(rows));
 				}
@@ -205,7 +243,7 @@ describe('decodeText and parseRecords together', () => {
 				dialect,
 				bigChunks,
 				async (rows, csv, sizes) => {
-					const bytes = Buffer.from(serialise(rows, csv, false, true), 'utf8');
+					const bytes = Buffer.from(serialise(rows, csv, 'needed', true), 'utf8');
 					const read = await readBack(bytes, 'utf-8', csv, [...sizes, 1, 7, 4096]);
 					expect(read.records).toEqual(rows);
 					expect(read.lines).toEqual(startLines(rows));

@@ -103,6 +103,44 @@ describe('parseRecords', () => {
 		expect(lines).toEqual([1, 2, 4]);
 	});
 
+	it('reads a bare CR among CRLF lines as a line break, never gluing two records together', async () => {
+		const text = 'a;b\r\nc;d\re;f\r\ng;h\r\n';
+		for (const newline of ['\r\n', '\n', '\r'] as const) {
+			const { records, lines } = await collect(pieces(text), { delimiter: ';', newline });
+			expect(records).toEqual([
+				['a', 'b'],
+				['c', 'd'],
+				['e', 'f'],
+				['g', 'h']
+			]);
+			expect(lines).toEqual([1, 2, 3, 4]);
+		}
+	});
+
+	it('reads LF lines past a CRLF start as records, whatever line break was sniffed', async () => {
+		const { records, lines } = await collect(
+			pieces('a;b\r\n', 'c;d\ne;"f\r\ng"\n'),
+			SEMICOLON_CRLF
+		);
+		expect(records).toEqual([
+			['a', 'b'],
+			['c', 'd'],
+			['e', 'f\r\ng']
+		]);
+		expect(lines).toEqual([1, 2, 3]);
+	});
+
+	it('keeps the line breaks inside quoted fields as written, whatever the chunks cut', async () => {
+		const { records } = await collect(pieces('"a\r', '\nb\rc\nd"', '"', '\r', '\n";x\r', '\ny;z'), {
+			delimiter: ';',
+			newline: '\r\n'
+		});
+		expect(records).toEqual([
+			['a\r\nb\rc\nd"\r\n', 'x'],
+			['y', 'z']
+		]);
+	});
+
 	it('says when a quote is never closed, the last record swallowing the rest', async () => {
 		const result = await collect(pieces('a;"b\r\nc;d\r\n', 'e;f'), SEMICOLON_CRLF);
 		expect(result.unterminated).toBe(true);

@@ -16,10 +16,12 @@ export interface RecordBatch {
 
 export interface CsvDialect {
 	delimiter: string;
+	/** The line break sniffed from the file's start; records may end in any of the three. */
 	newline: '\r\n' | '\n' | '\r';
 }
 
 const LINE_BREAK = /\r\n|\r|\n/g;
+const QUOTE_OR_CR = /["\r]/g;
 
 function breaksIn(record: string[]): number {
 	let count = 0;
@@ -30,19 +32,79 @@ function breaksIn(record: string[]): number {
 }
 
 /**
- * Read with \n as the line break, a record ended by CRLF keeps the CR in its last field (papaparse
- * drops it only after a closing quote); it is part of the line break, not of the value.
+ * Turns every line break between records (CRLF, CR or LF) into LF, leaving those inside quoted
+ * fields as they are. papaparse knows one line break per file, but an export may mix them past
+ * the part that was sniffed: a bare CR would glue two records into one, and a CRLF read as LF
+ * would leave its CR in the last field. A quote opens a field only at its start, as in papaparse.
  */
-function dropCarriageReturn(record: string[]) {
-	const last = record.length - 1;
-	if (record[last]?.endsWith('\r')) record[last] = record[last]!.slice(0, -1);
+async function* recordBreaksAsLf(text: AsyncIterable<string>, delimiter: string) {
+	let quoted = false;
+	/** The character before the text being scanned; the file's start is a field's start. */
+	let before = '\n';
+	let rest = '';
+
+	/** Scans `chunk`, stopping before a character whose meaning the next chunk settles. */
+	const scan = (chunk: string, last: boolean): string => {
+		let out = '';
+		let copied = 0;
+		let at = 0;
+		while (at < chunk.length) {
+			if (quoted) {
+				const quote = chunk.indexOf('"', at);
+				if (quote === -1) break;
+				// A quote that ends the chunk may be the first of a doubled one.
+				if (quote === chunk.length - 1 && !last) {
+					rest = chunk.slice(quote);
+					break;
+				}
+				if (chunk[quote + 1] === '"') at = quote + 2;
+				else {
+					quoted = false;
+					at = quote + 1;
+				}
+				continue;
+			}
+			QUOTE_OR_CR.lastIndex = at;
+			const found = QUOTE_OR_CR.exec(chunk);
+			if (!found) break;
+			const index = found.index;
+			if (chunk[index] === '"') {
+				const previous = index === 0 ? before : chunk[index - 1];
+				if (previous === delimiter || previous === '\n' || previous === '\r') quoted = true;
+				at = index + 1;
+				continue;
+			}
+			// A CR that ends the chunk may be the first half of a CRLF.
+			if (index === chunk.length - 1 && !last) {
+				rest = chunk.slice(index);
+				break;
+			}
+			out += chunk.slice(copied, index) + '\n';
+			copied = at = index + (chunk[index + 1] === '\n' ? 2 : 1);
+		}
+		const end = chunk.length - rest.length;
+		out += chunk.slice(copied, end);
+		if (end > 0) before = chunk[end - 1]!;
+		return out;
+	};
+
+	for await (const piece of text) {
+		const chunk = rest + piece;
+		rest = '';
+		const out = scan(chunk, false);
+		if (out) yield out;
+	}
+	const chunk = rest;
+	rest = '';
+	const out = scan(chunk, true);
+	if (out) yield out;
 }
 
 export async function* parseRecords(
 	text: AsyncIterable<string>,
 	dialect: CsvDialect
 ): AsyncGenerator<RecordBatch> {
-	const input = Readable.from(text, { objectMode: true });
+	const input = Readable.from(recordBreaksAsLf(text, dialect.delimiter), { objectMode: true });
 	const queue: (RecordBatch | Error | null)[] = [];
 	let wake: (() => void) | undefined;
 	let parser: Papa.Parser | undefined;
@@ -54,7 +116,7 @@ export async function* parseRecords(
 	};
 	Papa.parse<string[]>(input as unknown as File, {
 		delimiter: dialect.delimiter,
-		newline: dialect.newline,
+		newline: '\n',
 		quoteChar: '"',
 		skipEmptyLines: false,
 		chunk(results, handle) {
@@ -65,7 +127,6 @@ export async function* parseRecords(
 			input.pause();
 			const lines = new Array<number>(results.data.length);
 			for (let i = 0; i < results.data.length; i++) {
-				if (dialect.newline === '\n') dropCarriageReturn(results.data[i]!);
 				lines[i] = line;
 				line += 1 + breaksIn(results.data[i]!);
 			}

@@ -1,0 +1,267 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '$tests/factories/database';
+import { writeLedger } from '$tests/bench/ledger';
+import { centsToDecimal } from '$lib/domain/money';
+
+const CLI = 'src/cli/cofund.js';
+const COORDINATOR = ['--as', 'coordinator@cofund.example'];
+const env = (where: { dataDir?: string; url?: string }) => ({
+	...process.env,
+	COFUND_DATA_DIR: where.dataDir ?? '',
+	DATABASE_URL: where.url ?? '',
+	COFUND_USER: '',
+	COFUND_DEMO_PASSWORD: 'demo password for tests'
+});
+
+function cofund(where: { dataDir?: string; url?: string }, ...args: string[]) {
+	const result = spawnSync('node', [CLI, '--lang', 'en', ...args], {
+		env: env(where),
+		encoding: 'utf8'
+	});
+	return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+function fingerprint(dataDir: string): string {
+	const result = spawnSync('node', ['--import', 'tsx', 'tests/fixtures/db-fingerprint.ts'], {
+		env: env({ dataDir }),
+		encoding: 'utf8'
+	});
+	expect(result.stderr).toBe('');
+	return result.stdout.trim();
+}
+
+describe('cofund import and cofund summary (embedded database)', () => {
+	const dataDir = mkdtempSync(join(tmpdir(), 'cofund-import-'));
+
+	it('brings the SOLID samples in with the demo: 4184.70 EUR, 14 trips done and 1 cancelled', () => {
+		expect(cofund({ dataDir }, 'demo').code).toBe(0);
+		const summary = cofund({ dataDir }, ...COORDINATOR, 'summary', '--project', 'SOLID', '--json');
+		expect(summary.code).toBe(0);
+		const figures = JSON.parse(summary.out);
+		expect(figures.actual.total).toBe('4184.70');
+		expect(figures.actual.byYear).toEqual({ 2018: '3074.50', 2019: '1110.20' });
+		expect(figures.plan.byYear['2018']).toEqual({
+			prefinancing: '1100.00',
+			cofinancing: '1990.00',
+			total: '3090.00'
+		});
+		expect(figures.mobilities).toMatchObject({ planned: 15, completed: 14, cancelled: 1 });
+		expect(figures.mobilities.byEvent['3']).toEqual({ planned: 2, completed: 1, cancelled: 1 });
+	});
+
+	it('adds nothing when both files come again, and says so', () => {
+		const before = fingerprint(dataDir);
+		for (const [kind, file] of [
+			['expenses', 'ledger.csv'],
+			['participation', 'travel.csv']
+		]) {
+			const again = cofund(
+				{ dataDir },
+				...COORDINATOR,
+				'import',
+				kind!,
+				`static/samples/solid/${file}`,
+				'--project',
+				'SOLID'
+			);
+			expect(again.code, again.err).toBe(0);
+			expect(again.out).toMatch(/rows already imported\s+(33|15)/);
+			expect(again.out).toContain('There is no new record to import');
+		}
+		expect(fingerprint(dataDir)).toBe(before);
+	});
+
+	it('prints the same accounting as JSON, rejected rows included, and refuses to commit them unasked', () => {
+		const file = 'tests/fixtures/malformed/amount-letters.csv';
+		const args = ['import', 'expenses', file, '--project', 'SOLID', '--json'];
+		const dry = cofund({ dataDir }, ...COORDINATOR, ...args, '--dry-run');
+		expect(dry.code).toBe(0);
+		const report = JSON.parse(dry.out).report;
+		expect(report.rejected.count).toBe(2);
+		expect(report.accepted.count + report.rejected.count + report.setAside.count).toBe(
+			report.records
+		);
+		const refused = cofund({ dataDir }, ...COORDINATOR, ...args);
+		expect(refused.code).toBe(1);
+		expect(refused.err).toContain('Rejected records: 2');
+		const skipped = cofund({ dataDir }, ...COORDINATOR, ...args, '--skip-rejected');
+		expect(skipped.code, skipped.err).toBe(0);
+		expect(JSON.parse(skipped.out).committed).toBe(true);
+	});
+
+	it('reverts an import: exactly its rows go, and the history keeps it', () => {
+		const history = JSON.parse(
+			cofund({ dataDir }, ...COORDINATOR, 'import', 'history', '--project', 'SOLID', '--json').out
+		);
+		const latest = history[0];
+		const reverted = cofund(
+			{ dataDir },
+			...COORDINATOR,
+			'import',
+			'revert',
+			String(latest.id),
+			'--project',
+			'SOLID'
+		);
+		expect(reverted.out).toContain(
+			`Import #${latest.id} reverted: ${latest.accepted} rows removed.`
+		);
+		const summary = JSON.parse(
+			cofund({ dataDir }, ...COORDINATOR, 'summary', '--project', 'SOLID', '--json').out
+		);
+		expect(summary.actual.total).toBe('4184.70');
+		const again = cofund(
+			{ dataDir },
+			...COORDINATOR,
+			'import',
+			'revert',
+			String(latest.id),
+			'--project',
+			'SOLID'
+		);
+		expect(again.code).toBe(1);
+		expect(again.err).toContain('was reverted already');
+	});
+
+	it('refuses the auditor and the council', () => {
+		for (const who of ['auditor', 'council']) {
+			const refused = cofund(
+				{ dataDir },
+				'--as',
+				`${who}@cofund.example`,
+				'import',
+				'expenses',
+				'static/samples/solid/ledger.csv',
+				'--project',
+				'SOLID'
+			);
+			expect(refused.code).toBe(1);
+			expect(refused.err).toContain('may not: import:run SOLID');
+		}
+	});
+});
+
+describe('an import killed with -9 in the middle of its commit', () => {
+	it('leaves the embedded database exactly as it was', async () => {
+		const dataDir = mkdtempSync(join(tmpdir(), 'cofund-crash-'));
+		expect(cofund({ dataDir }, 'demo').code).toBe(0);
+		const file = join(dataDir, 'big-ledger.csv');
+		await writeLedger(file, 120_000);
+		const before = fingerprint(dataDir);
+
+		const child = spawn(
+			'node',
+			[
+				CLI,
+				'--lang',
+				'en',
+				...COORDINATOR,
+				'import',
+				'expenses',
+				file,
+				'--project',
+				'SOLID',
+				'--progress'
+			],
+			{ env: env({ dataDir }) }
+		);
+		const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+			child.on('exit', (_, signal) => resolve(signal))
+		);
+		// Kill it once tens of thousands of rows are written inside the open transaction.
+		for await (const line of createInterface({ input: child.stderr })) {
+			const records = Number(/^progress \d+\/\d+ (\d+)$/.exec(line)?.[1] ?? 0);
+			if (records >= 30_000) {
+				child.kill('SIGKILL');
+				break;
+			}
+		}
+		expect(await exited).toBe('SIGKILL');
+
+		expect(fingerprint(dataDir)).toBe(before);
+		const verify = cofund({ dataDir }, '--as', 'auditor@cofund.example', 'audit', 'verify');
+		expect(verify.code, verify.err).toBe(0);
+		// And the database takes the same import afterwards, whole.
+		const retried = cofund(
+			{ dataDir },
+			...COORDINATOR,
+			'import',
+			'expenses',
+			file,
+			'--project',
+			'SOLID',
+			'--json'
+		);
+		expect(retried.code, retried.err).toBe(0);
+		expect(JSON.parse(retried.out).report.records).toBe(120_000);
+	}, 240_000);
+});
+
+const serverUrl = process.env.TEST_DATABASE_URL?.trim();
+
+describe.skipIf(!serverUrl)(
+	'two instances importing overlapping exports into one PostgreSQL at once',
+	() => {
+		let database: Awaited<ReturnType<typeof freshDatabase>> | undefined;
+		afterAll(async () => {
+			await database?.close();
+		});
+
+		it('lose nothing and count nothing twice', async () => {
+			database = await freshDatabase('postgres');
+			const url = new URL(serverUrl!);
+			url.pathname = `/${database.location}`;
+			const where = { url: url.toString() };
+			expect(cofund(where, 'demo').code).toBe(0);
+			const dir = mkdtempSync(join(tmpdir(), 'cofund-overlap-'));
+			// The same generator: the shorter export is exactly the start of the longer one.
+			const january = await writeLedger(join(dir, 'january.csv'), 6_000);
+			const february = await writeLedger(join(dir, 'february.csv'), 10_000);
+			const run = (file: string) =>
+				new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+					const child = spawn(
+						'node',
+						[
+							CLI,
+							'--lang',
+							'en',
+							...COORDINATOR,
+							'import',
+							'expenses',
+							file,
+							'--project',
+							'SOLID',
+							'--json'
+						],
+						{ env: env(where) }
+					);
+					let out = '';
+					let err = '';
+					child.stdout.on('data', (d) => (out += d));
+					child.stderr.on('data', (d) => (err += d));
+					child.on('exit', (code) => resolve({ code, out, err }));
+				});
+			const results = await Promise.all([
+				run(join(dir, 'january.csv')),
+				run(join(dir, 'february.csv'))
+			]);
+			for (const result of results) expect(result.code, result.err).toBe(0);
+			const [jan, feb] = results.map((r) => JSON.parse(r.out).report);
+			// Between them they took every SOLID row of the longer file once; which one won each row of
+			// the overlap depends on timing, so only the sums are fixed.
+			expect(jan.accepted.count + feb.accepted.count).toBe(february.solid);
+			expect(jan.setAside.byReason.duplicate.count + feb.setAside.byReason.duplicate.count).toBe(
+				january.solid
+			);
+			const summary = JSON.parse(
+				cofund(where, ...COORDINATOR, 'summary', '--project', 'SOLID', '--json').out
+			);
+			expect(summary.actual.total).toBe(centsToDecimal(418470 + february.solidCents));
+		}, 240_000);
+	}
+);

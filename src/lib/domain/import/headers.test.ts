@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { fieldForHeader } from './fields';
+import { fold, tidy } from './fold';
+import { matchColumns } from './headers';
+
+/** The header rows of static/samples/solid/ledger.csv and travel.csv. */
+const LEDGER = [
+	'Datums',
+	'Dok. Nr.',
+	'Partneris',
+	'Apraksts',
+	'EKK',
+	'Summa EUR',
+	'Projekts',
+	'Pasākums',
+	'Finansējums'
+];
+const TRAVEL = [
+	'Vārds, uzvārds',
+	'Amats',
+	'Pasākums',
+	'Pilsēta',
+	'Valsts',
+	'No',
+	'Līdz',
+	'Rīkojuma Nr.',
+	'Statuss'
+];
+
+describe('fold and tidy', () => {
+	it('folds away case, diacritics and punctuation', () => {
+		expect(fold('Dok. Nr.')).toBe('dok nr');
+		expect(fold('Vārds, uzvārds')).toBe('vards uzvards');
+		expect(fold('  Summa (EUR) ')).toBe('summa eur');
+		expect(fold('ĶĒĶIS')).toBe('kekis');
+	});
+
+	it('tidies runs of spaces, NBSP and narrow NBSP but keeps case and diacritics', () => {
+		expect(tidy('  Jānis\u00a0\u00a0Bērziņš\u202f\t')).toBe('Jānis Bērziņš');
+	});
+});
+
+describe('fieldForHeader', () => {
+	it.each([
+		['Datums', 'date'],
+		['DATUMS', 'date'],
+		['datums', 'date'],
+		['Summa EUR', 'amount'],
+		['Summa, EUR', 'amount'],
+		['SUMMA (EUR)', 'amount'],
+		['Dok. Nr.', 'documentNumber'],
+		['Finansējums', 'fundingSource'],
+		['FINANSEJUMS', 'fundingSource'],
+		['Pasakums', 'event'],
+		['Posting date', 'date'],
+		['Amount EUR', 'amount'],
+		['Invoice no.', 'documentNumber'],
+		['Supplier', 'payee'],
+		['Funding source', 'fundingSource']
+	])('knows the expense header %j as %s', (header, field) => {
+		expect(fieldForHeader('expenses', header)).toBe(field);
+	});
+
+	it.each([
+		['Vārds, uzvārds', 'person'],
+		['VĀRDS UZVĀRDS', 'person'],
+		['Rīkojuma Nr.', 'orderNumber'],
+		['Līdz', 'return'],
+		['lidz', 'return'],
+		['No', 'departure'],
+		['Statuss', 'status'],
+		['Full name', 'person'],
+		['Departure date', 'departure'],
+		['Return date', 'return'],
+		['Travel order no.', 'orderNumber'],
+		['Destination country', 'country']
+	])('knows the travel header %j as %s', (header, field) => {
+		expect(fieldForHeader('participation', header)).toBe(field);
+	});
+
+	it('knows a header only for the kind of export that has it', () => {
+		expect(fieldForHeader('participation', 'Summa EUR')).toBeUndefined();
+		expect(fieldForHeader('expenses', 'Rīkojuma Nr.')).toBeUndefined();
+	});
+
+	it('does not know headers it has never seen', () => {
+		expect(fieldForHeader('expenses', 'Piezīmes')).toBeUndefined();
+		expect(fieldForHeader('expenses', '')).toBeUndefined();
+	});
+});
+
+describe('matchColumns', () => {
+	it('maps every column of the sample ledger', () => {
+		expect(matchColumns('expenses', LEDGER)).toEqual({
+			ok: true,
+			columns: {
+				date: 0,
+				documentNumber: 1,
+				payee: 2,
+				description: 3,
+				category: 4,
+				amount: 5,
+				projectCode: 6,
+				event: 7,
+				fundingSource: 8
+			},
+			ignored: []
+		});
+	});
+
+	it('maps every column of the sample travel orders', () => {
+		expect(matchColumns('participation', TRAVEL)).toEqual({
+			ok: true,
+			columns: {
+				person: 0,
+				position: 1,
+				event: 2,
+				city: 3,
+				country: 4,
+				departure: 5,
+				return: 6,
+				orderNumber: 7,
+				status: 8
+			},
+			ignored: []
+		});
+	});
+
+	it('maps an English ledger whatever its case', () => {
+		const result = matchColumns('expenses', ['POSTING DATE', 'amount', 'Currency', 'Payee']);
+		expect(result).toMatchObject({
+			ok: true,
+			columns: { date: 0, amount: 1, currency: 2, payee: 3 }
+		});
+	});
+
+	it('lists the headers it does not know as ignored, tidied, leaving out empty ones', () => {
+		const result = matchColumns('expenses', ['Datums', '  Piezīmes  ', '', 'Summa']);
+		expect(result).toEqual({ ok: true, columns: { date: 0, amount: 3 }, ignored: ['Piezīmes'] });
+	});
+
+	it('refuses a header where two columns mean the same field, naming both columns', () => {
+		expect(matchColumns('expenses', ['Datums', 'Summa', 'Summa EUR'])).toEqual({
+			ok: false,
+			problems: [{ code: 'duplicate-column', field: 'amount', header: 'Summa', columns: [2, 3] }]
+		});
+	});
+
+	it('refuses a header without a required field, listing the headers it saw', () => {
+		expect(matchColumns('expenses', ['Datums', 'Apraksts'])).toEqual({
+			ok: false,
+			problems: [{ code: 'missing-field', field: 'amount', headers: ['Datums', 'Apraksts'] }]
+		});
+		const travel = matchColumns('participation', ['Amats', 'Valsts']);
+		expect(
+			travel.ok ? [] : travel.problems.map((p) => p.code === 'missing-field' && p.field)
+		).toEqual(['person', 'departure']);
+	});
+
+	it('says there is no header when the row is empty', () => {
+		expect(matchColumns('expenses', ['', ' ', '\u00a0'])).toEqual({
+			ok: false,
+			problems: [{ code: 'no-header' }]
+		});
+	});
+
+	it('takes a column a profile names by its header text', () => {
+		const header = ['Grāmatots', 'Summa ar PVN', 'Apraksts'];
+		expect(matchColumns('expenses', header).ok).toBe(false);
+		expect(matchColumns('expenses', header, { date: 'Grāmatots', amount: 'Summa ar PVN' })).toEqual(
+			{
+				ok: true,
+				columns: { date: 0, amount: 1, description: 2 },
+				ignored: []
+			}
+		);
+	});
+
+	it('finds a profile header by its folded text when the case or diacritics differ', () => {
+		const result = matchColumns('expenses', ['GRAMATOTS', 'Summa'], { date: 'Grāmatots' });
+		expect(result).toMatchObject({ ok: true, columns: { date: 0, amount: 1 } });
+	});
+
+	it('takes a column a profile names by its 1-based number', () => {
+		const result = matchColumns('expenses', ['A', 'B', 'C'], { date: 1, amount: 3 });
+		expect(result).toEqual({ ok: true, columns: { date: 0, amount: 2 }, ignored: ['B'] });
+	});
+
+	it('lets a profile settle two columns that share a header, by number', () => {
+		const header = ['Datums', 'Summa', 'Summa'];
+		expect(matchColumns('expenses', header, { amount: 'Summa' })).toMatchObject({
+			ok: false,
+			problems: [{ code: 'duplicate-column', field: 'amount', columns: [2, 3] }]
+		});
+		expect(matchColumns('expenses', header, { amount: 3 })).toEqual({
+			ok: true,
+			columns: { date: 0, amount: 2 },
+			ignored: ['Summa']
+		});
+	});
+
+	it('lets a profile move a field away from the column that its header names', () => {
+		const result = matchColumns('expenses', ['Datums', 'Summa', 'Summa EUR'], {
+			amount: 'Summa EUR'
+		});
+		expect(result).toEqual({ ok: true, columns: { date: 0, amount: 2 }, ignored: ['Summa'] });
+	});
+
+	it('says which mapped column is absent, by name or by a number past the last column', () => {
+		expect(matchColumns('expenses', ['Datums', 'Summa'], { payee: 'Saņēmējs', amount: 5 })).toEqual(
+			{
+				ok: false,
+				problems: [
+					{ code: 'mapped-column-absent', field: 'amount', column: 5 },
+					{ code: 'mapped-column-absent', field: 'payee', column: 'Saņēmējs' }
+				]
+			}
+		);
+	});
+
+	it('reports an absent required column once, as absent rather than also missing', () => {
+		const result = matchColumns('expenses', ['Datums', 'Summa'], { amount: 'Total' });
+		expect(result.ok ? [] : result.problems).toEqual([
+			{ code: 'mapped-column-absent', field: 'amount', column: 'Total' }
+		]);
+	});
+
+	it('ignores profile columns for fields the kind does not have', () => {
+		const result = matchColumns('expenses', ['Datums', 'Summa', 'Statuss'], { status: 3 });
+		expect(result).toEqual({ ok: true, columns: { date: 0, amount: 1 }, ignored: ['Statuss'] });
+	});
+});
