@@ -207,3 +207,10 @@ describe('parseAmount on any amount', () => {
 		);
 	});
 });
+
+describe('a credit note marked twice', () => {
+	it('stays negative: parentheses and a minus sign both mean credit', () => {
+		expect(parseAmount('(-12,00)', 'comma')).toEqual({ ok: true, cents: -1200 });
+		expect(parseAmount('(12,00-)', 'comma')).toEqual({ ok: true, cents: -1200 });
+	});
+});

@@ -33,11 +33,12 @@ export function parseAmount(text: string, decimal: DecimalMark): AmountResult {
 		negative = true;
 		body = withoutCurrency(body.slice(1, -1));
 	}
+	// Parentheses and a minus both mark a credit note; "(-12,00)" says it twice, not "plus".
 	if (/^[-−–]/.test(body)) {
-		negative = !negative;
+		negative = true;
 		body = withoutCurrency(body.slice(1));
 	} else if (/[-−–]$/.test(body)) {
-		negative = !negative;
+		negative = true;
 		body = withoutCurrency(body.slice(0, -1));
 	}
 	// "12 50" is two numbers or a typo, not 1250: a space only ever groups thousands.

@@ -428,3 +428,36 @@ describe('classifyRecord for travel orders', () => {
 		expect(trip(';;1;;;;;;')).toMatchObject({ outcome: 'rejected' });
 	});
 });
+
+describe('a totals line is told from a record', () => {
+	const rules = (): ClassifyRules => ({
+		kind: 'expenses',
+		columns: { date: 0, documentNumber: 1, payee: 2, amount: 3 },
+		width: 4,
+		decimal: 'comma',
+		dateOrder: null,
+		today: '2026-11-24',
+		project: { code: 'SOLID', currency: 'EUR', events: [] },
+		values: {}
+	});
+
+	it('keeps a dateless row of a payee called “Total …” as a rejected record, not a total', () => {
+		const outcome = classifyRecord(['', 'TE-1', 'Total Energies SA', '12,00'], 2, rules());
+		expect(outcome).toMatchObject({
+			outcome: 'rejected',
+			problems: [{ field: 'date', code: 'required' }]
+		});
+	});
+
+	it('sets aside “Kopā” with its sum, wherever in the line the word leads', () => {
+		expect(classifyRecord(['', '', 'Kopā:', '1 234,50'], 9, rules())).toMatchObject({
+			outcome: 'set-aside',
+			reason: 'totals',
+			amountCents: 123450
+		});
+	});
+
+	it('does not take a dateless row with a document number and an amount for a sum', () => {
+		expect(classifyRecord(['', '12345', '', '12,00'], 3, rules()).outcome).toBe('rejected');
+	});
+});

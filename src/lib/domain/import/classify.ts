@@ -138,15 +138,20 @@ function isTotalsLine(record: string[], rules: ClassifyRules): boolean {
 	const date = cell(record, rules.columns, dateField);
 	// Ledgers print "Kopā" in their first column, which is often the date's.
 	if (TOTALS_WORDS.test(fold(date))) return true;
-	if (date !== '') return false;
-	if (record.some((value) => TOTALS_WORDS.test(fold(value)))) return true;
-	// No words and no date: a line holding only numbers is a sum the export added.
-	const filled = record.map(tidy).filter((value) => value !== '');
-	return (
-		rules.kind === 'expenses' &&
-		filled.length > 0 &&
-		filled.every((value) => parseAmount(value, rules.decimal).ok)
+	// A dated row, or one with a document or a person, is a record, whatever its text says: a
+	// payee called "Total Energies" must not make a real expense vanish as a totals line.
+	const owner = cell(
+		record,
+		rules.columns,
+		rules.kind === 'expenses' ? 'documentNumber' : 'person'
 	);
+	if (date !== '' || (owner !== '' && !TOTALS_WORDS.test(fold(owner)))) return false;
+	const filled = record.map(tidy).filter((value) => value !== '');
+	if (filled.length === 0) return false;
+	// The words lead the line ("Kopā", "Total:"), before any amount.
+	if (TOTALS_WORDS.test(fold(filled[0]!))) return true;
+	// No words and no date: a line holding only amounts is a sum the export added.
+	return rules.kind === 'expenses' && filled.every((value) => parseAmount(value, rules.decimal).ok);
 }
 
 function belongsElsewhere(record: string[], rules: ClassifyRules, own: Set<string>) {
@@ -316,6 +321,7 @@ function classifyParticipation(record: string[], line: number, rules: ClassifyRu
 	if (rules.columns.status !== undefined) {
 		const parsed = parseStatus(c('status'), rules.values.status);
 		if (parsed) status = parsed;
+		else if (c('status') === '') problems.push({ field: 'status', code: 'required', value: '' });
 		else problems.push({ field: 'status', code: 'status-unknown', value: c('status') });
 	}
 	const ref = readEventRef(record, rules, problems);
