@@ -136,8 +136,9 @@ function cell(record: string[], columns: ColumnMap, field: ImportField): string 
 function isTotalsLine(record: string[], rules: ClassifyRules): boolean {
 	const dateField = rules.kind === 'expenses' ? 'date' : 'departure';
 	const date = cell(record, rules.columns, dateField);
-	// Ledgers print "Kopā" in their first column, which is often the date's.
-	if (TOTALS_WORDS.test(fold(date))) return true;
+	// Ledgers print "Kopā" in their first column, which is often the date's. A cell starting with a
+	// digit is a date (or a broken one), never that word: the common case skips the folding.
+	if (date !== '' && !/^\d/.test(date) && TOTALS_WORDS.test(fold(date))) return true;
 	// A dated row, or one with a document or a person, is a record, whatever its text says: a
 	// payee called "Total Energies" must not make a real expense vanish as a totals line.
 	const owner = cell(
@@ -157,7 +158,8 @@ function isTotalsLine(record: string[], rules: ClassifyRules): boolean {
 function belongsElsewhere(record: string[], rules: ClassifyRules, own: Set<string>) {
 	if (rules.columns.projectCode === undefined) return null;
 	const value = cell(record, rules.columns, 'projectCode');
-	return own.has(fold(value)) ? null : value;
+	// Most rows write the code exactly as the project does; only the others need folding.
+	return value === rules.project.code || own.has(fold(value)) ? null : value;
 }
 
 const ownCodesCache = new WeakMap<ClassifyRules, Set<string>>();
@@ -220,13 +222,16 @@ function readCountry(record: string[], rules: ClassifyRules, problems: RowProble
 
 function classifyExpense(record: string[], line: number, rules: ClassifyRules): Outcome {
 	const problems: RowProblem[] = [];
-	const c = (field: ImportField) => cell(record, rules.columns, field);
-	const date = readDate(c('date'), 'date', rules, problems, true);
+	const date = readDate(cell(record, rules.columns, 'date'), 'date', rules, problems, true);
 	if (date && date > rules.today)
-		problems.push({ field: 'date', code: 'date-future', value: c('date') });
+		problems.push({
+			field: 'date',
+			code: 'date-future',
+			value: cell(record, rules.columns, 'date')
+		});
 
 	let amountCents: number | null = null;
-	const amountText = c('amount');
+	const amountText = cell(record, rules.columns, 'amount');
 	if (amountText === '') problems.push({ field: 'amount', code: 'required', value: '' });
 	else {
 		const amount = parseAmount(amountText, rules.decimal);
@@ -234,7 +239,7 @@ function classifyExpense(record: string[], line: number, rules: ClassifyRules): 
 		else problems.push({ field: 'amount', code: `amount-${amount.problem}`, value: amountText });
 	}
 
-	const currencyText = c('currency');
+	const currencyText = cell(record, rules.columns, 'currency');
 	const currency =
 		currencyText === '€' ? 'EUR' : currencyText.toUpperCase() || rules.project.currency;
 	if (currency !== rules.project.currency) {
@@ -246,7 +251,7 @@ function classifyExpense(record: string[], line: number, rules: ClassifyRules): 
 		});
 	}
 
-	const fundingText = c('fundingSource');
+	const fundingText = cell(record, rules.columns, 'fundingSource');
 	let fundingSource: FundingSource | null = null;
 	if (fundingText !== '') {
 		fundingSource = parseFundingSource(fundingText, rules.values.fundingSource) ?? null;
@@ -255,10 +260,14 @@ function classifyExpense(record: string[], line: number, rules: ClassifyRules): 
 	}
 	const ref = readEventRef(record, rules, problems);
 	const country = readCountry(record, rules, problems);
-	const documentNumber = readText(c('documentNumber'), 'documentNumber', problems);
-	const payee = readText(c('payee'), 'payee', problems);
-	const description = readText(c('description'), 'description', problems);
-	const category = readText(c('category'), 'category', problems);
+	const documentNumber = readText(
+		cell(record, rules.columns, 'documentNumber'),
+		'documentNumber',
+		problems
+	);
+	const payee = readText(cell(record, rules.columns, 'payee'), 'payee', problems);
+	const description = readText(cell(record, rules.columns, 'description'), 'description', problems);
+	const category = readText(cell(record, rules.columns, 'category'), 'category', problems);
 
 	if (problems.length || !date || amountCents === null) {
 		return { outcome: 'rejected', line, amountCents, problems };
@@ -309,26 +318,47 @@ function classifyExpense(record: string[], line: number, rules: ClassifyRules): 
 
 function classifyParticipation(record: string[], line: number, rules: ClassifyRules): Outcome {
 	const problems: RowProblem[] = [];
-	const c = (field: ImportField) => cell(record, rules.columns, field);
-	const person = readText(c('person'), 'person', problems);
+	const person = readText(cell(record, rules.columns, 'person'), 'person', problems);
 	if (person === '') problems.push({ field: 'person', code: 'required', value: '' });
-	const departure = readDate(c('departure'), 'departure', rules, problems, true);
-	const returnDate = readDate(c('return'), 'return', rules, problems, false);
+	const departure = readDate(
+		cell(record, rules.columns, 'departure'),
+		'departure',
+		rules,
+		problems,
+		true
+	);
+	const returnDate = readDate(
+		cell(record, rules.columns, 'return'),
+		'return',
+		rules,
+		problems,
+		false
+	);
 	if (departure && returnDate && returnDate < departure) {
-		problems.push({ field: 'return', code: 'return-before-departure', value: c('return') });
+		problems.push({
+			field: 'return',
+			code: 'return-before-departure',
+			value: cell(record, rules.columns, 'return')
+		});
 	}
 	let status: ParticipationStatus = 'done';
 	if (rules.columns.status !== undefined) {
-		const parsed = parseStatus(c('status'), rules.values.status);
+		const parsed = parseStatus(cell(record, rules.columns, 'status'), rules.values.status);
 		if (parsed) status = parsed;
-		else if (c('status') === '') problems.push({ field: 'status', code: 'required', value: '' });
-		else problems.push({ field: 'status', code: 'status-unknown', value: c('status') });
+		else if (cell(record, rules.columns, 'status') === '')
+			problems.push({ field: 'status', code: 'required', value: '' });
+		else
+			problems.push({
+				field: 'status',
+				code: 'status-unknown',
+				value: cell(record, rules.columns, 'status')
+			});
 	}
 	const ref = readEventRef(record, rules, problems);
 	const country = readCountry(record, rules, problems);
-	const position = readText(c('position'), 'position', problems);
-	const city = readText(c('city'), 'city', problems);
-	const orderNumber = readText(c('orderNumber'), 'orderNumber', problems);
+	const position = readText(cell(record, rules.columns, 'position'), 'position', problems);
+	const city = readText(cell(record, rules.columns, 'city'), 'city', problems);
+	const orderNumber = readText(cell(record, rules.columns, 'orderNumber'), 'orderNumber', problems);
 
 	if (problems.length || !departure)
 		return { outcome: 'rejected', line, amountCents: null, problems };

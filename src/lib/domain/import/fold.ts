@@ -12,5 +12,10 @@ export function fold(text: string): string {
 
 /** Trims and collapses runs of whitespace (NBSP included), keeping case and diacritics. */
 export function tidy(text: string): string {
+	// Most cells are tidy already; testing is far cheaper than building a new string.
+	if (!UNTIDY.test(text)) return text;
 	return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
+
+/** Whitespace other than single spaces between words. */
+const UNTIDY = /^[\s\u00a0\u202f]|[\s\u00a0\u202f]$|[\s\u00a0\u202f]{2}|[^\S ]/;

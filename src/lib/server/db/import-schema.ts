@@ -8,6 +8,8 @@ import {
 	bigint,
 	customType,
 	date,
+	foreignKey,
+	type AnyPgColumn,
 	index,
 	integer,
 	jsonb,
@@ -81,19 +83,30 @@ export const importBatches = pgTable(
 		revertedBy: text('reverted_by'),
 		revertedAt: timestamp('reverted_at', { withTimezone: true })
 	},
-	(t) => [index('import_batches_project').on(t.projectId, t.createdAt)]
+	(t) => [
+		index('import_batches_project').on(t.projectId, t.createdAt),
+		// The target of the rows' one foreign key: a row's batch, and that it is of the row's project.
+		unique('import_batches_id_project').on(t.id, t.projectId)
+	]
 );
+
+/**
+ * One composite key instead of two: it checks the batch and that the row is of the batch's
+ * project at once, so a million-row import pays for one lookup per row, not two.
+ */
+const rowsBatch = (name: string, t: { batchId: AnyPgColumn; projectId: AnyPgColumn }) =>
+	foreignKey({
+		name,
+		columns: [t.batchId, t.projectId],
+		foreignColumns: [importBatches.id, importBatches.projectId]
+	});
 
 export const expenses = pgTable(
 	'expenses',
 	{
 		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-		projectId: integer('project_id')
-			.notNull()
-			.references(() => projects.id, { onDelete: 'cascade' }),
-		batchId: integer('batch_id')
-			.notNull()
-			.references(() => importBatches.id),
+		projectId: integer('project_id').notNull(),
+		batchId: integer('batch_id').notNull(),
 		line: integer('line').notNull(),
 		/** Hash of what the source line says; see docs in the import pipeline. */
 		rowKey: text('row_key').notNull(),
@@ -110,6 +123,7 @@ export const expenses = pgTable(
 		fundingSource: fundingSource('funding_source')
 	},
 	(t) => [
+		rowsBatch('expenses_batch_fk', t),
 		unique('expenses_identity').on(t.projectId, t.rowKey, t.occurrence),
 		index('expenses_batch').on(t.batchId),
 		index('expenses_project_date').on(t.projectId, t.date)
@@ -120,12 +134,8 @@ export const participations = pgTable(
 	'participations',
 	{
 		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-		projectId: integer('project_id')
-			.notNull()
-			.references(() => projects.id, { onDelete: 'cascade' }),
-		batchId: integer('batch_id')
-			.notNull()
-			.references(() => importBatches.id),
+		projectId: integer('project_id').notNull(),
+		batchId: integer('batch_id').notNull(),
 		line: integer('line').notNull(),
 		rowKey: text('row_key').notNull(),
 		person: text('person').notNull(),
@@ -139,6 +149,7 @@ export const participations = pgTable(
 		status: participationStatus('status').notNull()
 	},
 	(t) => [
+		rowsBatch('participations_batch_fk', t),
 		unique('participations_identity').on(t.projectId, t.rowKey),
 		index('participations_batch').on(t.batchId)
 	]

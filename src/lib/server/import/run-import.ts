@@ -11,7 +11,7 @@
  * A trip is the same when the person (case and diacritics aside), travel-order number and
  * departure date are; its status is what the trip says, not who it is.
  */
-import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { createHash, hash, randomInt, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { detectDateOrder, type DateOrder } from '$lib/domain/import/dates';
 import { dateFormatsOf } from '$lib/domain/import/date-formats';
@@ -89,8 +89,8 @@ class RollBack extends Error {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-const rowKey = (identity: string) =>
-	createHash('sha256').update(identity).digest('base64url').slice(0, 22);
+// crypto.hash is the one-shot form: no Hash object per row.
+const rowKey = (identity: string) => hash('sha256', identity, 'base64url').slice(0, 22);
 
 /** Wraps the bytes to count them for progress and to hash them as they pass. */
 function metered(source: ByteSource, onBytes: (n: number) => void) {
@@ -278,7 +278,11 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 	const judge = async (record: string[], line: number) => {
 		if (preview.length < PREVIEW_RECORDS) preview.push({ line, cells: record.slice(0, 100) });
 		const outcome = classifyRecord(record, line, rules!);
-		const [label, reference] = labelOf(outcome);
+		// A label is only wanted for the rows the report will list as unmatched.
+		const [label, reference] =
+			outcome.outcome === 'accepted' && outcome.event.how === 'unmatched'
+				? labelOf(outcome)
+				: ['', ''];
 		countOutcome(report, outcome, label, reference);
 		if (outcome.outcome === 'accepted') {
 			pending.push(outcome);

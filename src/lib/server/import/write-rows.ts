@@ -15,7 +15,9 @@ function pgArray(values: readonly (string | number | null)[]): string {
 		if (i) out += ',';
 		if (value === null) out += 'NULL';
 		else if (typeof value === 'number') out += value;
-		else out += '"' + value.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+		else if (value.includes('"') || value.includes('\\'))
+			out += '"' + value.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+		else out += '"' + value + '"';
 	}
 	return out + '}';
 }
