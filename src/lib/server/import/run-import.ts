@@ -13,9 +13,9 @@
  */
 import { createHash, hash, randomInt, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { detectDateOrder, type DateOrder } from '$lib/domain/import/dates';
+import { detectDateOrder } from '$lib/domain/import/dates';
 import { dateFormatsOf } from '$lib/domain/import/date-formats';
-import { detectDecimalMark, type DecimalMark } from '$lib/domain/import/amounts';
+import { detectDecimalMark } from '$lib/domain/import/amounts';
 import { classifyRecord, type ClassifyRules, type Outcome } from '$lib/domain/import/classify';
 import type { EventTarget } from '$lib/domain/import/events';
 import type { ImportField, ImportKind } from '$lib/domain/import/fields';
@@ -26,8 +26,7 @@ import {
 	checkBalance,
 	countOutcome,
 	emptyReport,
-	setAsideDuplicate,
-	type ImportReport
+	setAsideDuplicate
 } from '$lib/domain/import/report';
 import type { Dialect, ImportProgress, ImportResult } from '$lib/domain/import/result';
 import type { Database, Transaction } from '../db';
@@ -39,6 +38,7 @@ import { ImportFileError } from './import-errors';
 import { parseRecords, type RecordBatch } from './parse-records';
 import { NotAnExportError, sniff, type Sniffed } from './sniff';
 import { storeSource, FileTooLargeError } from './store-source';
+import { OccurrenceCounter } from './occurrence-counter';
 import {
 	insertExpenses,
 	insertParticipations,
@@ -89,8 +89,9 @@ class RollBack extends Error {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-// crypto.hash is the one-shot form: no Hash object per row.
-const rowKey = (identity: string) => hash('sha256', identity, 'base64url').slice(0, 22);
+/** A row's key: the first 128 bits of the SHA-256 of its identity (crypto.hash: no object per row). */
+const rowDigest = (identity: string) => hash('sha256', identity, 'buffer').subarray(0, 16);
+const rowKey = (identity: string) => rowDigest(identity).toString('base64url');
 
 /** Wraps the bytes to count them for progress and to hash them as they pass. */
 function metered(source: ByteSource, onBytes: (n: number) => void) {
@@ -241,7 +242,7 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 	let dialect: Dialect | null = null;
 	let rules: ClassifyRules | null = null;
 	const waiting: { record: string[]; line: number }[] = [];
-	const occurrences = new Map<string, number>();
+	const occurrences = new OccurrenceCounter();
 	let pending: Extract<Outcome, { outcome: 'accepted' }>[] = [];
 	let lastLine = 0;
 
@@ -255,9 +256,9 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 				tx,
 				target,
 				rows.map((o) => {
-					const key = rowKey(o.identity);
-					const occurrence = (occurrences.get(key) ?? 0) + 1;
-					occurrences.set(key, occurrence);
+					const digest = rowDigest(o.identity);
+					const occurrence = occurrences.next(digest);
+					const key = digest.toString('base64url');
 					return { line: o.line, rowKey: key, occurrence, record: o.record } as ExpenseRow;
 				})
 			);
