@@ -21,7 +21,7 @@ import type { ImportProjectRef } from '$lib/server/import/run-import';
 import { parseRecords } from '$lib/server/import/parse-records';
 import { sniff } from '$lib/server/import/sniff';
 import { storeSource } from '$lib/server/import/store-source';
-import { insertExpenses, type ExpenseRow } from '$lib/server/import/write-rows';
+import { insertExpenses, pgArray, type ExpenseRow } from '$lib/server/import/write-rows';
 
 export interface StageTimes {
 	/** sniff: the first 64 KiB read again for encoding, newline and delimiter. */
@@ -53,19 +53,6 @@ const DETECTION_RECORDS = 1000;
 
 const rowKey = (identity: string) =>
 	createHash('sha256').update(identity).digest('base64url').slice(0, 22);
-
-/** Same as pgArray in write-rows.ts, which is not exported. */
-function pgArray(values: readonly (string | number | null)[]): string {
-	let out = '{';
-	for (let i = 0; i < values.length; i++) {
-		const value = values[i] ?? null;
-		if (i) out += ',';
-		if (value === null) out += 'NULL';
-		else if (typeof value === 'number') out += value;
-		else out += '"' + value.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
-	}
-	return out + '}';
-}
 
 /** Same as labelOf in run-import.ts, which is not exported. */
 function labelOf(outcome: Outcome): [string, string] {

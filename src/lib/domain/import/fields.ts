@@ -46,6 +46,21 @@ export const REQUIRED_FIELDS: Record<ImportKind, readonly ImportField[]> = {
 	participation: ['person', 'departure']
 };
 
+/** Both kinds of export may name the event a record belongs to. */
+const EVENT_HEADERS = [
+	'pasākums',
+	'pasākuma nr',
+	'pasākums nr',
+	'aktivitāte',
+	'mobilitāte',
+	'event',
+	'event no',
+	'event nr',
+	'event number',
+	'activity',
+	'mobility'
+];
+
 /**
  * Header names seen in Latvian and English exports (accounting systems, HR systems, hand-made
  * spreadsheets). Compared after folding, so case, diacritics and punctuation do not matter.
@@ -159,19 +174,7 @@ const SYNONYMS: Record<ImportKind, Partial<Record<ImportField, string[]>>> = {
 			'project id',
 			'project no'
 		],
-		event: [
-			'pasākums',
-			'pasākuma nr',
-			'pasākums nr',
-			'aktivitāte',
-			'mobilitāte',
-			'event',
-			'event no',
-			'event nr',
-			'event number',
-			'activity',
-			'mobility'
-		],
+		event: EVENT_HEADERS,
 		fundingSource: [
 			'finansējums',
 			'finansējuma avots',
@@ -203,19 +206,7 @@ const SYNONYMS: Record<ImportKind, Partial<Record<ImportField, string[]>>> = {
 			'traveler'
 		],
 		position: ['amats', 'position', 'job title', 'title', 'role'],
-		event: [
-			'pasākums',
-			'pasākuma nr',
-			'pasākums nr',
-			'aktivitāte',
-			'mobilitāte',
-			'event',
-			'event no',
-			'event nr',
-			'event number',
-			'activity',
-			'mobility'
-		],
+		event: EVENT_HEADERS,
 		city: ['pilsēta', 'galamērķis', 'city', 'destination', 'destination city'],
 		country: ['valsts', 'galamērķa valsts', 'country', 'destination country'],
 		departure: [

@@ -8,7 +8,7 @@ import { queryRows, type Transaction } from '../db';
 import type { ExpenseRecord, ParticipationRecord } from '$lib/domain/import/classify';
 
 /** A PostgreSQL array literal: sent as one text parameter, so no batch hits the parameter limit. */
-function pgArray(values: readonly (string | number | null)[]): string {
+export function pgArray(values: readonly (string | number | null)[]): string {
 	let out = '{';
 	for (let i = 0; i < values.length; i++) {
 		const value = values[i] ?? null;
