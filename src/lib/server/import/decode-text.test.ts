@@ -114,3 +114,23 @@ describe('decodeText', () => {
 		}
 	});
 });
+
+describe('a byte the single-byte code page leaves undefined', () => {
+	it('stops the import with the line it is on, instead of becoming “�”', async () => {
+		const bytes = Buffer.concat([
+			Buffer.from('Datums;Summa\r\n27.02.2018;1,00\r\n', 'latin1'),
+			Buffer.from([0x41, 0x81, 0x42]),
+			Buffer.from('\r\n', 'latin1')
+		]);
+		for (const encoding of ['windows-1257', 'windows-1252'] as const) {
+			const read = async () => {
+				for await (const _ of decodeText([bytes], encoding)) void _;
+			};
+			await expect(read()).rejects.toMatchObject({
+				name: 'EncodingMismatchError',
+				encoding,
+				line: 3
+			});
+		}
+	});
+});

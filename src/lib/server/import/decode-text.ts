@@ -95,12 +95,21 @@ export async function* decodeText(
 		return;
 	}
 	const decoder = iconv.getDecoder(encoding);
+	const lines = new LineCounter();
+	// A byte the code page leaves undefined (0x81 in both, for one) comes out as U+FFFD, which
+	// no single-byte text can contain: the file is not in this encoding, so say where.
+	const defined = (text: string) => {
+		const bad = text.indexOf('\uFFFD');
+		if (bad >= 0) throw new EncodingMismatchError(encoding, lines.peek(text.slice(0, bad)));
+		lines.add(text);
+		return checked(text);
+	};
 	for await (const chunk of bytes) {
 		const text = decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-		if (text) yield checked(text);
+		if (text) yield defined(text);
 	}
 	const tail = decoder.end();
-	if (tail) yield checked(tail);
+	if (tail) yield defined(tail);
 }
 
 /**
