@@ -124,7 +124,7 @@ describe('a byte the single-byte code page leaves undefined', () => {
 		]);
 		for (const encoding of ['windows-1257', 'windows-1252'] as const) {
 			const read = async () => {
-				for await (const _ of decodeText([bytes], encoding)) void _;
+				for await (const _ of decodeText(chunks(bytes), encoding)) void _;
 			};
 			await expect(read()).rejects.toMatchObject({
 				name: 'EncodingMismatchError',
