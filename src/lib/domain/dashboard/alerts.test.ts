@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { projectAlerts } from './alerts';
+import { yearVariances } from './year-variance';
+
+const years = yearVariances(
+	[
+		{ year: 2018, prefinancing: 110000, cofinancing: 199000 },
+		{ year: 2019, prefinancing: 40000, cofinancing: 67000 }
+	],
+	new Map([
+		[2018, 307450],
+		[2019, 111020]
+	])
+);
+const events = [
+	{ number: 3, month: '2018-10' },
+	{ number: 5, month: '2019-09' }
+];
+const mobility = {
+	'3': { planned: 2, completed: 1, cancelled: 1 },
+	'5': { planned: 2, completed: 2, cancelled: 0 }
+};
+
+describe('the alerts of a project', () => {
+	it('names SOLID 2019 as over plan, event 3 as behind, and the printing not linked to an event', () => {
+		const alerts = projectAlerts({
+			years,
+			events,
+			mobility,
+			outsidePeriod: { count: 0, cents: 0 },
+			unassigned: { count: 1, cents: 3850 },
+			thisMonth: '2026-11'
+		});
+		expect(alerts).toEqual([
+			{ kind: 'year-over-plan', year: 2019, variance: 4020, ratio: 4020 / 107000 },
+			{ kind: 'event-behind', event: 3, month: '2018-10', done: 1, planned: 2 },
+			{ kind: 'unassigned', count: 1, cents: 3850 }
+		]);
+	});
+
+	it('does not call an event behind before its month has passed', () => {
+		const alerts = projectAlerts({
+			years: [],
+			events,
+			mobility,
+			outsidePeriod: { count: 2, cents: 100 },
+			unassigned: { count: 0, cents: 0 },
+			thisMonth: '2018-10'
+		});
+		expect(alerts).toEqual([{ kind: 'outside-period', count: 2, cents: 100 }]);
+	});
+});

@@ -1,0 +1,55 @@
+/**
+ * Spend by month, added up, beside the plan spread evenly (pro rata) over the project period:
+ * the series of the cumulative chart. Months without spend keep the running total flat.
+ */
+import type { Cents } from '../money';
+
+export interface MonthPoint {
+	/** YYYY-MM */
+	month: string;
+	spent: Cents;
+	cumulative: Cents;
+	/** The plan as it would stand at the month's end if spent evenly over the period's days. */
+	proRata: Cents;
+}
+
+const dayNumber = (iso: string) =>
+	Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
+
+function monthsBetween(first: string, last: string): string[] {
+	const months: string[] = [];
+	let [year, month] = [Number(first.slice(0, 4)), Number(first.slice(5, 7))];
+	for (let guard = 0; guard < 1200; guard++) {
+		const key = `${year}-${String(month).padStart(2, '0')}`;
+		months.push(key);
+		if (key >= last) break;
+		month++;
+		if (month > 12) [year, month] = [year + 1, 1];
+	}
+	return months;
+}
+
+function monthEnd(month: string): string {
+	const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+	const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+	return `${month}-${String(last).padStart(2, '0')}`;
+}
+
+export function monthlySeries(
+	period: { start: string; end: string },
+	planTotal: Cents,
+	spentByMonth: ReadonlyMap<string, Cents>
+): MonthPoint[] {
+	const spentMonths = [...spentByMonth.keys()].sort();
+	const first = [period.start.slice(0, 7), spentMonths[0] ?? '9999'].sort()[0]!;
+	const last = [period.end.slice(0, 7), spentMonths.at(-1) ?? '0000'].sort().at(-1)!;
+	const start = dayNumber(period.start);
+	const days = dayNumber(period.end) - start + 1;
+	let cumulative = 0;
+	return monthsBetween(first, last).map((month) => {
+		const spent = spentByMonth.get(month) ?? 0;
+		cumulative += spent;
+		const elapsed = Math.min(Math.max(dayNumber(monthEnd(month)) - start + 1, 0), days);
+		return { month, spent, cumulative, proRata: Math.round((planTotal * elapsed) / days) };
+	});
+}

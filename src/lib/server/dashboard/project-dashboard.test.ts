@@ -1,0 +1,85 @@
+import { ENGINES, freshDatabase } from '$tests/factories/database';
+import { solidDefinition } from '$tests/factories/projects';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../audit/record-audit';
+import type { DatabaseHandle } from '../db';
+import { fileSource } from '../import/byte-source';
+import { loadImportProject } from '../import/import-project';
+import { runImport } from '../import/run-import';
+import { fromPackageRoot } from '../package-root';
+import { applyProjectDefinition } from '../projects/apply-definition';
+import { expenseRows } from './expense-rows';
+import { projectDashboard } from './project-dashboard';
+
+describe.each(ENGINES)('the SOLID dashboard on %s', (engine) => {
+	let handle: DatabaseHandle;
+	beforeAll(async () => {
+		handle = await freshDatabase(engine);
+		await applyProjectDefinition(handle.db, solidDefinition(), { actor: SYSTEM_ACTOR });
+		const project = (await loadImportProject(handle.db, 'SOLID'))!;
+		for (const [kind, file] of [
+			['expenses', 'ledger.csv'],
+			['participation', 'travel.csv']
+		] as const) {
+			await runImport(handle.db, {
+				project,
+				kind,
+				input: { source: await fileSource(fromPackageRoot(`static/samples/solid/${file}`)) },
+				profile: {},
+				actor: SYSTEM_ACTOR,
+				mode: 'commit',
+				today: '2026-11-24'
+			});
+		}
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	it('sets each year against its plan: 2018 15.50 under, 2019 40.20 over, 4184.70 in all', async () => {
+		const dashboard = (await projectDashboard(handle.db, 'SOLID', '2026-11'))!;
+		expect(dashboard.years.map((y) => [y.year, y.plan, y.actual, y.variance, y.status])).toEqual([
+			[2018, 309000, 307450, -1550, 'under'],
+			[2019, 107000, 111020, 4020, 'over']
+		]);
+		expect(dashboard.total).toMatchObject({ plan: 416000, actual: 418470 });
+		expect(dashboard.monthly.at(-1)).toMatchObject({
+			month: '2019-11',
+			cumulative: 418470,
+			proRata: 416000
+		});
+	});
+
+	it('counts 14 of 15 mobilities, event 3 with one done and one cancelled', async () => {
+		const dashboard = (await projectDashboard(handle.db, 'SOLID', '2026-11'))!;
+		expect(dashboard.mobility).toEqual({ planned: 15, completed: 14, cancelled: 1 });
+		expect(dashboard.events.find((e) => e.number === 3)).toMatchObject({
+			planned: 2,
+			completed: 1,
+			cancelled: 1,
+			from: '2018-10-09',
+			to: '2018-10-11'
+		});
+	});
+
+	it('raises the alerts: 2019 over plan, event 3 behind, the printing linked to no event', async () => {
+		const dashboard = (await projectDashboard(handle.db, 'SOLID', '2026-11'))!;
+		expect(dashboard.alerts.map((a) => a.kind)).toEqual([
+			'year-over-plan',
+			'event-behind',
+			'unassigned'
+		]);
+		expect(dashboard.alerts[2]).toEqual({ kind: 'unassigned', count: 1, cents: 3850 });
+	});
+
+	it('drills from the 2019 bar down to its rows, each with its file and line', async () => {
+		const project = (await loadImportProject(handle.db, 'SOLID'))!;
+		const rows = await expenseRows(handle.db, project.id, { year: 2019 });
+		expect(rows.totalCents).toBe(111020);
+		expect(rows.rows.length).toBe(rows.count);
+		expect(rows.rows.every((r) => r.fileName === 'ledger.csv' && r.line > 1)).toBe(true);
+		expect(rows.rows.every((r) => r.date.startsWith('2019-'))).toBe(true);
+		const unlinked = await expenseRows(handle.db, project.id, { event: 'none' });
+		expect(unlinked.rows.map((r) => [r.documentNumber, r.line])).toEqual([['DR-0412', 3]]);
+	});
+});
