@@ -67,6 +67,18 @@ const CASES: Case[] = [
 		expected: editors
 	},
 	{
+		route: '/projects/[code]/dashboard',
+		url: '/projects/SOLID/dashboard',
+		request: 'GET',
+		expected: signedIn
+	},
+	{
+		route: '/projects/[code]/expenses',
+		url: '/projects/SOLID/expenses?year=2019',
+		request: 'GET',
+		expected: signedIn
+	},
+	{
 		route: '/projects/[code]/import',
 		url: '/projects/SOLID/import',
 		request: 'GET',

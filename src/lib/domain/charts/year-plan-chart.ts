@@ -58,6 +58,8 @@ export function yearPlanChart(
 			animation: false,
 			responsive: true,
 			maintainAspectRatio: false,
+			// A whole year's column answers a click or hover, not just the bars' own pixels.
+			interaction: { mode: 'index', intersect: false },
 			scales: {
 				x: { stacked: true },
 				y: { stacked: true, beginAtZero: true, ticks: { callback: (v) => labels.money(Number(v)) } }

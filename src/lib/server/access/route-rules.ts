@@ -43,6 +43,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 		page: onProject('project:edit'),
 		actions: { default: onProject('project:edit') }
 	},
+	'/projects/[code]/dashboard': { page: onProject('project:read') },
+	'/projects/[code]/expenses': { page: onProject('project:read') },
 	'/projects/[code]/import': {
 		page: onProject('import:run'),
 		actions: { saveProfile: onProject('import:run') }

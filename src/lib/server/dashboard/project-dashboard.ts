@@ -14,20 +14,11 @@ import {
 import type { ProjectDefinition } from '$lib/domain/project/definition';
 import type { MobilityCounts } from '$lib/domain/summary';
 import type { Cents } from '$lib/domain/money';
+import type { EventProgress } from '$lib/domain/dashboard/event-progress';
 import { queryRows, type Queryable } from '../db';
 import { loadProject } from '../projects/load-definition';
 
-export interface EventProgress {
-	number: number;
-	month: string;
-	country: string;
-	planned: number;
-	completed: number;
-	cancelled: number;
-	/** The first departure and last return of the trips that took place. */
-	from: string | null;
-	to: string | null;
-}
+export type { EventProgress };
 
 export interface ProjectDashboard {
 	definition: ProjectDefinition;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { monthlySeries } from '../dashboard/monthly';
+import { cumulativeChart } from './cumulative-chart';
+
+describe('the cumulative spend chart', () => {
+	const points = monthlySeries(
+		{ start: '2018-01-01', end: '2018-03-31' },
+		90000,
+		new Map([['2018-02', 42690]])
+	);
+	const config = cumulativeChart(points, {
+		spent: 'Spent',
+		proRata: 'Plan, pro rata',
+		month: (m) => m,
+		money: (u) => `${u} EUR`
+	});
+
+	it('draws the running spend and the even plan, one point a month, in currency units', () => {
+		expect(config.data.labels).toEqual(['2018-01', '2018-02', '2018-03']);
+		expect(config.data.datasets[0]!.data).toEqual([0, 426.9, 426.9]);
+		expect(config.data.datasets[1]!.data.at(-1)).toBe(900);
+	});
+
+	it('tells the plan line apart by its dashes, not by colour alone', () => {
+		expect((config.data.datasets[1] as { borderDash?: number[] }).borderDash).toEqual([6, 4]);
+		expect(config.options?.animation).toBe(false);
+	});
+});

@@ -1,0 +1,60 @@
+/**
+ * Cumulative spend by month as a Chart.js line chart, against the plan spread pro rata over the
+ * project period. At most one point per month, so even a ten-year project stays far below the
+ * 2,000 points a series may carry; data arrive parsed, as Chart.js advises for speed.
+ */
+import type { ChartConfiguration } from 'chart.js';
+import type { MonthPoint } from '../dashboard/monthly';
+import { PALETTE } from './palette';
+
+export interface CumulativeLabels {
+	spent: string;
+	proRata: string;
+	month: (month: string) => string;
+	money: (units: number) => string;
+}
+
+export function cumulativeChart(
+	points: readonly MonthPoint[],
+	labels: CumulativeLabels
+): ChartConfiguration<'line', number[], string> {
+	return {
+		type: 'line',
+		data: {
+			labels: points.map((p) => labels.month(p.month)),
+			datasets: [
+				{
+					label: labels.spent,
+					data: points.map((p) => p.cumulative / 100),
+					borderColor: PALETTE.orange,
+					backgroundColor: PALETTE.orange,
+					borderWidth: 3,
+					pointRadius: 3,
+					stepped: false
+				},
+				{
+					label: labels.proRata,
+					data: points.map((p) => p.proRata / 100),
+					borderColor: PALETTE.blue,
+					backgroundColor: PALETTE.blue,
+					borderWidth: 2,
+					borderDash: [6, 4],
+					pointRadius: 0
+				}
+			]
+		},
+		options: {
+			animation: false,
+			responsive: true,
+			maintainAspectRatio: false,
+			interaction: { mode: 'index', intersect: false },
+			scales: { y: { beginAtZero: true, ticks: { callback: (v) => labels.money(Number(v)) } } },
+			plugins: {
+				legend: { position: 'bottom' },
+				tooltip: {
+					callbacks: { label: (item) => `${item.dataset.label}: ${labels.money(Number(item.raw))}` }
+				}
+			}
+		}
+	};
+}

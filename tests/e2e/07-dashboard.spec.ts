@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { signIn } from '../pages/sign-in';
+
+test.describe('the SOLID dashboard', () => {
+	test.beforeEach(({ page }) => signIn(page, 'council'));
+
+	test('sets each year against its plan, and counts 14 of 15 mobilities', async ({ page }) => {
+		await page.goto('/projects/SOLID');
+		await page.getByRole('link', { name: 'Pārskats' }).click();
+		await expect(page.getByTestId('figure-plan')).toHaveText('4160 EUR');
+		await expect(page.getByTestId('figure-actual')).toHaveText('4184,70 EUR');
+		await expect(page.getByTestId('figure-mobilities')).toHaveText('14 / 15');
+
+		const years = page.getByTestId('chart-yearly-plan');
+		await years.getByRole('button', { name: 'Tabula' }).click();
+		await expect(years.getByTestId('year-2018')).toContainText('3090 EUR');
+		await expect(years.getByTestId('year-2018')).toContainText('−15,50 EUR');
+		await expect(years.getByTestId('year-2018')).toContainText('zem plāna');
+		await expect(years.getByTestId('year-2019')).toContainText('1070 EUR');
+		await expect(years.getByTestId('year-2019')).toContainText('+40,20 EUR');
+		await expect(years.getByTestId('year-2019')).toContainText('virs plāna');
+
+		const mobility = page.getByTestId('chart-mobility');
+		await mobility.getByRole('button', { name: 'Tabula' }).click();
+		await expect(mobility.getByTestId('event-3')).toContainText(/2\s*1\s*1/);
+		await expect(page.getByTestId('alerts')).toContainText('2019: izdevumi par 40,20 EUR');
+	});
+
+	test('drills from 2019 down to its rows and their lines in ledger.csv', async ({ page }) => {
+		await page.goto('/projects/SOLID/dashboard');
+		const years = page.getByTestId('chart-yearly-plan');
+		await years.getByRole('button', { name: 'Tabula' }).click();
+		await years.getByTestId('year-2019').getByRole('link').click();
+		await expect(page).toHaveURL(/\/projects\/SOLID\/expenses\?year=2019$/);
+		await expect(page.getByTestId('rows-summary')).toHaveText('11 rindas, kopā 1110,20 EUR');
+		const rows = page.getByTestId('expense-rows').locator('tbody tr');
+		await expect(rows).toHaveCount(11);
+		await expect(rows.first()).toContainText('AB-131502');
+		await expect(rows.first()).toContainText('ledger.csv, 24. rinda');
+	});
+
+	test('a bar of the chart leads to its rows too', async ({ page }) => {
+		await page.goto('/projects/SOLID/dashboard');
+		const canvas = page.getByTestId('chart-yearly-plan').locator('canvas');
+		await expect(canvas).toBeVisible();
+		// The 2019 column is the right half of the plot; anywhere in it answers for the year.
+		const box = (await canvas.boundingBox())!;
+		await expect(async () => {
+			await canvas.click({ position: { x: box.width * 0.75, y: box.height * 0.5 } });
+			await expect(page).toHaveURL(/expenses/, { timeout: 500 });
+		}).toPass({ timeout: 5000 });
+		await expect(page).toHaveURL(/\/projects\/SOLID\/expenses\?year=2019$/);
+	});
+
+	test('downloads the numbers of a chart as CSV', async ({ page }) => {
+		await page.goto('/projects/SOLID/dashboard');
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByTestId('chart-yearly-plan').getByRole('button', { name: 'CSV' }).click()
+		]);
+		expect(download.suggestedFilename()).toBe('yearly-plan.csv');
+		const text = readFileSync((await download.path())!, 'utf8');
+		expect(
+			text
+				.replace(/^\uFEFF/, '')
+				.split('\r\n')
+				.slice(0, 3)
+		).toEqual([
+			'year,prefinancing,cofinancing,plan,actual,variance',
+			'2018,1100,1990,3090,3074.5,-15.5',
+			'2019,400,670,1070,1110.2,40.2'
+		]);
+	});
+});
