@@ -51,6 +51,7 @@ const CASES: Case[] = [
 	{ route: '/account', url: '/account', request: 'default', expected: signedIn },
 	{ route: '/audit', url: '/audit', request: 'GET', expected: auditors },
 	{ route: '/projects', url: '/projects', request: 'GET', expected: signedIn },
+	{ route: '/portfolio', url: '/portfolio', request: 'GET', expected: signedIn },
 	{ route: '/projects/new', url: '/projects/new', request: 'GET', expected: editors },
 	{ route: '/projects/new', url: '/projects/new', request: 'default', expected: editors },
 	{ route: '/projects/[code]', url: '/projects/SOLID', request: 'GET', expected: signedIn },

@@ -73,3 +73,22 @@ test.describe('the SOLID dashboard', () => {
 		]);
 	});
 });
+
+test.describe('the council portfolio', () => {
+	test('adds up the council’s yearly commitments and rates each project', async ({ page }) => {
+		await signIn(page, 'council');
+		await page.getByRole('link', { name: 'Portfelis' }).click();
+		await expect(page.getByTestId('portfolio-attention')).toHaveText(
+			'Projekti, kam nepieciešams lēmums vai uzmanība: 1.'
+		);
+		const solid = page.getByTestId('portfolio-SOLID');
+		await expect(solid).toContainText('4184,70 EUR');
+		await expect(solid).toContainText('14 / 15');
+		await expect(solid).toContainText('2019. gadā pārsniegts plāns par 40,20 EUR');
+		await page.getByRole('button', { name: 'Tabula' }).click();
+		await expect(page.getByTestId('portfolio-year-2018')).toContainText('1100 EUR');
+		await expect(page.getByTestId('portfolio-year-2018')).toContainText('1990 EUR');
+		await solid.getByRole('link', { name: 'SOLID' }).click();
+		await expect(page).toHaveURL(/\/projects\/SOLID\/dashboard$/);
+	});
+});

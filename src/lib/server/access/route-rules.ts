@@ -34,6 +34,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/account': { page: 'signed-in', actions: { default: 'signed-in' } },
 	'/audit': { page: { permission: 'audit:read' } },
 	'/projects': { page: 'signed-in' },
+	'/portfolio': { page: 'signed-in' },
 	'/projects/new': {
 		page: { permission: 'project:create' },
 		actions: { default: { permission: 'project:create' } }

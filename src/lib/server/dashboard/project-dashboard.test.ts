@@ -9,6 +9,7 @@ import { runImport } from '../import/run-import';
 import { fromPackageRoot } from '../package-root';
 import { applyProjectDefinition } from '../projects/apply-definition';
 import { expenseRows } from './expense-rows';
+import { portfolio } from './portfolio';
 import { projectDashboard } from './project-dashboard';
 
 describe.each(ENGINES)('the SOLID dashboard on %s', (engine) => {
@@ -81,5 +82,53 @@ describe.each(ENGINES)('the SOLID dashboard on %s', (engine) => {
 		expect(rows.rows.every((r) => r.date.startsWith('2019-'))).toBe(true);
 		const unlinked = await expenseRows(handle.db, project.id, { event: 'none' });
 		expect(unlinked.rows.map((r) => [r.documentNumber, r.line])).toEqual([['DR-0412', 3]]);
+	});
+});
+
+describe.each(ENGINES)('the council portfolio on %s', (engine) => {
+	let handle: DatabaseHandle;
+	beforeAll(async () => {
+		handle = await freshDatabase(engine);
+		await applyProjectDefinition(handle.db, solidDefinition(), { actor: SYSTEM_ACTOR });
+		await applyProjectDefinition(
+			handle.db,
+			solidDefinition((d) => {
+				d.code = 'OTHER';
+			}),
+			{ actor: SYSTEM_ACTOR }
+		);
+		const project = (await loadImportProject(handle.db, 'SOLID'))!;
+		await runImport(handle.db, {
+			project,
+			kind: 'participation',
+			input: { source: await fileSource(fromPackageRoot('static/samples/solid/travel.csv')) },
+			profile: {},
+			actor: SYSTEM_ACTOR,
+			mode: 'commit',
+			today: '2026-11-24'
+		});
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	it('adds up both projects per year and rates each one', async () => {
+		const view = await portfolio(handle.db, { id: null, role: 'admin' }, '2026-11');
+		expect(view.years.map((y) => [y.year, y.prefinancing, y.cofinancing])).toEqual([
+			[2018, 220000, 398000],
+			[2019, 80000, 134000]
+		]);
+		const solid = view.projects.find((p) => p.code === 'SOLID')!;
+		expect(solid).toMatchObject({ mobilityPlanned: 15, mobilityDone: 14 });
+		expect(solid.attention).toContainEqual({ kind: 'events-behind', count: 1 });
+		const other = view.projects.find((p) => p.code === 'OTHER')!;
+		expect(other).toMatchObject({ mobilityDone: 0, actual: 0 });
+		expect(other.attention).toContainEqual({ kind: 'events-behind', count: 5 });
+	});
+
+	it('shows a member only the projects they may see', async () => {
+		const view = await portfolio(handle.db, { id: 'nobody', role: 'council' }, '2026-11');
+		expect(view.projects).toEqual([]);
+		expect(view.years).toEqual([]);
 	});
 });

@@ -1,0 +1,95 @@
+/** The council portfolio over the projects a viewer may see, from a handful of SQL sums. */
+import { inArray, sql } from 'drizzle-orm';
+import { buildPortfolio, type Portfolio } from '$lib/domain/dashboard/portfolio';
+import type { Cents } from '$lib/domain/money';
+import { queryRows, type Database } from '../db';
+import { projects, yearPlans } from '../db/schema';
+import { listProjects, type Viewer } from '../projects/list-projects';
+
+export async function portfolio(
+	db: Database,
+	viewer: Viewer,
+	thisMonth = new Date().toISOString().slice(0, 7)
+): Promise<Portfolio> {
+	const items = await listProjects(db, viewer);
+	if (items.length === 0) return buildPortfolio([]);
+	const ids = await db
+		.select({ id: projects.id, code: projects.code })
+		.from(projects)
+		.where(
+			inArray(
+				projects.code,
+				items.map((i) => i.code)
+			)
+		);
+	const idOf = new Map(ids.map((p) => [p.code, p.id]));
+	const idList = sql.join(
+		ids.map((p) => sql`${p.id}`),
+		sql`, `
+	);
+	const [plans, spend, trips, behind] = await Promise.all([
+		db
+			.select()
+			.from(yearPlans)
+			.where(
+				inArray(
+					yearPlans.projectId,
+					ids.map((p) => p.id)
+				)
+			),
+		queryRows<{ project: number; year: number; cents: string }>(
+			db,
+			sql`select project_id as project, extract(year from date)::int as year,
+					sum(amount_cents)::text as cents
+				from expenses where project_id in (${idList}) group by 1, 2`
+		),
+		queryRows<{ project: number; done: string }>(
+			db,
+			sql`select project_id as project, count(*)::text as done
+				from participations where project_id in (${idList}) and status = 'done' group by 1`
+		),
+		queryRows<{ project: number; events: string }>(
+			db,
+			sql`select e.project_id as project, count(*)::text as events
+				from mobility_events e
+				left join (
+					select project_id, event_number, count(*) as done from participations
+					where status = 'done' and project_id in (${idList}) group by 1, 2
+				) p on p.project_id = e.project_id and p.event_number = e.number
+				where e.project_id in (${idList}) and e.planned_month < ${thisMonth}
+					and coalesce(p.done, 0) < e.planned_representatives
+				group by 1`
+		)
+	]);
+	const spendOf = new Map<number, Map<number, Cents>>();
+	for (const row of spend) {
+		const years = spendOf.get(Number(row.project)) ?? new Map<number, Cents>();
+		years.set(Number(row.year), Number(row.cents));
+		spendOf.set(Number(row.project), years);
+	}
+	const doneOf = new Map(trips.map((t) => [Number(t.project), Number(t.done)]));
+	const behindOf = new Map(behind.map((b) => [Number(b.project), Number(b.events)]));
+	return buildPortfolio(
+		items.map((item) => {
+			const id = idOf.get(item.code)!;
+			return {
+				code: item.code,
+				title: item.title,
+				currency: item.currency,
+				plan: item.total,
+				years: plans
+					.filter((p) => p.projectId === id)
+					.map((p) => ({
+						year: p.year,
+						prefinancing: p.prefinancingCents,
+						cofinancing: p.cofinancingCents
+					})),
+				actualByYear: spendOf.get(id) ?? new Map(),
+				mobilityPlanned: item.mobilities,
+				mobilityDone: doneOf.get(id) ?? 0,
+				eventsBehind: behindOf.get(id) ?? 0,
+				planErrors: item.errors
+			};
+		})
+	);
+}
