@@ -54,6 +54,14 @@ test.describe('the coordinator imports', () => {
 		await expect(unmatched.locator('tr')).toHaveCount(1);
 		await importPage.commitButton().click();
 		await expect(page.getByTestId('import-done')).toContainText('3 ieraksti');
+
+		// Leave SOLID as the demo made it, for the dashboard tests that follow.
+		await page.getByRole('link', { name: 'Skatīt importu vēsturi' }).click();
+		const latest = page.getByTestId('import-history').locator('tbody tr').first();
+		await expect(latest).toContainText('travel-unmatched.csv');
+		page.once('dialog', (dialog) => dialog.accept());
+		await latest.getByRole('button', { name: 'Atsaukt' }).click();
+		await expect(page.getByRole('status')).toContainText('noņemtas 3 rindas');
 	});
 
 	test('a file over the upload limit is refused with the limit named', async ({ page }) => {
