@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { monthOffset, timelineChart } from './timeline-chart';
+
+const labels = {
+	event: (n: number) => `Event ${n}`,
+	planned: 'Planned',
+	actual: 'Took place',
+	month: (m: string) => m
+};
+
+describe('the events timeline', () => {
+	it('counts months from the project start, with days as a fraction', () => {
+		expect(monthOffset('2018-01', '2018-03')).toBe(2);
+		expect(monthOffset('2018-01', '2018-03-13')).toBeCloseTo(2 + 12 / 31, 6);
+		expect(monthOffset('2018-01', '2019-09-24')).toBeCloseTo(20 + 23 / 30, 6);
+	});
+
+	it('puts each event’s planned month beside the days its trips took', () => {
+		const config = timelineChart(
+			[
+				{
+					number: 1,
+					month: '2018-03',
+					country: 'BE',
+					planned: 3,
+					completed: 3,
+					cancelled: 0,
+					from: '2018-03-13',
+					to: '2018-03-15'
+				},
+				{
+					number: 4,
+					month: '2019-03',
+					country: 'GR',
+					planned: 2,
+					completed: 0,
+					cancelled: 0,
+					from: null,
+					to: null
+				}
+			],
+			{ start: '2018-01-01', end: '2019-11-15' },
+			labels
+		);
+		expect(config.data.labels).toEqual(['Event 1', 'Event 4']);
+		expect(config.data.datasets[0]!.data).toEqual([
+			[2, 3],
+			[14, 15]
+		]);
+		const [took, none] = config.data.datasets[1]!.data;
+		expect(took![0]).toBeCloseTo(2 + 12 / 31, 6);
+		expect(none).toEqual([0, 0]);
+		expect(config.options?.scales?.x).toMatchObject({ min: 0, max: 23 });
+		const tick = (config.options!.scales!.x!.ticks as { callback: (v: number) => string }).callback;
+		expect(tick(0)).toBe('2018-01');
+		expect(tick(14)).toBe('2019-03');
+	});
+});

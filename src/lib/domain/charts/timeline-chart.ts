@@ -1,0 +1,94 @@
+/**
+ * The mobility events on a timeline: each event's planned month as an outlined band, and the
+ * days its trips actually took as a solid bar on the same line. The x axis counts months from
+ * the project's start, so no date library is needed and Chart.js gets plain numbers.
+ */
+import type { ChartConfiguration } from 'chart.js';
+import type { EventProgress } from '../dashboard/event-progress';
+import { PALETTE } from './palette';
+
+export interface TimelineLabels {
+	event: (number: number) => string;
+	planned: string;
+	actual: string;
+	/** "2018-03" → the month as the reader writes it. */
+	month: (month: string) => string;
+}
+
+/** Months (with a fraction for the day) from the start of `first` to `iso` (YYYY-MM or YYYY-MM-DD). */
+export function monthOffset(first: string, iso: string): number {
+	const months =
+		(Number(iso.slice(0, 4)) - Number(first.slice(0, 4))) * 12 +
+		Number(iso.slice(5, 7)) -
+		Number(first.slice(5, 7));
+	if (iso.length < 10) return months;
+	const days = new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 0)).getUTCDate();
+	return months + (Number(iso.slice(8, 10)) - 1) / days;
+}
+
+function monthAt(first: string, offset: number): string {
+	const index = Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7)) - 1 + Math.floor(offset);
+	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+export function timelineChart(
+	events: readonly EventProgress[],
+	period: { start: string; end: string },
+	labels: TimelineLabels
+): ChartConfiguration<'bar', [number, number][], string> {
+	const first = period.start.slice(0, 7);
+	const span = Math.ceil(monthOffset(first, period.end.slice(0, 7)) + 1);
+	return {
+		type: 'bar',
+		data: {
+			labels: events.map((e) => labels.event(e.number)),
+			datasets: [
+				{
+					label: labels.planned,
+					data: events.map((e) => {
+						const at = monthOffset(first, e.month);
+						return [at, at + 1];
+					}),
+					backgroundColor: 'rgba(0, 114, 178, 0.12)',
+					borderColor: PALETTE.blue,
+					borderWidth: 2,
+					borderSkipped: false,
+					grouped: false,
+					barPercentage: 0.9
+				},
+				{
+					label: labels.actual,
+					// An event with no trip yet has no bar: [0, 0] draws nothing.
+					data: events.map((e) =>
+						e.from
+							? [monthOffset(first, e.from), monthOffset(first, e.to ?? e.from) + 0.04]
+							: [0, 0]
+					),
+					backgroundColor: PALETTE.green,
+					borderColor: PALETTE.green,
+					borderSkipped: false,
+					grouped: false,
+					barPercentage: 0.45
+				}
+			]
+		},
+		options: {
+			indexAxis: 'y',
+			animation: false,
+			responsive: true,
+			maintainAspectRatio: false,
+			scales: {
+				x: {
+					min: 0,
+					max: span,
+					ticks: {
+						stepSize: 1,
+						autoSkip: true,
+						callback: (v) => labels.month(monthAt(first, Number(v)))
+					}
+				}
+			},
+			plugins: { legend: { position: 'bottom' }, tooltip: { enabled: false } }
+		}
+	};
+}
