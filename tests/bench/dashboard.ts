@@ -116,7 +116,15 @@ async function addRows(
 			from (select ${index}::int + ${count}::int * k as g
 				from generate_series(${first}::int, ${last}::int) k) rows`);
 	}
+	// The sums that imports keep (see src/lib/server/import/expense-sums.ts), made afresh here.
+	await handle.db.execute(sql`delete from expense_sums`);
+	await handle.db.execute(sql`
+		insert into expense_sums (project_id, month, category, event, cents, rows)
+		select project_id, to_char(date, 'YYYY-MM'), category, coalesce(event_number, 0),
+			sum(amount_cents), count(*)
+		from expenses group by 1, 2, 3, 4`);
 	await handle.db.execute(sql`analyze expenses`);
+	await handle.db.execute(sql`analyze expense_sums`);
 }
 
 async function timeDashboard(handle: DatabaseHandle) {

@@ -39,9 +39,9 @@ export async function portfolio(
 			),
 		queryRows<{ project: number; year: number; cents: string }>(
 			db,
-			sql`select project_id as project, extract(year from date)::int as year,
-					sum(amount_cents)::text as cents
-				from expenses where project_id in (${idList}) group by 1, 2`
+			sql`select project_id as project, substr(month, 1, 4)::int as year,
+					sum(cents)::text as cents
+				from expense_sums where project_id in (${idList}) group by 1, 2`
 		),
 		queryRows<{ project: number; done: string }>(
 			db,

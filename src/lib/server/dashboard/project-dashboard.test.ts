@@ -1,10 +1,12 @@
 import { ENGINES, freshDatabase } from '$tests/factories/database';
 import { solidDefinition } from '$tests/factories/projects';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
-import type { DatabaseHandle } from '../db';
+import { queryRows, type DatabaseHandle } from '../db';
 import { fileSource } from '../import/byte-source';
 import { loadImportProject } from '../import/import-project';
+import { revertImport } from '../import/revert-import';
 import { runImport } from '../import/run-import';
 import { fromPackageRoot } from '../package-root';
 import { applyProjectDefinition } from '../projects/apply-definition';
@@ -82,6 +84,54 @@ describe.each(ENGINES)('the SOLID dashboard on %s', (engine) => {
 		expect(rows.rows.every((r) => r.date.startsWith('2019-'))).toBe(true);
 		const unlinked = await expenseRows(handle.db, project.id, { event: 'none' });
 		expect(unlinked.rows.map((r) => [r.documentNumber, r.line])).toEqual([['DR-0412', 3]]);
+	});
+});
+
+describe.each(ENGINES)('the dashboard sums on %s', (engine) => {
+	let handle: DatabaseHandle;
+	beforeAll(async () => {
+		handle = await freshDatabase(engine);
+		await applyProjectDefinition(handle.db, solidDefinition(), { actor: SYSTEM_ACTOR });
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	/** The sums as kept, and as the rows say they should be. */
+	const sums = async () => {
+		const kept = await queryRows(
+			handle.db,
+			sql`select project_id, month, category, event, cents::text, rows from expense_sums order by 1, 2, 3, 4`
+		);
+		const fromRows = await queryRows(
+			handle.db,
+			sql`select project_id, to_char(date, 'YYYY-MM') as month, category,
+					coalesce(event_number, 0) as event, sum(amount_cents)::text as cents, count(*)::int as rows
+				from expenses group by 1, 2, 3, 4 order by 1, 2, 3, 4`
+		);
+		return { kept, fromRows };
+	};
+
+	it('follow every import and revert exactly', async () => {
+		const project = (await loadImportProject(handle.db, 'SOLID'))!;
+		const ledger = await runImport(handle.db, {
+			project,
+			kind: 'expenses',
+			input: { source: await fileSource(fromPackageRoot('static/samples/solid/ledger.csv')) },
+			profile: {},
+			actor: SYSTEM_ACTOR,
+			mode: 'commit',
+			today: '2026-11-24'
+		});
+		let now = await sums();
+		expect(now.kept.length).toBeGreaterThan(10);
+		expect(now.kept).toEqual(now.fromRows);
+		expect((await projectDashboard(handle.db, 'SOLID', '2026-11'))!.total.actual).toBe(418470);
+
+		await revertImport(handle.db, ledger.batchId!, project.id, SYSTEM_ACTOR);
+		now = await sums();
+		expect(now.kept).toEqual([]);
+		expect((await projectDashboard(handle.db, 'SOLID', '2026-11'))!.total.actual).toBe(0);
 	});
 });
 

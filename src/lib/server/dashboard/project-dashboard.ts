@@ -1,7 +1,7 @@
 /**
  * Everything a project's dashboard shows, summed by the database: spend per month, category and
- * event, trips per event and status, and the counts behind the alerts. JavaScript only shapes
- * these few dozen sums; it never walks the rows.
+ * event (from the sums imports keep, see expense-sums.ts), trips per event and status, and the
+ * counts behind the alerts. JavaScript only shapes these few dozen sums; it never walks the rows.
  */
 import { sql } from 'drizzle-orm';
 import { projectAlerts, type Alert } from '$lib/domain/dashboard/alerts';
@@ -47,18 +47,18 @@ export async function projectDashboard(
 	const [months, categories, events, trips, tripDates, checks] = await Promise.all([
 		queryRows<{ month: string; cents: string }>(
 			db,
-			sql`select to_char(date, 'YYYY-MM') as month, sum(amount_cents)::text as cents
-				from expenses where project_id = ${id} group by 1`
+			sql`select month, sum(cents)::text as cents
+				from expense_sums where project_id = ${id} group by 1`
 		),
 		queryRows<{ category: string; cents: string }>(
 			db,
-			sql`select category, sum(amount_cents)::text as cents
-				from expenses where project_id = ${id} group by 1 order by 2::bigint desc`
+			sql`select category, sum(cents)::text as cents
+				from expense_sums where project_id = ${id} group by 1 order by 2::bigint desc`
 		),
 		queryRows<{ event: number | null; cents: string }>(
 			db,
-			sql`select event_number as event, sum(amount_cents)::text as cents
-				from expenses where project_id = ${id} group by 1 order by 1 nulls last`
+			sql`select nullif(event, 0) as event, sum(cents)::text as cents
+				from expense_sums where project_id = ${id} group by 1 order by 1 nulls last`
 		),
 		queryRows<{ event: number | null; status: 'done' | 'cancelled'; count: string }>(
 			db,
@@ -80,12 +80,17 @@ export async function projectDashboard(
 			unassigned_cents: string;
 		}>(
 			db,
+			// Rows outside the period come from two short range scans of the (project, date)
+			// index: the period's ends fall mid-month, which the monthly sums cannot tell.
 			sql`select
-					count(*) filter (where date < ${period.start} or date > ${period.end})::text as outside,
-					coalesce(sum(amount_cents) filter (where date < ${period.start} or date > ${period.end}), 0)::text as outside_cents,
-					count(*) filter (where event_number is null)::text as unassigned,
-					coalesce(sum(amount_cents) filter (where event_number is null), 0)::text as unassigned_cents
-				from expenses where project_id = ${id}`
+					(select count(*) from expenses where project_id = ${id}
+						and (date < ${period.start} or date > ${period.end}))::text as outside,
+					(select coalesce(sum(amount_cents), 0) from expenses where project_id = ${id}
+						and (date < ${period.start} or date > ${period.end}))::text as outside_cents,
+					(select coalesce(sum(rows), 0) from expense_sums
+						where project_id = ${id} and event = 0)::text as unassigned,
+					(select coalesce(sum(cents), 0) from expense_sums
+						where project_id = ${id} and event = 0)::text as unassigned_cents`
 		)
 	]);
 

@@ -165,3 +165,23 @@ export const mappingProfiles = pgTable('mapping_profiles', {
 		.notNull()
 		.default(sql`now()`)
 });
+
+/**
+ * Expense sums per project, month, classification code and event, kept up to date by every
+ * import and revert in the same transaction: the dashboards read these few rows, so a project's
+ * dashboard costs the same with a thousand rows or a million. Event 0 means "no event".
+ */
+export const expenseSums = pgTable(
+	'expense_sums',
+	{
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => projects.id, { onDelete: 'cascade' }),
+		month: text('month').notNull(),
+		category: text('category').notNull(),
+		event: integer('event').notNull(),
+		cents: bigint('cents', { mode: 'number' }).notNull(),
+		rows: integer('rows').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.projectId, t.month, t.category, t.event] })]
+);

@@ -6,6 +6,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { expenses, importBatches, participations } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/record-audit';
+import { subtractBatchSums } from './expense-sums';
 
 export type RevertResult =
 	| { status: 'reverted'; batchId: number; removed: number }
@@ -26,6 +27,7 @@ export async function revertImport(
 			.for('update');
 		if (!batch) return { status: 'not-found' };
 		if (batch.revertedAt) return { status: 'already-reverted' };
+		if (batch.kind === 'expenses') await subtractBatchSums(tx, batchId);
 		const table = batch.kind === 'expenses' ? expenses : participations;
 		const removed = await tx
 			.delete(table)

@@ -39,6 +39,7 @@ import { parseRecords, type RecordBatch } from './parse-records';
 import { NotAnExportError, sniff, type Sniffed } from './sniff';
 import { storeSource, FileTooLargeError } from './store-source';
 import { OccurrenceCounter } from './occurrence-counter';
+import { addBatchSums } from './expense-sums';
 import {
 	insertExpenses,
 	insertParticipations,
@@ -419,6 +420,7 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 			acceptedCents: report.accepted.totalCents
 		})
 		.where(eq(importBatches.id, target.batchId));
+	if (kind === 'expenses') await addBatchSums(tx, target.batchId);
 	await recordAudit(tx, request.actor, {
 		action: 'import.commit',
 		objectType: 'import',
