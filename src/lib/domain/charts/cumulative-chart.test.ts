@@ -8,9 +8,10 @@ describe('the cumulative spend chart', () => {
 		90000,
 		new Map([['2018-02', 42690]])
 	);
-	const config = cumulativeChart(points, {
+	const config = cumulativeChart(points, 90000, {
 		spent: 'Spent',
 		proRata: 'Plan, pro rata',
+		plan: 'Plan',
 		month: (m) => m,
 		money: (u) => `${u} EUR`
 	});
@@ -19,6 +20,7 @@ describe('the cumulative spend chart', () => {
 		expect(config.data.labels).toEqual(['2018-01', '2018-02', '2018-03']);
 		expect(config.data.datasets[0]!.data).toEqual([0, 426.9, 426.9]);
 		expect(config.data.datasets[1]!.data.at(-1)).toBe(900);
+		expect(config.data.datasets[2]!.data).toEqual([900, 900, 900]);
 	});
 
 	it('tells the plan line apart by its dashes, not by colour alone', () => {

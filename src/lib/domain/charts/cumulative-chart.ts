@@ -1,6 +1,6 @@
 /**
- * Cumulative spend by month as a Chart.js line chart, against the plan spread pro rata over the
- * project period. At most one point per month, so even a ten-year project stays far below the
+ * Cumulative spend by month as a Chart.js line chart, against the whole plan and against the
+ * plan spread pro rata over the project period. At most one point per month, so even a ten-year project stays far below the
  * 2,000 points a series may carry; data arrive parsed, as Chart.js advises for speed.
  */
 import type { ChartConfiguration } from 'chart.js';
@@ -10,12 +10,15 @@ import { PALETTE } from './palette';
 export interface CumulativeLabels {
 	spent: string;
 	proRata: string;
+	/** The whole plan, drawn flat: where the spend should end. */
+	plan: string;
 	month: (month: string) => string;
 	money: (units: number) => string;
 }
 
 export function cumulativeChart(
 	points: readonly MonthPoint[],
+	planTotal: number,
 	labels: CumulativeLabels
 ): ChartConfiguration<'line', number[], string> {
 	return {
@@ -39,6 +42,15 @@ export function cumulativeChart(
 					backgroundColor: PALETTE.blue,
 					borderWidth: 2,
 					borderDash: [6, 4],
+					pointRadius: 0
+				},
+				{
+					label: labels.plan,
+					data: points.map(() => planTotal / 100),
+					borderColor: PALETTE.grey,
+					backgroundColor: PALETTE.grey,
+					borderWidth: 1.5,
+					borderDash: [2, 3],
 					pointRadius: 0
 				}
 			]
