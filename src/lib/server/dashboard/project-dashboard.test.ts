@@ -1,14 +1,12 @@
 import { ENGINES, freshDatabase } from '$tests/factories/database';
+import { importSample } from '$tests/factories/imports';
 import { solidDefinition } from '$tests/factories/projects';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
 import { queryRows, type DatabaseHandle } from '../db';
-import { fileSource } from '../import/byte-source';
 import { loadImportProject } from '../import/import-project';
 import { revertImport } from '../import/revert-import';
-import { runImport } from '../import/run-import';
-import { fromPackageRoot } from '../package-root';
 import { applyProjectDefinition } from '../projects/apply-definition';
 import { expenseRows } from './expense-rows';
 import { portfolio } from './portfolio';
@@ -19,21 +17,8 @@ describe.each(ENGINES)('the SOLID dashboard on %s', (engine) => {
 	beforeAll(async () => {
 		handle = await freshDatabase(engine);
 		await applyProjectDefinition(handle.db, solidDefinition(), { actor: SYSTEM_ACTOR });
-		const project = (await loadImportProject(handle.db, 'SOLID'))!;
-		for (const [kind, file] of [
-			['expenses', 'ledger.csv'],
-			['participation', 'travel.csv']
-		] as const) {
-			await runImport(handle.db, {
-				project,
-				kind,
-				input: { source: await fileSource(fromPackageRoot(`static/samples/solid/${file}`)) },
-				profile: {},
-				actor: SYSTEM_ACTOR,
-				mode: 'commit',
-				today: '2026-11-24'
-			});
-		}
+		await importSample(handle.db, 'expenses');
+		await importSample(handle.db, 'participation');
 	});
 	afterAll(async () => {
 		await handle?.close();
@@ -114,15 +99,7 @@ describe.each(ENGINES)('the dashboard sums on %s', (engine) => {
 
 	it('follow every import and revert exactly', async () => {
 		const project = (await loadImportProject(handle.db, 'SOLID'))!;
-		const ledger = await runImport(handle.db, {
-			project,
-			kind: 'expenses',
-			input: { source: await fileSource(fromPackageRoot('static/samples/solid/ledger.csv')) },
-			profile: {},
-			actor: SYSTEM_ACTOR,
-			mode: 'commit',
-			today: '2026-11-24'
-		});
+		const ledger = await importSample(handle.db, 'expenses');
 		let now = await sums();
 		expect(now.kept.length).toBeGreaterThan(10);
 		expect(now.kept).toEqual(now.fromRows);
@@ -147,16 +124,7 @@ describe.each(ENGINES)('the council portfolio on %s', (engine) => {
 			}),
 			{ actor: SYSTEM_ACTOR }
 		);
-		const project = (await loadImportProject(handle.db, 'SOLID'))!;
-		await runImport(handle.db, {
-			project,
-			kind: 'participation',
-			input: { source: await fileSource(fromPackageRoot('static/samples/solid/travel.csv')) },
-			profile: {},
-			actor: SYSTEM_ACTOR,
-			mode: 'commit',
-			today: '2026-11-24'
-		});
+		await importSample(handle.db, 'participation');
 	});
 	afterAll(async () => {
 		await handle?.close();
