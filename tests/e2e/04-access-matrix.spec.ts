@@ -80,6 +80,12 @@ const CASES: Case[] = [
 		expected: signedIn
 	},
 	{
+		route: '/projects/[code]/trips',
+		url: '/projects/SOLID/trips?event=3',
+		request: 'GET',
+		expected: signedIn
+	},
+	{
 		route: '/projects/[code]/import',
 		url: '/projects/SOLID/import',
 		request: 'GET',

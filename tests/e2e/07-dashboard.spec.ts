@@ -92,3 +92,18 @@ test.describe('the council portfolio', () => {
 		await expect(page).toHaveURL(/\/projects\/SOLID\/dashboard$/);
 	});
 });
+
+test.describe('a mobility figure', () => {
+	test('leads to the trips behind it, with their travel-order lines', async ({ page }) => {
+		await signIn(page, 'auditor');
+		await page.goto('/projects/SOLID/dashboard');
+		const mobility = page.getByTestId('chart-mobility');
+		await mobility.getByRole('button', { name: 'Tabula' }).click();
+		await mobility.getByRole('link', { name: '3. pasākums' }).click();
+		await expect(page).toHaveURL(/\/projects\/SOLID\/trips\?event=3$/);
+		const rows = page.getByTestId('trip-rows').locator('tbody tr');
+		await expect(rows).toHaveCount(2);
+		await expect(rows.filter({ hasText: 'Atceltas' })).toContainText('Sergejs Petrovs');
+		await expect(rows.first()).toContainText('travel.csv, 11. rinda');
+	});
+});

@@ -19,3 +19,8 @@ export function drillHref(code: string, filter: DrillFilter): ResolvedPathname {
 	}
 	return `${resolve('/projects/[code]/expenses', { code })}?${params}` as ResolvedPathname;
 }
+
+/** The trips behind a mobility figure. */
+export function tripsHref(code: string, event: number): ResolvedPathname {
+	return `${resolve('/projects/[code]/trips', { code })}?event=${event}` as ResolvedPathname;
+}

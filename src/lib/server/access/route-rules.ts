@@ -46,6 +46,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	},
 	'/projects/[code]/dashboard': { page: onProject('project:read') },
 	'/projects/[code]/expenses': { page: onProject('project:read') },
+	'/projects/[code]/trips': { page: onProject('project:read') },
 	'/projects/[code]/import': {
 		page: onProject('import:run'),
 		actions: { saveProfile: onProject('import:run') }
