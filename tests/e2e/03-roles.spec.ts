@@ -39,6 +39,10 @@ test.describe('the auditor', () => {
 	test('reads SOLID and the audit log, but is offered no edits', async ({ page }) => {
 		await page.goto('/projects/SOLID');
 		await expect(page.getByTestId('figure-total')).toHaveText('4160 EUR');
+		await page.getByRole('link', { name: 'Pārskats' }).click();
+		await expect(page.getByTestId('figure-actual')).toHaveText('4184,70 EUR');
+		await expect(page.getByTestId('figure-mobilities')).toHaveText('14 / 15');
+		await page.goto('/projects/SOLID');
 		await expect(page.getByRole('link', { name: 'Labot' })).toHaveCount(0);
 		await page.goto('/projects');
 		await expect(page.getByRole('link', { name: /Jauns projekts/ })).toHaveCount(0);

@@ -52,6 +52,12 @@ const CASES: Case[] = [
 	{ route: '/audit', url: '/audit', request: 'GET', expected: auditors },
 	{ route: '/projects', url: '/projects', request: 'GET', expected: signedIn },
 	{ route: '/portfolio', url: '/portfolio', request: 'GET', expected: signedIn },
+	{
+		route: '/portfolio/expenses',
+		url: '/portfolio/expenses?year=2019',
+		request: 'GET',
+		expected: signedIn
+	},
 	{ route: '/projects/new', url: '/projects/new', request: 'GET', expected: editors },
 	{ route: '/projects/new', url: '/projects/new', request: 'default', expected: editors },
 	{ route: '/projects/[code]', url: '/projects/SOLID', request: 'GET', expected: signedIn },

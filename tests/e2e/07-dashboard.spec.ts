@@ -88,7 +88,11 @@ test.describe('the council portfolio', () => {
 		await page.getByRole('button', { name: 'Tabula' }).click();
 		await expect(page.getByTestId('portfolio-year-2018')).toContainText('1100 EUR');
 		await expect(page.getByTestId('portfolio-year-2018')).toContainText('1990 EUR');
-		await solid.getByRole('link', { name: 'SOLID' }).click();
+		await page.getByTestId('portfolio-year-2019').getByRole('link').click();
+		await expect(page).toHaveURL(/\/portfolio\/expenses\?year=2019$/);
+		await expect(page.getByTestId('rows-summary')).toHaveText('11 rindas, kopā 1110,20 EUR');
+		await page.goBack();
+		await page.getByTestId('portfolio-SOLID').getByRole('link', { name: 'SOLID' }).click();
 		await expect(page).toHaveURL(/\/projects\/SOLID\/dashboard$/);
 	});
 });

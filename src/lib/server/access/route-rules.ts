@@ -35,6 +35,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/audit': { page: { permission: 'audit:read' } },
 	'/projects': { page: 'signed-in' },
 	'/portfolio': { page: 'signed-in' },
+	'/portfolio/expenses': { page: 'signed-in' },
 	'/projects/new': {
 		page: { permission: 'project:create' },
 		actions: { default: { permission: 'project:create' } }

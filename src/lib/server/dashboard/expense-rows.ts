@@ -2,9 +2,10 @@
  * The expense rows behind a figure of the dashboard, each with the file and line it came from:
  * the drill-down an auditor follows from a bar to the source. Filtered and paged in SQL.
  */
-import { and, asc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { ExpenseRowView } from '$lib/domain/dashboard/expense-row';
 import type { Queryable } from '../db';
-import { expenses, importBatches } from '../db/schema';
+import { expenses, importBatches, projects } from '../db/schema';
 
 export interface ExpenseFilter {
 	year?: number | undefined;
@@ -16,24 +17,16 @@ export interface ExpenseFilter {
 	outside?: { start: string; end: string } | undefined;
 }
 
-export interface ExpenseRowView {
-	id: number;
-	date: string;
-	documentNumber: string;
-	payee: string;
-	description: string;
-	category: string;
-	event: number | null;
-	amountCents: number;
-	batchId: number;
-	fileName: string;
-	line: number;
-}
+export type { ExpenseRowView };
 
 export const ROWS_PER_PAGE = 100;
 
-function conditions(projectId: number, filter: ExpenseFilter): SQL {
-	const parts: (SQL | undefined)[] = [eq(expenses.projectId, projectId)];
+function conditions(projectIds: number | number[], filter: ExpenseFilter): SQL {
+	const parts: (SQL | undefined)[] = [
+		Array.isArray(projectIds)
+			? inArray(expenses.projectId, projectIds.length ? projectIds : [-1])
+			: eq(expenses.projectId, projectIds)
+	];
 	if (filter.year !== undefined) {
 		parts.push(
 			gte(expenses.date, `${filter.year}-01-01`),
@@ -59,11 +52,12 @@ function conditions(projectId: number, filter: ExpenseFilter): SQL {
 
 export async function expenseRows(
 	db: Queryable,
-	projectId: number,
+	/** One project, or several (the portfolio's drill-down over every project a reader sees). */
+	projectIds: number | number[],
 	filter: ExpenseFilter,
 	page = 1
 ): Promise<{ rows: ExpenseRowView[]; count: number; totalCents: number }> {
-	const where = conditions(projectId, filter);
+	const where = conditions(projectIds, filter);
 	const [totals] = await db
 		.select({
 			count: sql<string>`count(*)::text`,
@@ -74,6 +68,7 @@ export async function expenseRows(
 	const rows = await db
 		.select({
 			id: expenses.id,
+			project: projects.code,
 			date: expenses.date,
 			documentNumber: expenses.documentNumber,
 			payee: expenses.payee,
@@ -87,6 +82,7 @@ export async function expenseRows(
 		})
 		.from(expenses)
 		.innerJoin(importBatches, eq(importBatches.id, expenses.batchId))
+		.innerJoin(projects, eq(projects.id, expenses.projectId))
 		.where(where)
 		.orderBy(asc(expenses.date), asc(expenses.batchId), asc(expenses.line))
 		.limit(ROWS_PER_PAGE)
