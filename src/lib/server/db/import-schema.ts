@@ -22,7 +22,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { projects } from './schema';
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 	dataType: () => 'bytea'
 });
 

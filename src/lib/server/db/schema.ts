@@ -110,3 +110,4 @@ export const mobilityEvents = pgTable(
 export * from './auth-schema';
 export * from './audit-schema';
 export * from './import-schema';
+export * from './document-schema';

@@ -1,0 +1,181 @@
+/**
+ * Every field a document template can read, as a schema: the type the context builder returns,
+ * the check the template checker walks, and the source of the published field reference.
+ * Amounts are integer cents (print them with `| money`), dates ISO (print them with `| date`).
+ */
+import { z } from 'zod';
+
+const cents = (description: string) => z.int().meta({ description: `${description} (cents)` });
+const isoDate = (description: string) =>
+	z.string().meta({ description: `${description} (YYYY-MM-DD)` });
+const both = (description: string) =>
+	z
+		.object({ lv: z.string(), en: z.string() })
+		.meta({ description: `${description}, in both languages; \`| local\` picks the document's` });
+
+const partner = z.object({
+	number: z.int().meta({ description: 'Its number in the list, from 1' }),
+	name: z.string().meta({ description: "The name in the document's language" }),
+	local_name: z.string().meta({ description: 'The name in its own language, or empty' }),
+	city: z.string().meta({ description: 'The city, or empty' }),
+	country: z.string().meta({ description: 'The country code, e.g. BE; `| country` names it' }),
+	country_name: z.string().meta({ description: "The country in the document's language" }),
+	line: z.string().meta({ description: 'Name, city and country as the annex lists them' })
+});
+
+const participant = z.object({
+	name: z.string().meta({ description: 'The person who travelled' }),
+	position: z.string().meta({ description: 'Their position' }),
+	departure: isoDate('Departure'),
+	return: z.string().meta({ description: 'Return (YYYY-MM-DD), or empty' }),
+	order: z.string().meta({ description: 'The travel-order number' }),
+	status: z.enum(['done', 'cancelled']).meta({ description: '`done` or `cancelled`' }),
+	source: z.string().meta({ description: 'The travel-order file and line, e.g. travel.csv:4' })
+});
+
+const event = z.object({
+	number: z.int().meta({ description: 'The event number' }),
+	title: z.string().meta({ description: "The event's title in the document's language, or empty" }),
+	city: z.string().meta({ description: 'The city, or empty' }),
+	country: z.string().meta({ description: 'The country code' }),
+	place: z.string().meta({ description: 'City and country, or just the country: "Jette, Beļģija"' }),
+	month: z.string().meta({ description: 'The planned month (YYYY-MM); `| month` prints 03.2018.' }),
+	representatives: z.int().meta({ description: 'Planned representatives' }),
+	done: z.int().meta({ description: 'Trips that took place' }),
+	cancelled: z.int().meta({ description: 'Trips cancelled' }),
+	spent: cents('Expenses linked to the event'),
+	participants: z.array(participant).meta({ description: 'The trips to the event, by departure' })
+});
+
+const budgetYear = z.object({
+	year: z.int().meta({ description: 'The year' }),
+	prefinancing: cents("The council's pre-financing planned for the year"),
+	cofinancing: cents("The council's co-financing planned for the year"),
+	plan: cents('The year\'s plan: pre-financing plus co-financing'),
+	actual: cents('Expenses dated in the year'),
+	actual_eu: cents('Of those, marked as EU funding'),
+	actual_council: cents('Of those, marked as council funding'),
+	actual_unmarked: cents('Of those, with no funding source'),
+	variance: cents('Actual minus plan; above zero is an overspend'),
+	variance_ratio: z
+		.number()
+		.nullable()
+		.meta({ description: 'Variance as a share of plan (0.05 = 5 %); null with no plan' })
+});
+
+const expense = z.object({
+	date: isoDate('The expense date'),
+	amount: cents('The amount'),
+	currency: z.string().meta({ description: 'Its currency' }),
+	category: z.string().meta({ description: 'The classification code' }),
+	event: z.string().meta({ description: 'The event number, or empty' }),
+	funding: z.string().meta({ description: '`eu`, `council` or empty' }),
+	document: z.string().meta({ description: 'The document number' }),
+	payee: z.string().meta({ description: 'The payee' }),
+	description: z.string().meta({ description: 'The description' }),
+	source: z.string().meta({ description: 'The ledger file and line, e.g. ledger.csv:12' })
+});
+
+const yearSum = z.object({
+	year: z.int().meta({ description: 'The year' }),
+	count: z.int().meta({ description: 'Expense rows' }),
+	amount: cents('Their sum')
+});
+
+export const documentContextSchema = z.object({
+	lang: z.enum(['lv', 'en']).meta({ description: "The document's language" }),
+	document: z
+		.object({
+			date: isoDate('The date the document is dated'),
+			template: z.string().meta({ description: 'The template id' }),
+			version: z.int().meta({ description: 'The template version' })
+		})
+		.meta({ description: 'The document itself' }),
+	project: z
+		.object({
+			code: z.string().meta({ description: 'The short code, e.g. SOLID' }),
+			title: both('The title'),
+			programme: both('The funding programme'),
+			currency: z.string().meta({ description: 'The currency code, e.g. EUR' }),
+			start: isoDate('The first day'),
+			end: isoDate('The last day'),
+			goal: both('The goal'),
+			activities: both('The activities, one paragraph per line'),
+			planned_mobilities: z.int().meta({ description: 'Mobilities promised, or the events\' sum' })
+		})
+		.meta({ description: 'The project' }),
+	decision: z
+		.object({
+			body: both('The deciding body, e.g. Daugavpils pilsētas dome'),
+			body_genitive: z
+				.string()
+				.meta({ description: 'The body in the Latvian genitive: Daugavpils pilsētas domes' }),
+			date: isoDate('The decision date; `| decision_date` prints 2018.gada 22.februāra'),
+			number: z.string().meta({ description: 'The decision number' }),
+			annex: z.int().meta({ description: 'The annex number' })
+		})
+		.meta({ description: 'The council decision the annex belongs to' }),
+	lead_partner: partner.meta({ description: 'The applicant (lead partner)' }),
+	partners: z.array(partner).meta({ description: 'The partners, in the plan\'s order' }),
+	funding: z
+		.object({
+			total: cents('The whole budget'),
+			eu: cents('The EU co-financing'),
+			council: cents("The council's co-financing"),
+			prefinancing: cents('Pre-financing over all years'),
+			cofinancing: cents('Co-financing over all years'),
+			years: z
+				.array(
+					z.object({
+						year: z.int().meta({ description: 'The year' }),
+						prefinancing: cents('Pre-financing'),
+						cofinancing: cents('Co-financing')
+					})
+				)
+				.meta({ description: 'The council\'s money per year, by year' })
+		})
+		.meta({ description: 'The funding plan' }),
+	events: z.array(event).meta({ description: 'The mobility events, by number' }),
+	mobility: z
+		.object({
+			planned: z.int().meta({ description: 'Planned mobilities' }),
+			done: z.int().meta({ description: 'Trips that took place' }),
+			cancelled: z.int().meta({ description: 'Trips cancelled' }),
+			unassigned: z.int().meta({ description: 'Trips with no event' }),
+			share: z.number().meta({ description: 'Done as a share of planned; `| percent`' })
+		})
+		.meta({ description: 'Mobility completion (needs `trips`)' }),
+	budget: z
+		.object({
+			years: z.array(budgetYear).meta({ description: 'Each planned or spent year' }),
+			total: budgetYear
+				.omit({ year: true })
+				.meta({ description: 'The same figures over the whole period' })
+		})
+		.meta({ description: 'Plan against actual per year and funding source (needs `expenses`)' }),
+	expenses: z
+		.object({
+			count: z.int().meta({ description: 'All expense rows' }),
+			total: cents('Their sum'),
+			listed: z
+				.boolean()
+				.meta({ description: 'Whether `rows` holds them all; false above the template\'s limit' }),
+			limit: z.int().meta({ description: 'The most rows the document lists' }),
+			rows: z.array(expense).meta({ description: 'The rows by date, when `listed`' }),
+			by_year: z.array(yearSum).meta({ description: 'Rows and sums per year' }),
+			csv: z.string().meta({ description: 'Where the full list downloads as CSV' })
+		})
+		.meta({ description: 'The expense rows (needs `expenses`)' })
+});
+
+export type DocumentContext = z.infer<typeof documentContextSchema>;
+export type ContextExpense = z.infer<typeof expense>;
+export type ContextEvent = z.infer<typeof event>;
+export type BudgetYear = z.infer<typeof budgetYear>;
+
+/** The parts of the context each data part brings; the rest is always there. */
+export const CONTEXT_NEEDS: Partial<Record<keyof DocumentContext, 'expenses' | 'trips'>> = {
+	budget: 'expenses',
+	expenses: 'expenses',
+	mobility: 'trips'
+};

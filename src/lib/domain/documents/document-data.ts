@@ -1,0 +1,63 @@
+/**
+ * The data a document is made from, as one plain JSON value: the plan, and when the template
+ * asks for them the expense rows and the trips, each with its source file and line. Its
+ * canonical JSON is hashed into the document's fingerprint and kept beside the PDF, so a later
+ * check can say exactly what changed since.
+ */
+import type { ProjectDefinition } from '../project/definition';
+
+/** What a template may ask for; a template that reads only the plan is not affected by imports. */
+export const DATA_PARTS = ['plan', 'expenses', 'trips'] as const;
+export type DataPart = (typeof DATA_PARTS)[number];
+
+export interface ExpenseRecord {
+	/** The row's identity in the project (its row key and occurrence), stable across re-imports. */
+	key: string;
+	date: string;
+	cents: number;
+	currency: string;
+	category: string;
+	event: number | null;
+	funding: 'eu' | 'council' | null;
+	document: string;
+	payee: string;
+	description: string;
+	file: string;
+	line: number;
+}
+
+export interface TripRecord {
+	key: string;
+	person: string;
+	position: string;
+	event: number | null;
+	city: string;
+	country: string | null;
+	departure: string;
+	return: string | null;
+	order: string;
+	status: 'done' | 'cancelled';
+	file: string;
+	line: number;
+}
+
+export interface DocumentData {
+	plan: ProjectDefinition;
+	/** Present when the template uses expenses; ordered by date, file and line. */
+	expenses?: ExpenseRecord[];
+	/** Present when the template uses trips; ordered by departure, file and line. */
+	trips?: TripRecord[];
+}
+
+/** Rows sort the same on every engine and every run, so the fingerprint does not depend on order of arrival. */
+export function compareRecords(
+	a: { date?: string; departure?: string; file: string; line: number; key: string },
+	b: { date?: string; departure?: string; file: string; line: number; key: string }
+): number {
+	const dayA = a.date ?? a.departure ?? '';
+	const dayB = b.date ?? b.departure ?? '';
+	if (dayA !== dayB) return dayA < dayB ? -1 : 1;
+	if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+	if (a.line !== b.line) return a.line - b.line;
+	return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}

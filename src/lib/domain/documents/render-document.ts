@@ -1,0 +1,184 @@
+/**
+ * Fills a compiled template with a context: the result is a document model of plain text,
+ * tables and chart slots, with no Liquid left in it. Every error names the template's line.
+ * Table cells are rendered row by row with one shared Liquid context, because a 10,000-row
+ * appendix would otherwise spend its time building contexts rather than text.
+ */
+import { Context, type Template } from 'liquidjs';
+import type { TemplateScope } from './build-context';
+import type { CompiledTemplate } from './parse-template';
+import type { ChartName } from './template-definition';
+
+type Align = 'left' | 'center' | 'right' | 'justify';
+
+export type ModelBlock =
+	| {
+			kind: 'text';
+			lines: string[];
+			style: 'body' | 'title' | 'heading' | 'subheading' | 'small' | 'note';
+			align?: Align | undefined;
+			bold?: boolean | undefined;
+			size?: number | undefined;
+			spaceBefore?: number | undefined;
+			spaceAfter?: number | undefined;
+	  }
+	| { kind: 'heading'; text: string; level: 1 | 2 | 3; pageBreakBefore: boolean }
+	| {
+			kind: 'rows';
+			rows: { label: string[]; text: string[] }[];
+			labelWidth: number;
+			spaceBefore?: number | undefined;
+	  }
+	| {
+			kind: 'table';
+			columns: { title: string; width: number | 'auto' | '*'; align: Align }[];
+			body: string[][];
+			footer: string[] | null;
+			fontSize?: number | undefined;
+			empty: string | null;
+	  }
+	| { kind: 'chart'; chart: ChartName; title: string | null; width: number; height: number }
+	| { kind: 'signatures'; signatures: { role: string; name: string }[]; spaceBefore: number }
+	| { kind: 'page_break' };
+
+export interface DocumentModel {
+	title: string;
+	page: CompiledTemplate['parsed']['definition']['page'];
+	/** The footer for one page, or null when the template has none. */
+	footer: ((page: number, pages: number) => string) | null;
+	blocks: ModelBlock[];
+}
+
+/** A text's lines: each trimmed, empty ones dropped, so YAML and Liquid layout never shows. */
+const toLines = (text: string) =>
+	text
+		.split('\n')
+		.map((line) => line.replace(/[ \t]+/g, ' ').trim())
+		.filter((line) => line !== '');
+
+export function renderDocument(compiled: CompiledTemplate, scope: TemplateScope): DocumentModel {
+	const { engine, parsed, fail } = compiled;
+	const { definition } = parsed;
+	const context = new Context(scope, engine.options);
+
+	const run = (templates: Template[], path: (string | number)[], ctx: Context = context) => {
+		try {
+			return engine.renderSync(templates, ctx) as string;
+		} catch (error) {
+			fail(path, error);
+		}
+	};
+	const text = (...path: (string | number)[]) => {
+		const compiledText = compiled.texts.get(JSON.stringify(path));
+		if (!compiledText) throw new Error(`no compiled text at ${path.join('.')}`);
+		return run(compiledText.templates, compiledText.at);
+	};
+	const shows = (...path: (string | number)[]) => {
+		const condition = compiled.conditions.get(JSON.stringify(path));
+		return !condition || run(condition.templates, condition.at) === '1';
+	};
+
+	const blocks: ModelBlock[] = [];
+	for (const [i, block] of definition.content.entries()) {
+		const at = (...rest: (string | number)[]) => ['content', i, ...rest];
+		if ('page_break' in block) {
+			blocks.push({ kind: 'page_break' });
+			continue;
+		}
+		if (!shows(...at('if'))) continue;
+		if ('text' in block) {
+			blocks.push({
+				kind: 'text',
+				lines: toLines(text(...at('text'))),
+				style: block.style ?? 'body',
+				align: block.align,
+				bold: block.bold,
+				size: block.size,
+				spaceBefore: block.space_before,
+				spaceAfter: block.space_after
+			});
+		} else if ('heading' in block) {
+			blocks.push({
+				kind: 'heading',
+				text: toLines(text(...at('heading'))).join(' '),
+				level: block.level ?? 1,
+				pageBreakBefore: block.page_break_before ?? false
+			});
+		} else if ('rows' in block) {
+			const rows = block.rows.flatMap((row, r) =>
+				shows(...at('rows', r, 'if'))
+					? [{ label: toLines(text(...at('rows', r, 'label'))), text: toLines(text(...at('rows', r, 'text'))) }]
+					: []
+			);
+			blocks.push({ kind: 'rows', rows, labelWidth: block.label_width ?? 170, spaceBefore: block.space_before });
+		} else if ('table' in block) {
+			const { table } = block;
+			let items: unknown;
+			try {
+				items = engine.evalValueSync(table.rows, context);
+			} catch (error) {
+				fail(at('table', 'rows'), error);
+			}
+			if (!Array.isArray(items))
+				fail(at('table', 'rows'), { message: `${table.rows} is not a list` });
+			const cells = table.columns.map(
+				(_, c) => compiled.texts.get(JSON.stringify(at('table', 'columns', c, 'value')))!
+			);
+			const body: string[][] = [];
+			for (const item of items as unknown[]) {
+				context.push({ row: item });
+				try {
+					body.push(cells.map((cell) => toLines(run(cell.templates, cell.at)).join(' ')));
+				} finally {
+					context.pop();
+				}
+			}
+			blocks.push({
+				kind: 'table',
+				columns: table.columns.map((column, c) => ({
+					title: toLines(text(...at('table', 'columns', c, 'title'))).join(' '),
+					width: column.width ?? 'auto',
+					align: column.align ?? 'left'
+				})),
+				body,
+				footer: table.footer ? table.footer.map((_, f) => toLines(text(...at('table', 'footer', f))).join(' ')) : null,
+				fontSize: table.font_size,
+				empty: table.empty ? toLines(text(...at('table', 'empty'))).join(' ') : null
+			});
+		} else if ('chart' in block) {
+			blocks.push({
+				kind: 'chart',
+				chart: block.chart,
+				title: block.title ? toLines(text(...at('title'))).join(' ') : null,
+				width: block.width ?? 480,
+				height: block.height ?? 220
+			});
+		} else if ('signatures' in block) {
+			blocks.push({
+				kind: 'signatures',
+				signatures: block.signatures.map((s, n) => ({
+					role: toLines(text(...at('signatures', n, 'role'))).join(' '),
+					name: s.name ? toLines(text(...at('signatures', n, 'name'))).join(' ') : ''
+				})),
+				spaceBefore: block.space_before ?? 30
+			});
+		}
+	}
+
+	const footer = compiled.texts.get(JSON.stringify(['page', 'footer']));
+	return {
+		title: toLines(text('name')).join(' '),
+		page: definition.page,
+		footer: footer
+			? (page, pages) => {
+					context.push({ page, pages });
+					try {
+						return toLines(run(footer.templates, footer.at)).join(' ');
+					} finally {
+						context.pop();
+					}
+				}
+			: null,
+		blocks
+	};
+}

@@ -1,0 +1,158 @@
+/**
+ * The Liquid engine that fills a template's text, one per document language. It is sandboxed:
+ * no file is ever read (include, render and layout are refused, and the engine is given an empty
+ * in-memory file set), only own properties of the data are visible, unknown fields and filters
+ * are errors, and a render that runs too long or builds too much is stopped. The filters print
+ * money, dates, months, periods and decision dates exactly as `../format` does on the web page.
+ */
+import { Liquid, type TagImplOptions } from 'liquidjs';
+import { countryName } from '../countries';
+import {
+	formatDate,
+	formatDecisionDate,
+	formatInteger,
+	formatMoney,
+	formatMonth,
+	formatPercent,
+	formatPeriod
+} from '../format';
+import type { Locale } from '../locale';
+
+/** Every filter a template may use beyond Liquid's standard ones; the field reference lists these. */
+export const FILTERS: Record<string, { usage: string; example: string; result: string }> = {
+	money: {
+		usage: 'cents | money — an amount with its currency; `money: 2` always shows the cents',
+		example: '{{ funding.total | money }}',
+		result: '4160 EUR'
+	},
+	date: {
+		usage: 'date | date — a plain date',
+		example: '{{ project.start | date }}',
+		result: '01.01.2018.'
+	},
+	decision_date: {
+		usage: 'date | decision_date — a decision date, in the Latvian genitive',
+		example: '{{ decision.date | decision_date }}',
+		result: '2018.gada 22.februāra'
+	},
+	month: {
+		usage: 'month | month — a month (YYYY-MM)',
+		example: '{{ event.month | month }}',
+		result: '03.2018.'
+	},
+	period: {
+		usage: 'start | period: end — a period between two dates',
+		example: '{{ project.start | period: project.end }}',
+		result: '01.01.2018. – 15.11.2019.'
+	},
+	percent: {
+		usage: 'share | percent — a share as a percentage',
+		example: '{{ mobility.share | percent }}',
+		result: '93,3 %'
+	},
+	integer: {
+		usage: 'number | integer — a count with the language\'s grouping',
+		example: '{{ expenses.count | integer }}',
+		result: '10 000'
+	},
+	plural: {
+		usage: 'n | plural: "one", "other", "zero" — the word that goes with a count',
+		example: '{{ event.representatives | plural: "pārstāvis", "pārstāvji", "pārstāvju" }}',
+		result: 'pārstāvji'
+	},
+	local: {
+		usage: 'text | local — a two-language text in the document\'s language',
+		example: '{{ project.title | local }}',
+		result: 'Vietējās solidaritātes – globālās solidaritātes tīkls'
+	},
+	country: {
+		usage: 'code | country — a country code as a name',
+		example: '{{ event.country | country }}',
+		result: 'Beļģija'
+	},
+	signed: {
+		usage: 'cents | signed — an amount with its sign, for variances',
+		example: '{{ year.variance | signed }}',
+		result: '−15,50 EUR'
+	}
+};
+
+/** Tags that would read other files: a template is one file, so they are refused by name. */
+const REFUSED_TAGS = ['include', 'render', 'layout', 'block'];
+
+export class TemplateSandboxError extends Error {}
+
+const refused = (tag: string): TagImplOptions => ({
+	parse() {
+		throw new TemplateSandboxError(`{% ${tag} %} is not allowed: a template cannot read other files`);
+	},
+	render() {}
+});
+
+function asNumber(value: unknown, filter: string): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number))
+		throw new TypeError(`${filter} needs a number, got ${JSON.stringify(value) ?? 'nothing'}`);
+	return number;
+}
+
+function asText(value: unknown, filter: string): string {
+	if (typeof value !== 'string') throw new TypeError(`${filter} needs text, got ${JSON.stringify(value)}`);
+	return value;
+}
+
+/** Options that limit what one render may cost: a template is data, and data may be hostile. */
+const LIMITS = { parseLimit: 1_000_000, renderLimit: 20_000, memoryLimit: 200_000_000 };
+
+export function createTemplateEngine(lang: Locale, currency = 'EUR'): Liquid {
+	const engine = new Liquid({
+		strictVariables: true,
+		strictFilters: true,
+		ownPropertyOnly: true,
+		templates: {},
+		relativeReference: false,
+		dynamicPartials: false,
+		jsTruthy: false,
+		...LIMITS
+	});
+	for (const tag of REFUSED_TAGS) engine.registerTag(tag, refused(tag));
+	const plural = new Intl.PluralRules(lang === 'lv' ? 'lv' : 'en-GB');
+
+	engine.registerFilter('money', (cents: unknown, decimals?: unknown) =>
+		formatMoney(asNumber(cents, 'money'), lang, {
+			currency,
+			decimals: decimals === undefined ? 'auto' : 'always'
+		})
+	);
+	engine.registerFilter('signed', (cents: unknown) => {
+		const value = asNumber(cents, 'signed');
+		const sign = value > 0 ? '+' : value < 0 ? '−' : '';
+		return sign + formatMoney(Math.abs(value), lang, { currency, decimals: 'always' });
+	});
+	engine.registerFilter('date', (iso: unknown) => formatDate(asText(iso, 'date'), lang));
+	engine.registerFilter('decision_date', (iso: unknown) =>
+		formatDecisionDate(asText(iso, 'decision_date'), lang)
+	);
+	engine.registerFilter('month', (iso: unknown) => formatMonth(asText(iso, 'month'), lang));
+	engine.registerFilter('period', (start: unknown, end: unknown) =>
+		formatPeriod(asText(start, 'period'), asText(end, 'period'), lang)
+	);
+	engine.registerFilter('percent', (share: unknown) => formatPercent(asNumber(share, 'percent'), lang));
+	engine.registerFilter('integer', (n: unknown) => formatInteger(asNumber(n, 'integer'), lang));
+	engine.registerFilter('plural', (n: unknown, one: unknown, other: unknown, zero?: unknown) => {
+		const category = plural.select(asNumber(n, 'plural'));
+		const word = category === 'one' ? one : category === 'zero' && zero !== undefined ? zero : other;
+		return asText(word, 'plural');
+	});
+	engine.registerFilter('local', (text: unknown) => {
+		if (typeof text === 'string') return text;
+		if (text && typeof text === 'object' && lang in text) {
+			const local = (text as Record<string, unknown>)[lang];
+			const other = (text as Record<string, unknown>)[lang === 'lv' ? 'en' : 'lv'];
+			return typeof local === 'string' && local ? local : typeof other === 'string' ? other : '';
+		}
+		throw new TypeError('local needs a two-language text such as project.title');
+	});
+	engine.registerFilter('country', (code: unknown) => countryName(asText(code, 'country'), lang));
+	return engine;
+}
