@@ -7,6 +7,7 @@ import { registerServerCommands } from './commands/server';
 import { registerAuditCommands } from './commands/audit';
 import { registerUserCommands } from './commands/user';
 import { registerImportCommands } from './commands/import';
+import { registerDocumentCommands } from './commands/document';
 import { cliLocale, explain, type CliContext } from './context';
 
 /** `--lang` is read before parsing, so that even `--help` speaks the chosen language. */
@@ -41,6 +42,7 @@ export async function run(argv: string[]): Promise<number> {
 	registerAuditCommands(program, context);
 	registerUserCommands(program, context);
 	registerImportCommands(program, context);
+	registerDocumentCommands(program, context);
 	const everyCommand = (command: Command): Command[] => [
 		command,
 		...command.commands.flatMap(everyCommand)

@@ -14,16 +14,25 @@ describe('roles', () => {
 				'project:create',
 				'import:run',
 				'import:revert',
-				'document:generate'
+				'document:generate',
+				'document:verify',
+				'template:edit'
 			],
-			council: ['project:read'],
-			auditor: ['project:read', 'audit:read', 'original:download']
+			council: ['project:read', 'document:verify'],
+			auditor: ['project:read', 'document:verify', 'audit:read', 'original:download']
 		});
 	});
 
 	it('council members and auditors never change anything', () => {
 		for (const role of ['council', 'auditor'] as const) {
-			for (const p of ['project:edit', 'project:create', 'import:run', 'import:revert'] as const)
+			for (const p of [
+				'project:edit',
+				'project:create',
+				'import:run',
+				'import:revert',
+				'document:generate',
+				'template:edit'
+			] as const)
 				expect(can(role, p), `${role} ${p}`).toBe(false);
 		}
 	});

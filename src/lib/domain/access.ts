@@ -10,6 +10,8 @@ export const PERMISSIONS = [
 	'import:run',
 	'import:revert',
 	'document:generate',
+	'document:verify',
+	'template:edit',
 	'audit:read',
 	'original:download',
 	'user:manage'
@@ -24,10 +26,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 		'project:create',
 		'import:run',
 		'import:revert',
-		'document:generate'
+		'document:generate',
+		'document:verify',
+		'template:edit'
 	],
-	council: ['project:read'],
-	auditor: ['project:read', 'audit:read', 'original:download']
+	council: ['project:read', 'document:verify'],
+	auditor: ['project:read', 'document:verify', 'audit:read', 'original:download']
 };
 
 export function isRole(value: unknown): value is Role {

@@ -7,7 +7,13 @@ import { countryName } from '../countries';
 import { yearVariances, totalVariance } from '../dashboard/year-variance';
 import { pick, type Locale } from '../locale';
 import type { Cents } from '../money';
-import { eventPlace, eventTitle, leadPartnerLine, partnerLine, partnerName } from '../project/describe';
+import {
+	eventPlace,
+	eventTitle,
+	leadPartnerLine,
+	partnerLine,
+	partnerName
+} from '../project/describe';
 import type { DocumentData, ExpenseRecord, TripRecord } from './document-data';
 import type { BudgetYear, DocumentContext } from './document-context';
 
@@ -59,8 +65,19 @@ function budget(data: DocumentData, expenses: readonly ExpenseRecord[]): Documen
 		all.council += s.council;
 		all.none += s.none;
 	}
+	const sources = years.flatMap((y) => {
+		const spent = split(y.year);
+		const lines: { year: number; source: 'eu' | 'council' | 'none'; plan: Cents; actual: Cents }[] =
+			[
+				{ year: y.year, source: 'eu', plan: y.prefinancing, actual: spent.eu },
+				{ year: y.year, source: 'council', plan: y.cofinancing, actual: spent.council }
+			];
+		if (spent.none !== 0) lines.push({ year: y.year, source: 'none', plan: 0, actual: spent.none });
+		return lines.map((line) => ({ ...line, variance: line.actual - line.plan }));
+	});
 	return {
 		years: years.map((y) => ({ year: y.year, ...row(y, split(y.year)) })),
+		sources,
 		total: row(totalVariance(years), all)
 	};
 }
@@ -139,7 +156,8 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 	});
 	const spentByEvent = new Map<number, Cents>();
 	for (const row of expenses)
-		if (row.event !== null) spentByEvent.set(row.event, (spentByEvent.get(row.event) ?? 0) + row.cents);
+		if (row.event !== null)
+			spentByEvent.set(row.event, (spentByEvent.get(row.event) ?? 0) + row.cents);
 
 	const events = [...plan.events]
 		.sort((a, b) => a.number - b.number)
@@ -159,8 +177,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 				participants
 			};
 		});
-	const planned =
-		plan.plannedMobilities ?? plan.events.reduce((n, e) => n + e.representatives, 0);
+	const planned = plan.plannedMobilities ?? plan.events.reduce((n, e) => n + e.representatives, 0);
 	const done = trips.filter((t) => t.status === 'done').length;
 	const context: DocumentContext = {
 		lang,

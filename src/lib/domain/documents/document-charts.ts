@@ -68,13 +68,17 @@ export function documentChart(
 				const key = row.date.slice(0, 7);
 				byMonth.set(key, (byMonth.get(key) ?? 0) + row.cents);
 			}
-			return cumulativeChart(monthlySeries(plan.period, plan.funding.total, byMonth), plan.funding.total, {
-				spent: words.spent,
-				proRata: words.proRata,
-				plan: words.plan,
-				month,
-				money
-			}) as AnyChartConfig;
+			return cumulativeChart(
+				monthlySeries(plan.period, plan.funding.total, byMonth),
+				plan.funding.total,
+				{
+					spent: words.spent,
+					proRata: words.proRata,
+					plan: words.plan,
+					month,
+					money
+				}
+			) as AnyChartConfig;
 		}
 		case 'mobility': {
 			const byEvent: Record<string, MobilityCounts> = {};
@@ -98,7 +102,11 @@ export function documentChart(
 				.map((e) => {
 					const done = trips.filter((t) => t.event === e.number && t.status === 'done');
 					const from = done.map((t) => t.departure).sort()[0] ?? null;
-					const to = done.map((t) => t.return ?? t.departure).sort().at(-1) ?? null;
+					const to =
+						done
+							.map((t) => t.return ?? t.departure)
+							.sort()
+							.at(-1) ?? null;
 					return {
 						number: e.number,
 						month: e.month,

@@ -38,7 +38,9 @@ const event = z.object({
 	title: z.string().meta({ description: "The event's title in the document's language, or empty" }),
 	city: z.string().meta({ description: 'The city, or empty' }),
 	country: z.string().meta({ description: 'The country code' }),
-	place: z.string().meta({ description: 'City and country, or just the country: "Jette, Beļģija"' }),
+	place: z
+		.string()
+		.meta({ description: 'City and country, or just the country: "Jette, Beļģija"' }),
 	month: z.string().meta({ description: 'The planned month (YYYY-MM); `| month` prints 03.2018.' }),
 	representatives: z.int().meta({ description: 'Planned representatives' }),
 	done: z.int().meta({ description: 'Trips that took place' }),
@@ -51,7 +53,7 @@ const budgetYear = z.object({
 	year: z.int().meta({ description: 'The year' }),
 	prefinancing: cents("The council's pre-financing planned for the year"),
 	cofinancing: cents("The council's co-financing planned for the year"),
-	plan: cents('The year\'s plan: pre-financing plus co-financing'),
+	plan: cents("The year's plan: pre-financing plus co-financing"),
 	actual: cents('Expenses dated in the year'),
 	actual_eu: cents('Of those, marked as EU funding'),
 	actual_council: cents('Of those, marked as council funding'),
@@ -61,6 +63,19 @@ const budgetYear = z.object({
 		.number()
 		.nullable()
 		.meta({ description: 'Variance as a share of plan (0.05 = 5 %); null with no plan' })
+});
+
+const budgetSource = z.object({
+	year: z.int().meta({ description: 'The year' }),
+	source: z
+		.enum(['eu', 'council', 'none'])
+		.meta({
+			description:
+				'`eu` (pre-financed by the council), `council` (co-financing) or `none` (not marked)'
+		}),
+	plan: cents('The plan for this source and year: pre-financing for eu, co-financing for council'),
+	actual: cents('Expenses of the year marked with this source'),
+	variance: cents('Actual minus plan')
 });
 
 const expense = z.object({
@@ -101,7 +116,7 @@ export const documentContextSchema = z.object({
 			end: isoDate('The last day'),
 			goal: both('The goal'),
 			activities: both('The activities, one paragraph per line'),
-			planned_mobilities: z.int().meta({ description: 'Mobilities promised, or the events\' sum' })
+			planned_mobilities: z.int().meta({ description: "Mobilities promised, or the events' sum" })
 		})
 		.meta({ description: 'The project' }),
 	decision: z
@@ -116,7 +131,7 @@ export const documentContextSchema = z.object({
 		})
 		.meta({ description: 'The council decision the annex belongs to' }),
 	lead_partner: partner.meta({ description: 'The applicant (lead partner)' }),
-	partners: z.array(partner).meta({ description: 'The partners, in the plan\'s order' }),
+	partners: z.array(partner).meta({ description: "The partners, in the plan's order" }),
 	funding: z
 		.object({
 			total: cents('The whole budget'),
@@ -132,7 +147,7 @@ export const documentContextSchema = z.object({
 						cofinancing: cents('Co-financing')
 					})
 				)
-				.meta({ description: 'The council\'s money per year, by year' })
+				.meta({ description: "The council's money per year, by year" })
 		})
 		.meta({ description: 'The funding plan' }),
 	events: z.array(event).meta({ description: 'The mobility events, by number' }),
@@ -148,6 +163,11 @@ export const documentContextSchema = z.object({
 	budget: z
 		.object({
 			years: z.array(budgetYear).meta({ description: 'Each planned or spent year' }),
+			sources: z
+				.array(budgetSource)
+				.meta({
+					description: 'Each year by funding source; `none` only where unmarked rows exist'
+				}),
 			total: budgetYear
 				.omit({ year: true })
 				.meta({ description: 'The same figures over the whole period' })
@@ -159,7 +179,7 @@ export const documentContextSchema = z.object({
 			total: cents('Their sum'),
 			listed: z
 				.boolean()
-				.meta({ description: 'Whether `rows` holds them all; false above the template\'s limit' }),
+				.meta({ description: "Whether `rows` holds them all; false above the template's limit" }),
 			limit: z.int().meta({ description: 'The most rows the document lists' }),
 			rows: z.array(expense).meta({ description: 'The rows by date, when `listed`' }),
 			by_year: z.array(yearSum).meta({ description: 'Rows and sums per year' }),

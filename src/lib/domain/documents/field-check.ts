@@ -20,9 +20,6 @@ const NEEDS: { prefix: string[]; part: DataPart }[] = [
 	{ prefix: ['events', '*', 'spent'], part: 'expenses' }
 ];
 
-/** Liquid reads these on any list or text. */
-const LIST_PROPERTIES = new Set(['size', 'first', 'last']);
-
 function unwrap(schema: z.ZodType): z.ZodType {
 	let current = schema;
 	while (current instanceof z.ZodNullable || current instanceof z.ZodOptional)
@@ -41,7 +38,12 @@ function walk(
 		if (schema === null) break;
 		if (typeof segment === 'object') return { schema: null, normalised };
 		if (schema instanceof z.ZodArray) {
-			if (typeof segment === 'number' || /^\d+$/.test(segment) || segment === 'first' || segment === 'last') {
+			if (
+				typeof segment === 'number' ||
+				/^\d+$/.test(segment) ||
+				segment === 'first' ||
+				segment === 'last'
+			) {
 				schema = unwrap(schema.element as z.ZodType);
 				normalised.push('*');
 				continue;

@@ -95,7 +95,8 @@ export function* templateTexts(
 	definition: TemplateDefinition
 ): Generator<{ path: Path; text: TemplateText; scope: 'document' | 'row' | 'page' }> {
 	yield { path: ['name'], text: definition.name, scope: 'document' };
-	if (definition.page.footer) yield { path: ['page', 'footer'], text: definition.page.footer, scope: 'page' };
+	if (definition.page.footer)
+		yield { path: ['page', 'footer'], text: definition.page.footer, scope: 'page' };
 	for (const [i, block] of definition.content.entries()) {
 		const at = (...rest: Path) => ['content', i, ...rest];
 		if ('text' in block) yield { path: at('text'), text: block.text, scope: 'document' };
@@ -112,14 +113,16 @@ export function* templateTexts(
 			}
 			for (const [f, text] of (block.table.footer ?? []).entries())
 				yield { path: at('table', 'footer', f), text, scope: 'document' };
-			if (block.table.empty) yield { path: at('table', 'empty'), text: block.table.empty, scope: 'document' };
+			if (block.table.empty)
+				yield { path: at('table', 'empty'), text: block.table.empty, scope: 'document' };
 		}
 		if ('chart' in block && block.chart && 'title' in block && block.title)
 			yield { path: at('title'), text: block.title, scope: 'document' };
 		if ('signatures' in block)
 			for (const [s, signature] of block.signatures.entries()) {
 				yield { path: at('signatures', s, 'role'), text: signature.role, scope: 'document' };
-				if (signature.name) yield { path: at('signatures', s, 'name'), text: signature.name, scope: 'document' };
+				if (signature.name)
+					yield { path: at('signatures', s, 'name'), text: signature.name, scope: 'document' };
 			}
 	}
 }
@@ -159,7 +162,11 @@ export interface CompiledTemplate {
 
 const CONDITIONS_SCOPE = 'document';
 
-export function compileTemplate(parsed: ParsedTemplate, lang: Locale, currency = 'EUR'): CompiledTemplate {
+export function compileTemplate(
+	parsed: ParsedTemplate,
+	lang: Locale,
+	currency = 'EUR'
+): CompiledTemplate {
 	const { definition } = parsed;
 	if (!definition.languages.includes(lang))
 		throw new TemplateError(
@@ -177,7 +184,12 @@ export function compileTemplate(parsed: ParsedTemplate, lang: Locale, currency =
 			problem
 		);
 	};
-	const compile = (path: Path, source: string, scope: 'document' | 'row' | 'page', rows?: string) => {
+	const compile = (
+		path: Path,
+		source: string,
+		scope: 'document' | 'row' | 'page',
+		rows?: string
+	) => {
 		let templates: Template[];
 		try {
 			templates = engine.parse(source);
@@ -199,7 +211,10 @@ export function compileTemplate(parsed: ParsedTemplate, lang: Locale, currency =
 		const textPath = typeof text === 'string' ? path : [...path, lang];
 		if (source === undefined) fail(path, { message: `no ${lang.toUpperCase()} text here` });
 		const rows = path[0] === 'content' ? rowsOf.get(String(path[1])) : undefined;
-		texts.set(JSON.stringify(path), { templates: compile(textPath, source!, scope, rows), at: textPath });
+		texts.set(JSON.stringify(path), {
+			templates: compile(textPath, source!, scope, rows),
+			at: textPath
+		});
 	}
 	const conditions: CompiledTemplate['conditions'] = new Map();
 	const conditionAt = (path: Path, expression: string) =>
@@ -222,18 +237,27 @@ export function compileTemplate(parsed: ParsedTemplate, lang: Locale, currency =
 
 export function parseTemplate(file: string, source: string): ParsedTemplate {
 	const counter = new LineCounter();
-	const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+	const doc = parseDocument(source, {
+		lineCounter: counter,
+		prettyErrors: false,
+		uniqueKeys: true
+	});
 	const yamlError = doc.errors[0];
 	if (yamlError) {
 		const line = yamlError.linePos?.[0]?.line ?? 1;
-		throw new TemplateError(file, line, yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
+		throw new TemplateError(
+			file,
+			line,
+			yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+		);
 	}
 	const { lineAt, textOffset } = locate(doc, counter);
 	const fail = (path: Path, problem: string): never => {
 		throw new TemplateError(file, lineAt(path), problem);
 	};
 	const raw: unknown = doc.toJS({ maxAliasCount: 0 });
-	if (!isMap(doc.contents)) fail([], 'a template is a set of keys: template, name, languages, data, content');
+	if (!isMap(doc.contents))
+		fail([], 'a template is a set of keys: template, name, languages, data, content');
 	const head = templateHeadSchema.safeParse(raw);
 	if (!head.success) {
 		const issue = head.error.issues[0]!;

@@ -22,7 +22,14 @@ export type ModelBlock =
 			spaceBefore?: number | undefined;
 			spaceAfter?: number | undefined;
 	  }
-	| { kind: 'heading'; text: string; level: 1 | 2 | 3; pageBreakBefore: boolean }
+	| {
+			kind: 'heading';
+			text: string;
+			level: 1 | 2 | 3;
+			pageBreakBefore: boolean;
+			/** The orientation of the pages from this heading on, when it starts a page. */
+			orientation?: 'portrait' | 'landscape' | undefined;
+	  }
 	| {
 			kind: 'rows';
 			rows: { label: string[]; text: string[] }[];
@@ -57,18 +64,24 @@ const toLines = (text: string) =>
 		.filter((line) => line !== '');
 
 export function renderDocument(compiled: CompiledTemplate, scope: TemplateScope): DocumentModel {
-	const { engine, parsed, fail } = compiled;
+	const { engine, parsed } = compiled;
+	// Called through the object: TypeScript only narrows on `never` for declared members.
+	const fail = (path: (string | number)[], error: unknown): never => compiled.fail(path, error);
 	const { definition } = parsed;
 	const context = new Context(scope, engine.options);
 
-	const run = (templates: Template[], path: (string | number)[], ctx: Context = context) => {
+	const run = (
+		templates: Template[],
+		path: (string | number)[],
+		ctx: Context = context
+	): string => {
 		try {
 			return engine.renderSync(templates, ctx) as string;
 		} catch (error) {
-			fail(path, error);
+			return fail(path, error);
 		}
 	};
-	const text = (...path: (string | number)[]) => {
+	const text = (...path: (string | number)[]): string => {
 		const compiledText = compiled.texts.get(JSON.stringify(path));
 		if (!compiledText) throw new Error(`no compiled text at ${path.join('.')}`);
 		return run(compiledText.templates, compiledText.at);
@@ -102,15 +115,26 @@ export function renderDocument(compiled: CompiledTemplate, scope: TemplateScope)
 				kind: 'heading',
 				text: toLines(text(...at('heading'))).join(' '),
 				level: block.level ?? 1,
-				pageBreakBefore: block.page_break_before ?? false
+				pageBreakBefore: block.page_break_before ?? false,
+				orientation: block.page_orientation
 			});
 		} else if ('rows' in block) {
 			const rows = block.rows.flatMap((row, r) =>
 				shows(...at('rows', r, 'if'))
-					? [{ label: toLines(text(...at('rows', r, 'label'))), text: toLines(text(...at('rows', r, 'text'))) }]
+					? [
+							{
+								label: toLines(text(...at('rows', r, 'label'))),
+								text: toLines(text(...at('rows', r, 'text')))
+							}
+						]
 					: []
 			);
-			blocks.push({ kind: 'rows', rows, labelWidth: block.label_width ?? 170, spaceBefore: block.space_before });
+			blocks.push({
+				kind: 'rows',
+				rows,
+				labelWidth: block.label_width ?? 170,
+				spaceBefore: block.space_before
+			});
 		} else if ('table' in block) {
 			const { table } = block;
 			let items: unknown;
@@ -121,8 +145,8 @@ export function renderDocument(compiled: CompiledTemplate, scope: TemplateScope)
 			}
 			if (!Array.isArray(items))
 				fail(at('table', 'rows'), { message: `${table.rows} is not a list` });
-			const cells = table.columns.map(
-				(_, c) => compiled.texts.get(JSON.stringify(at('table', 'columns', c, 'value')))!
+			const cells = table.columns.map((_, c) =>
+				compiled.texts.get(JSON.stringify(at('table', 'columns', c, 'value')))!
 			);
 			const body: string[][] = [];
 			for (const item of items as unknown[]) {
@@ -141,7 +165,9 @@ export function renderDocument(compiled: CompiledTemplate, scope: TemplateScope)
 					align: column.align ?? 'left'
 				})),
 				body,
-				footer: table.footer ? table.footer.map((_, f) => toLines(text(...at('table', 'footer', f))).join(' ')) : null,
+				footer: table.footer
+					? table.footer.map((_, f) => toLines(text(...at('table', 'footer', f))).join(' '))
+					: null,
 				fontSize: table.font_size,
 				empty: table.empty ? toLines(text(...at('table', 'empty'))).join(' ') : null
 			});

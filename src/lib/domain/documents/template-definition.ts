@@ -35,6 +35,8 @@ const headingBlock = z.strictObject({
 	heading: textSchema,
 	level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
 	page_break_before: z.boolean().optional(),
+	/** With page_break_before: the pages from here on turn, e.g. landscape for a wide appendix. */
+	page_orientation: z.enum(['portrait', 'landscape']).optional(),
 	if: condition.optional()
 });
 
@@ -103,13 +105,7 @@ export type ChartBlock = z.infer<typeof chartBlock>;
 export type SignaturesBlock = z.infer<typeof signaturesBlock>;
 export type PageBreakBlock = z.infer<typeof pageBreakBlock>;
 export type TemplateBlock =
-	| TextBlock
-	| HeadingBlock
-	| RowsBlock
-	| TableBlock
-	| ChartBlock
-	| SignaturesBlock
-	| PageBreakBlock;
+	TextBlock | HeadingBlock | RowsBlock | TableBlock | ChartBlock | SignaturesBlock | PageBreakBlock;
 
 export const templateHeadSchema = z.strictObject({
 	template: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, {

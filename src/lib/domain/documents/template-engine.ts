@@ -5,7 +5,7 @@
  * are errors, and a render that runs too long or builds too much is stopped. The filters print
  * money, dates, months, periods and decision dates exactly as `../format` does on the web page.
  */
-import { Liquid, type TagImplOptions } from 'liquidjs';
+import { Liquid } from 'liquidjs';
 import { countryName } from '../countries';
 import {
 	formatDate,
@@ -51,7 +51,7 @@ export const FILTERS: Record<string, { usage: string; example: string; result: s
 		result: '93,3 %'
 	},
 	integer: {
-		usage: 'number | integer — a count with the language\'s grouping',
+		usage: "number | integer — a count with the language's grouping",
 		example: '{{ expenses.count | integer }}',
 		result: '10 000'
 	},
@@ -61,7 +61,7 @@ export const FILTERS: Record<string, { usage: string; example: string; result: s
 		result: 'pārstāvji'
 	},
 	local: {
-		usage: 'text | local — a two-language text in the document\'s language',
+		usage: "text | local — a two-language text in the document's language",
 		example: '{{ project.title | local }}',
 		result: 'Vietējās solidaritātes – globālās solidaritātes tīkls'
 	},
@@ -82,9 +82,11 @@ const REFUSED_TAGS = ['include', 'render', 'layout', 'block'];
 
 export class TemplateSandboxError extends Error {}
 
-const refused = (tag: string): TagImplOptions => ({
+const refused = (tag: string): Parameters<Liquid['registerTag']>[1] => ({
 	parse() {
-		throw new TemplateSandboxError(`{% ${tag} %} is not allowed: a template cannot read other files`);
+		throw new TemplateSandboxError(
+			`{% ${tag} %} is not allowed: a template cannot read other files`
+		);
 	},
 	render() {}
 });
@@ -97,7 +99,8 @@ function asNumber(value: unknown, filter: string): number {
 }
 
 function asText(value: unknown, filter: string): string {
-	if (typeof value !== 'string') throw new TypeError(`${filter} needs text, got ${JSON.stringify(value)}`);
+	if (typeof value !== 'string')
+		throw new TypeError(`${filter} needs text, got ${JSON.stringify(value)}`);
 	return value;
 }
 
@@ -137,11 +140,14 @@ export function createTemplateEngine(lang: Locale, currency = 'EUR'): Liquid {
 	engine.registerFilter('period', (start: unknown, end: unknown) =>
 		formatPeriod(asText(start, 'period'), asText(end, 'period'), lang)
 	);
-	engine.registerFilter('percent', (share: unknown) => formatPercent(asNumber(share, 'percent'), lang));
+	engine.registerFilter('percent', (share: unknown) =>
+		formatPercent(asNumber(share, 'percent'), lang)
+	);
 	engine.registerFilter('integer', (n: unknown) => formatInteger(asNumber(n, 'integer'), lang));
 	engine.registerFilter('plural', (n: unknown, one: unknown, other: unknown, zero?: unknown) => {
 		const category = plural.select(asNumber(n, 'plural'));
-		const word = category === 'one' ? one : category === 'zero' && zero !== undefined ? zero : other;
+		const word =
+			category === 'one' ? one : category === 'zero' && zero !== undefined ? zero : other;
 		return asText(word, 'plural');
 	});
 	engine.registerFilter('local', (text: unknown) => {

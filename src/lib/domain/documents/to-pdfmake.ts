@@ -17,21 +17,39 @@ export interface PdfMetadata {
 const GREY = '#555555';
 const RULE = '#9a9a9a';
 
-function block(model: DocumentModel, b: ModelBlock, charts: ReadonlyMap<ChartName, string>): Content[] {
+function block(
+	model: DocumentModel,
+	b: ModelBlock,
+	charts: ReadonlyMap<ChartName, string>
+): Content[] {
 	const base = model.page.font_size;
 	switch (b.kind) {
 		case 'text': {
 			const size =
-				b.size ?? { body: base, title: base + 2, heading: base + 2, subheading: base + 1, small: base - 2, note: base - 1 }[b.style];
+				b.size ??
+				{
+					body: base,
+					title: base + 2,
+					heading: base + 2,
+					subheading: base + 1,
+					small: base - 2,
+					note: base - 1
+				}[b.style];
 			return [
 				{
 					stack: b.lines.map((line) => ({ text: line })),
 					fontSize: size,
-					bold: b.bold ?? (b.style === 'title' || b.style === 'heading' || b.style === 'subheading'),
+					bold:
+						b.bold ?? (b.style === 'title' || b.style === 'heading' || b.style === 'subheading'),
 					italics: b.style === 'note',
 					color: b.style === 'note' ? GREY : undefined,
 					alignment: b.align ?? (b.style === 'title' ? 'center' : 'left'),
-					margin: [0, b.spaceBefore ?? (b.style === 'title' ? 18 : 4), 0, b.spaceAfter ?? (b.style === 'title' ? 18 : 4)]
+					margin: [
+						0,
+						b.spaceBefore ?? (b.style === 'title' ? 18 : 4),
+						0,
+						b.spaceAfter ?? (b.style === 'title' ? 18 : 4)
+					]
 				} as Content
 			];
 		}
@@ -43,7 +61,8 @@ function block(model: DocumentModel, b: ModelBlock, charts: ReadonlyMap<ChartNam
 					bold: true,
 					margin: [0, b.level === 1 ? 16 : 12, 0, 6],
 					headlineLevel: b.level,
-					...(b.pageBreakBefore ? { pageBreak: 'before' as const } : {})
+					...(b.pageBreakBefore ? { pageBreak: 'before' as const } : {}),
+					...(b.pageBreakBefore && b.orientation ? { pageOrientation: b.orientation } : {})
 				} as Content
 			];
 		case 'rows':
@@ -81,9 +100,18 @@ function block(model: DocumentModel, b: ModelBlock, charts: ReadonlyMap<ChartNam
 				cells.map((text, i) => ({ text, alignment: b.columns[i]!.align }))
 			);
 			if (body.length === 0 && b.empty)
-				body.push([{ text: b.empty, italics: true, colSpan: b.columns.length }, ...b.columns.slice(1).map(() => ({ text: '' }))]);
+				body.push([
+					{ text: b.empty, italics: true, colSpan: b.columns.length },
+					...b.columns.slice(1).map(() => ({ text: '' }))
+				]);
 			if (b.footer)
-				body.push(b.footer.map((text, i) => ({ text, bold: true, alignment: b.columns[i]?.align ?? 'left' })));
+				body.push(
+					b.footer.map((text, i) => ({
+						text,
+						bold: true,
+						alignment: b.columns[i]?.align ?? 'left'
+					}))
+				);
 			return [
 				{
 					table: { headerRows: 1, widths: b.columns.map((c) => c.width), body: [header, ...body] },
@@ -112,26 +140,65 @@ function block(model: DocumentModel, b: ModelBlock, charts: ReadonlyMap<ChartNam
 				{
 					unbreakable: true,
 					margin: [0, b.spaceBefore, 0, 0],
-					table: {
-						widths: ['*', 170, 90],
-						body: b.signatures.map((s) => [
-							{ stack: [{ text: s.role, bold: true }, { text: s.name, margin: [0, 2, 0, 0] }] },
-							{ text: ' ', border: [false, false, false, true], margin: [0, 18, 0, 0] },
-							{ text: ' ', border: [false, false, false, true], margin: [0, 18, 0, 0] }
-						])
-					},
-					layout: {
-						hLineWidth: () => 0.6,
-						vLineWidth: () => 0,
-						hLineColor: () => '#000000',
-						paddingLeft: (i: number) => (i === 0 ? 0 : 12),
-						paddingTop: () => 10
-					}
+					stack: b.signatures.map((s) => ({
+						margin: [0, 0, 0, 22],
+						columns: [
+							{
+								width: '*',
+								stack: [
+									{ text: s.role, bold: true },
+									{ text: s.name, color: GREY, fontSize: base - 1, margin: [0, 2, 0, 0] }
+								]
+							},
+							{
+								width: 200,
+								stack: [
+									{ canvas: [{ type: 'line', x1: 0, y1: 24, x2: 200, y2: 24, lineWidth: 0.6 }] }
+								]
+							}
+						],
+						columnGap: 20
+					}))
 				} as Content
 			];
 		case 'page_break':
 			return [{ text: '', pageBreak: 'after' } as Content];
 	}
+}
+
+/** Blocks short enough to move to the next page whole, together with the heading above them. */
+const KEEPS_WITH_HEADING = new Set<ModelBlock['kind']>(['text', 'chart', 'signatures']);
+
+/**
+ * A heading never ends a page alone: it and the short blocks after it (text, charts, signatures)
+ * go into one unbreakable stack. Before a table, pdfmake's own rule below moves it instead.
+ */
+function layOut(model: DocumentModel, charts: ReadonlyMap<ChartName, string>): Content[] {
+	const content: Content[] = [];
+	const blocks = model.blocks;
+	for (let i = 0; i < blocks.length; i++) {
+		const b = blocks[i]!;
+		if (b.kind !== 'heading') {
+			content.push(...block(model, b, charts));
+			continue;
+		}
+		const group: ModelBlock[] = [b];
+		while (i + 1 < blocks.length && KEEPS_WITH_HEADING.has(blocks[i + 1]!.kind))
+			group.push(blocks[++i]!);
+		if (group.length === 1) {
+			content.push(...block(model, b, charts));
+			continue;
+		}
+		const [head, ...rest] = group.map((g) => block(model, g, charts));
+		const first = head![0] as unknown as Record<string, unknown>;
+		const { pageBreak, pageOrientation, ...heading } = first;
+		content.push({
+			unbreakable: true,
+			stack: [heading as unknown as Content, ...rest.flat()],
+			...(pageBreak ? { pageBreak, pageOrientation } : {})
+		} as Content);
+	}
+	return content;
 }
 
 export function toPdfmake(
@@ -162,6 +229,9 @@ export function toPdfmake(
 					margin: [0, 16, 0, 0]
 				})
 			: undefined,
-		content: model.blocks.flatMap((b) => block(model, b, charts))
-	} as TDocumentDefinitions;
+		content: layOut(model, charts),
+		// A heading left last on its page moves to the next one, with what follows it.
+		pageBreakBefore: (node: { headlineLevel?: number }, following: unknown[]) =>
+			Boolean(node.headlineLevel) && following.length === 0
+	} as unknown as TDocumentDefinitions;
 }

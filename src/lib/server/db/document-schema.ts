@@ -32,7 +32,9 @@ export const templateVersions = pgTable(
 		source: text('source').notNull(),
 		sha256: text('sha256').notNull(),
 		createdBy: text('created_by').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`)
+		createdAt: timestamp('created_at', { withTimezone: true })
+			.notNull()
+			.default(sql`now()`)
 	},
 	(t) => [unique('template_versions_number').on(t.templateId, t.version)]
 );
@@ -57,7 +59,9 @@ export const documents = pgTable(
 		pdf: bytea('pdf').notNull(),
 		bytes: bigint('bytes', { mode: 'number' }).notNull(),
 		createdBy: text('created_by').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`)
+		createdAt: timestamp('created_at', { withTimezone: true })
+			.notNull()
+			.default(sql`now()`)
 	},
 	(t) => [index('documents_project').on(t.projectId, t.createdAt)]
 );

@@ -44,19 +44,34 @@ export function chartPng(
 	const canvas = createCanvas(Math.round(width), Math.round(height));
 	const context = canvas.getContext('2d');
 	const options = config.options ?? {};
-	const chart = new Chart(context as unknown as CanvasRenderingContext2D, {
-		...config,
-		options: {
-			...options,
-			animation: false,
-			responsive: false,
-			maintainAspectRatio: false,
-			devicePixelRatio: scale,
-			events: [],
-			plugins: { ...options.plugins, tooltip: { enabled: false } }
-		},
-		plugins: [WHITE_BACKGROUND]
-	} as ChartConfiguration<'bar' | 'line', unknown[], string>);
+	const chart = new Chart(
+		context as unknown as CanvasRenderingContext2D,
+		{
+			...config,
+			options: {
+				...options,
+				animation: false,
+				responsive: false,
+				maintainAspectRatio: false,
+				devicePixelRatio: scale,
+				events: [],
+				plugins: {
+					...options.plugins,
+					tooltip: { enabled: false },
+					// On paper a line's legend is a short line, not a dashed box.
+					...(config.type === 'line'
+						? {
+								legend: {
+									...options.plugins?.legend,
+									labels: { usePointStyle: true, pointStyle: 'line', pointStyleWidth: 28 }
+								}
+							}
+						: {})
+				}
+			},
+			plugins: [WHITE_BACKGROUND]
+		} as ChartConfiguration<'bar' | 'line', unknown[], string>
+	);
 	try {
 		return canvas.toBuffer('image/png');
 	} finally {

@@ -1,0 +1,309 @@
+/** `cofund document`, `cofund verify` and `cofund template`: documents from a terminal. */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import { canOnProject } from '$lib/domain/access';
+import { TemplateError } from '$lib/domain/documents/parse-template';
+import { parseIsoDate } from '$lib/domain/format';
+import { isLocale, type Locale } from '$lib/domain/locale';
+import { describeChange, madeOn } from '$lib/i18n/document-messages';
+import { m } from '$lib/paraglide/messages.js';
+import { isMember } from '$lib/server/auth/users';
+import type { DatabaseHandle } from '$lib/server/db';
+import {
+	makeDocument,
+	storeDocument,
+	UnknownProjectError
+} from '$lib/server/documents/make-document';
+import {
+	listTemplates,
+	saveTemplateEdit,
+	TemplateConflictError,
+	templateHistory,
+	templateVersion,
+	currentTemplate,
+	UnknownTemplateError
+} from '$lib/server/documents/template-store';
+import { verifyDocument, type Verdict } from '$lib/server/documents/verify-document';
+import {
+	actingUser,
+	CliFailure,
+	forbidden,
+	requirePermission,
+	withDatabase,
+	type CliContext
+} from '../context';
+
+interface DocumentOptions {
+	project: string;
+	lang?: string;
+	version?: string;
+	date?: string;
+	out: string;
+}
+
+/** The failures a person can act on, said plainly; anything else stays a real error. */
+function explainDocumentError(error: unknown, ctx: CliContext): never {
+	const say = { locale: ctx.locale };
+	if (error instanceof TemplateError)
+		throw new CliFailure(
+			m.cli_template_error({ file: error.file, line: error.line, problem: error.problem }, say)
+		);
+	if (error instanceof UnknownTemplateError)
+		throw new CliFailure(
+			error.version === undefined
+				? m.cli_unknown_template({ template: error.templateId }, say)
+				: m.cli_unknown_template_version(
+						{ template: error.templateId, version: error.version },
+						say
+					)
+		);
+	if (error instanceof UnknownProjectError)
+		throw new CliFailure(m.cli_unknown_project({ code: error.code }, say));
+	if (error instanceof TemplateConflictError)
+		throw new CliFailure(
+			m.cli_template_conflict({ template: error.templateId, newest: error.newest }, say)
+		);
+	throw error;
+}
+
+function positiveInteger(text: string | undefined, ctx: CliContext): number | undefined {
+	if (text === undefined) return undefined;
+	if (!/^[1-9]\d{0,8}$/.test(text))
+		throw new CliFailure(m.cli_bad_version({ version: text }, { locale: ctx.locale }));
+	return Number(text);
+}
+
+async function documentCommand(template: string, options: DocumentOptions, ctx: CliContext) {
+	const say = { locale: ctx.locale };
+	const lang: Locale =
+		options.lang === undefined ? 'lv' : isLocale(options.lang) ? options.lang : 'lv';
+	if (options.lang !== undefined && !isLocale(options.lang))
+		throw new CliFailure(m.cli_bad_lang({ lang: options.lang }, say));
+	if (options.date !== undefined && !parseIsoDate(options.date))
+		throw new CliFailure(m.cli_bad_date({ date: options.date }, say));
+	const version = positiveInteger(options.version, ctx);
+	await withDatabase('cofund document', async (handle) => {
+		const user = await actingUser(handle, ctx);
+		await requireOnProject(handle, user, options.project, 'document:generate', ctx);
+		try {
+			const made = await makeDocument(
+				handle.db,
+				{ project: options.project, template, lang, version, date: options.date },
+				user
+			);
+			// Written beside its place and renamed: a failed run never leaves half a PDF there.
+			await mkdir(dirname(options.out), { recursive: true });
+			const partial = `${options.out}.partial`;
+			await writeFile(partial, made.pdf);
+			const stored = await storeDocument(handle.db, made, user);
+			await rename(partial, options.out);
+			ctx.out(
+				m.cli_document_made(
+					{
+						file: options.out,
+						id: stored.id,
+						template: made.parameters.template,
+						version: made.parameters.version,
+						lang: made.parameters.lang,
+						sha256: made.sha256,
+						fingerprint: made.fingerprint
+					},
+					say
+				)
+			);
+			if (!stored.created) ctx.out(m.cli_document_repeated({ id: stored.id }, say));
+		} catch (error) {
+			explainDocumentError(error, ctx);
+		}
+	});
+}
+
+async function requireOnProject(
+	handle: DatabaseHandle,
+	user: Awaited<ReturnType<typeof actingUser>>,
+	code: string,
+	permission: 'document:generate' | 'project:read',
+	ctx: CliContext
+) {
+	const member = await isMember(handle.db, code, user.id);
+	if (!canOnProject(user.role, permission, member))
+		throw forbidden(user, `${permission} ${code}`, ctx);
+}
+
+export function printVerdict(verdict: Verdict, ctx: CliContext): void {
+	const { locale } = ctx;
+	const say = { locale };
+	if (!verdict.genuine) {
+		ctx.out(m.verify_not_genuine({ sha256: verdict.sha256 }, say));
+		const { claims, original } = verdict;
+		if (claims)
+			ctx.out(
+				m.verify_claims(
+					{
+						template: claims.template ?? '?',
+						version: claims.version ?? '?',
+						project: claims.project ?? '?',
+						fingerprint: claims.fingerprint ?? '?'
+					},
+					say
+				)
+			);
+		if (original)
+			ctx.out(
+				m.verify_original(
+					{ id: original.id, date: madeOn(original.createdAt, locale), by: original.createdBy },
+					say
+				)
+			);
+		return;
+	}
+	const { document, data, template } = verdict;
+	const p = document.parameters;
+	ctx.out(
+		m.verify_genuine(
+			{
+				id: document.id,
+				template: p.template,
+				version: p.version,
+				lang: p.lang,
+				project: document.project,
+				date: madeOn(document.createdAt, locale),
+				by: document.createdBy
+			},
+			say
+		)
+	);
+	if (data.same) ctx.out(m.verify_data_same({ fingerprint: document.fingerprint }, say));
+	else {
+		ctx.out(m.verify_data_changed({}, say));
+		for (const change of data.changes) ctx.out(`  - ${describeChange(change, locale)}`);
+	}
+	ctx.out(
+		template.same
+			? m.verify_template_same({ version: p.version }, say)
+			: m.verify_template_newer({ version: p.version, newest: template.newest }, say)
+	);
+}
+
+/** Exit codes a script can test: 0 genuine and unchanged, 2 genuine but changed, 3 not genuine. */
+export const VERIFY_EXIT = { unchanged: 0, changed: 2, notGenuine: 3 } as const;
+
+export function registerDocumentCommands(program: Command, context: () => CliContext): void {
+	const say = { locale: context().locale };
+	program
+		.command('document')
+		.description(m.help_document({}, say))
+		.argument('<template>', m.help_document_template({}, say))
+		.requiredOption('--project <code>', m.help_import_project({}, say))
+		.option('--lang <lv|en>', m.help_document_lang({}, say))
+		.option('--version <n>', m.help_document_version({}, say))
+		.option('--date <YYYY-MM-DD>', m.help_document_date({}, say))
+		.requiredOption('--out <file>', m.help_document_out({}, say))
+		.action((template: string, options: DocumentOptions) =>
+			documentCommand(template, options, context())
+		);
+
+	program
+		.command('verify')
+		.description(m.help_verify({}, say))
+		.argument('<file>', m.help_verify_file({}, say))
+		.option('--json', m.help_json({}, say))
+		.action(async (file: string, options: { json?: boolean }) => {
+			const ctx = context();
+			let pdf: Buffer;
+			try {
+				pdf = await readFile(file);
+			} catch (error) {
+				throw new CliFailure(
+					m.cli_file_unreadable({ file, detail: (error as Error).message }, { locale: ctx.locale })
+				);
+			}
+			const verdict = await withDatabase('cofund verify', async (handle) => {
+				const user = await actingUser(handle, ctx);
+				requirePermission(user, 'document:verify', ctx);
+				return verifyDocument(handle.db, pdf);
+			});
+			if (options.json) ctx.out(JSON.stringify(verdict, null, 2));
+			else printVerdict(verdict, ctx);
+			process.exitCode = !verdict.genuine
+				? VERIFY_EXIT.notGenuine
+				: verdict.data.same
+					? VERIFY_EXIT.unchanged
+					: VERIFY_EXIT.changed;
+		});
+
+	const templates = program.command('template').description(m.help_template({}, say));
+	templates
+		.command('list')
+		.description(m.help_template_list({}, say))
+		.action(async () => {
+			const ctx = context();
+			await withDatabase('cofund template list', async (handle) => {
+				await actingUser(handle, ctx);
+				for (const { id, newest } of await listTemplates(handle.db))
+					ctx.out(
+						newest
+							? `${id.padEnd(20)} v${newest.version}  ${newest.origin}  ${newest.createdBy}  ${madeOn(newest.createdAt, ctx.locale)}`
+							: `${id.padEnd(20)} ${m.template_not_used({}, { locale: ctx.locale })}`
+					);
+			});
+		});
+	templates
+		.command('show')
+		.description(m.help_template_show({}, say))
+		.argument('<template>', m.help_document_template({}, say))
+		.option('--version <n>', m.help_document_version({}, say))
+		.action(async (template: string, options: { version?: string }) => {
+			const ctx = context();
+			const version = positiveInteger(options.version, ctx);
+			await withDatabase('cofund template show', async (handle) => {
+				const user = await actingUser(handle, ctx);
+				try {
+					const loaded =
+						version === undefined
+							? await currentTemplate(handle.db, template, user)
+							: await templateVersion(handle.db, template, version);
+					ctx.out(loaded.source.replace(/\n$/, ''));
+				} catch (error) {
+					explainDocumentError(error, ctx);
+				}
+			});
+		});
+	templates
+		.command('save')
+		.description(m.help_template_save({}, say))
+		.argument('<template>', m.help_document_template({}, say))
+		.argument('<file>', m.help_template_file({}, say))
+		.action(async (template: string, file: string) => {
+			const ctx = context();
+			const source = await readFile(file, 'utf8').catch((error: Error) => {
+				throw new CliFailure(
+					m.cli_file_unreadable({ file, detail: error.message }, { locale: ctx.locale })
+				);
+			});
+			await withDatabase('cofund template save', async (handle) => {
+				const user = await actingUser(handle, ctx);
+				requirePermission(user, 'template:edit', ctx);
+				try {
+					// The CLI saves over the newest version; the web editor sends the one it started from.
+					const current = await currentTemplate(handle.db, template, user);
+					const saved = await saveTemplateEdit(
+						handle.db,
+						user,
+						template,
+						source,
+						current.version,
+						file
+					);
+					ctx.out(
+						m.cli_template_saved({ template, version: saved.version }, { locale: ctx.locale })
+					);
+					const history = await templateHistory(handle.db, template);
+					ctx.out(m.cli_template_versions({ count: history.length }, { locale: ctx.locale }));
+				} catch (error) {
+					explainDocumentError(error, ctx);
+				}
+			});
+		});
+}

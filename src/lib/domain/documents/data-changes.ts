@@ -1,0 +1,120 @@
+/**
+ * What changed between the data a document was made from and the data now: plan fields that
+ * differ, and expense rows and trips added, removed or changed, told apart by their identity
+ * keys and summed per year (expenses) or per event (trips), with the rows' files and lines.
+ */
+import type { DocumentData, ExpenseRecord, TripRecord } from './document-data';
+
+export interface RowRef {
+	file: string;
+	line: number;
+}
+
+export type DataChange =
+	| { part: 'plan'; field: string; before: unknown; after: unknown }
+	| {
+			part: 'expenses';
+			change: 'added' | 'removed' | 'changed';
+			year: number;
+			count: number;
+			/** The sum of the rows added or removed; for changed rows, after minus before. */
+			cents: number;
+			rows: RowRef[];
+	  }
+	| {
+			part: 'trips';
+			change: 'added' | 'removed' | 'changed';
+			event: number | null;
+			count: number;
+			rows: RowRef[];
+	  };
+
+/** Rows named per change; the counts and sums always cover them all. */
+const ROWS_SHOWN = 10;
+
+function planChanges(before: unknown, after: unknown, path: string, out: DataChange[]) {
+	if (JSON.stringify(before) === JSON.stringify(after)) return;
+	const isObject = (v: unknown): v is Record<string, unknown> =>
+		typeof v === 'object' && v !== null && !Array.isArray(v);
+	if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
+		before.forEach((item, i) => planChanges(item, after[i], `${path}[${i}]`, out));
+		return;
+	}
+	if (isObject(before) && isObject(after)) {
+		const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+		for (const key of keys)
+			planChanges(before[key], after[key], path ? `${path}.${key}` : key, out);
+		return;
+	}
+	out.push({ part: 'plan', field: path, before: before ?? null, after: after ?? null });
+}
+
+function rowChanges<T extends { key: string; file: string; line: number }>(
+	before: readonly T[],
+	after: readonly T[],
+	groupOf: (row: T) => number | null,
+	same: (a: T, b: T) => boolean
+) {
+	type Group = { count: number; rows: RowRef[]; delta: number };
+	const groups = new Map<string, Group>();
+	const note = (change: string, group: number | null, row: T, delta: number) => {
+		const id = `${change}|${group}`;
+		const entry = groups.get(id) ?? { count: 0, rows: [], delta: 0 };
+		entry.count++;
+		entry.delta += delta;
+		if (entry.rows.length < ROWS_SHOWN) entry.rows.push({ file: row.file, line: row.line });
+		groups.set(id, entry);
+	};
+	const old = new Map(before.map((row) => [row.key, row]));
+	const now = new Map(after.map((row) => [row.key, row]));
+	for (const row of after) {
+		const was = old.get(row.key);
+		if (!was) note('added', groupOf(row), row, amountOf(row));
+		else if (!same(was, row)) note('changed', groupOf(row), row, amountOf(row) - amountOf(was));
+	}
+	for (const row of before)
+		if (!now.has(row.key)) note('removed', groupOf(row), row, -amountOf(row));
+	return [...groups].map(([id, group]) => {
+		const [change, key] = id.split('|') as ['added' | 'removed' | 'changed', string];
+		return { change, group: key === 'null' ? null : Number(key), ...group };
+	});
+}
+
+const amountOf = (row: object) => ('cents' in row && typeof row.cents === 'number' ? row.cents : 0);
+const sameRow = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
+const ORDER = { added: 0, removed: 1, changed: 2 };
+
+export function dataChanges(before: DocumentData, after: DocumentData): DataChange[] {
+	const changes: DataChange[] = [];
+	planChanges(before.plan, after.plan, '', changes);
+	if (before.expenses && after.expenses)
+		for (const c of rowChanges<ExpenseRecord>(
+			before.expenses,
+			after.expenses,
+			(row) => Number(row.date.slice(0, 4)),
+			sameRow
+		).sort((a, b) => (a.group ?? 0) - (b.group ?? 0) || ORDER[a.change] - ORDER[b.change]))
+			changes.push({
+				part: 'expenses',
+				change: c.change,
+				year: c.group ?? 0,
+				count: c.count,
+				cents: c.delta,
+				rows: c.rows
+			});
+	if (before.trips && after.trips)
+		for (const c of rowChanges<TripRecord>(
+			before.trips,
+			after.trips,
+			(row) => row.event,
+			sameRow
+		).sort((a, b) => (a.group ?? 1e9) - (b.group ?? 1e9) || ORDER[a.change] - ORDER[b.change]))
+			changes.push({
+				part: 'trips',
+				change: c.change,
+				event: c.group,
+				count: c.count,
+				rows: c.rows
+			});
+	return changes;
+}

@@ -1,0 +1,42 @@
+/** Says a document check's verdict and what changed since, in the reader's language. */
+import type { DataChange } from '$lib/domain/documents/data-changes';
+import { formatDate, formatMoney } from '$lib/domain/format';
+import type { Locale } from '$lib/domain/locale';
+import { m } from '$lib/paraglide/messages.js';
+
+const rowsText = (rows: { file: string; line: number }[]) =>
+	rows.map((r) => `${r.file}:${r.line}`).join(', ');
+
+const shown = (value: unknown) =>
+	value === null || value === undefined
+		? '—'
+		: typeof value === 'string'
+			? value
+			: JSON.stringify(value);
+
+export function describeChange(change: DataChange, locale: Locale, currency = 'EUR'): string {
+	const say = { locale };
+	if (change.part === 'plan')
+		return m.doc_change_plan(
+			{ field: change.field, before: shown(change.before), after: shown(change.after) },
+			say
+		);
+	const rows = rowsText(change.rows);
+	const more = change.count > change.rows.length ? ' …' : '';
+	if (change.part === 'expenses') {
+		const amount = formatMoney(Math.abs(change.cents), locale, { currency, decimals: 'always' });
+		const params = { count: change.count, year: String(change.year), amount, rows: rows + more };
+		if (change.change === 'added') return m.doc_change_expenses_added(params, say);
+		if (change.change === 'removed') return m.doc_change_expenses_removed(params, say);
+		return m.doc_change_expenses_changed(params, say);
+	}
+	const event = change.event === null ? m.doc_change_no_event({}, say) : String(change.event);
+	const params = { count: change.count, event, rows: rows + more };
+	if (change.change === 'added') return m.doc_change_trips_added(params, say);
+	if (change.change === 'removed') return m.doc_change_trips_removed(params, say);
+	return m.doc_change_trips_changed(params, say);
+}
+
+/** "24.11.2026." from a stored timestamp, in the reader's language. */
+export const madeOn = (at: Date | string, locale: Locale) =>
+	formatDate(new Date(at).toISOString().slice(0, 10), locale);

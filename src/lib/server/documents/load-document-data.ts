@@ -1,0 +1,101 @@
+/**
+ * Reads the data a document is made from: the project's plan, and the expense rows and trips
+ * when its template asks for them, each with the file and line it was imported from. Its
+ * fingerprint is the SHA-256 of its canonical JSON (RFC 8785), so key order and engine never
+ * change it.
+ */
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import canonicalize from 'canonicalize';
+import { asc, eq } from 'drizzle-orm';
+import {
+	compareRecords,
+	type DataPart,
+	type DocumentData,
+	type ExpenseRecord,
+	type TripRecord
+} from '$lib/domain/documents/document-data';
+import type { Queryable } from '../db';
+import { expenses, importBatches, participations } from '../db/schema';
+import { loadProject } from '../projects/load-definition';
+
+export async function loadDocumentData(
+	db: Queryable,
+	code: string,
+	parts: readonly DataPart[]
+): Promise<{ projectId: number; data: DocumentData } | null> {
+	const project = await loadProject(db, code);
+	if (!project) return null;
+	const data: DocumentData = { plan: project.definition };
+	if (parts.includes('expenses')) {
+		const rows = await db
+			.select({
+				rowKey: expenses.rowKey,
+				occurrence: expenses.occurrence,
+				date: expenses.date,
+				cents: expenses.amountCents,
+				currency: expenses.currency,
+				category: expenses.category,
+				event: expenses.eventNumber,
+				funding: expenses.fundingSource,
+				document: expenses.documentNumber,
+				payee: expenses.payee,
+				description: expenses.description,
+				file: importBatches.fileName,
+				line: expenses.line
+			})
+			.from(expenses)
+			.innerJoin(importBatches, eq(importBatches.id, expenses.batchId))
+			.where(eq(expenses.projectId, project.id))
+			.orderBy(asc(expenses.date), asc(expenses.line));
+		data.expenses = rows
+			.map(({ rowKey, occurrence, ...row }): ExpenseRecord => ({
+				key: `${rowKey}#${occurrence}`,
+				...row,
+				cents: Number(row.cents)
+			}))
+			.sort(compareRecords);
+	}
+	if (parts.includes('trips')) {
+		const rows = await db
+			.select({
+				key: participations.rowKey,
+				person: participations.person,
+				position: participations.position,
+				event: participations.eventNumber,
+				city: participations.city,
+				country: participations.country,
+				departure: participations.departure,
+				return: participations.returnDate,
+				order: participations.orderNumber,
+				status: participations.status,
+				file: importBatches.fileName,
+				line: participations.line
+			})
+			.from(participations)
+			.innerJoin(importBatches, eq(importBatches.id, participations.batchId))
+			.where(eq(participations.projectId, project.id));
+		data.trips = rows.map((row): TripRecord => row).sort(compareRecords);
+	}
+	return { projectId: project.id, data };
+}
+
+export function canonicalData(data: DocumentData): string {
+	const text = canonicalize(data);
+	if (text === undefined) throw new Error('document data is not JSON');
+	return text;
+}
+
+export const sha256Hex = (bytes: Uint8Array | string) =>
+	createHash('sha256').update(bytes).digest('hex');
+
+export function fingerprintOf(data: DocumentData): { fingerprint: string; canonical: string } {
+	const canonical = canonicalData(data);
+	return { fingerprint: sha256Hex(canonical), canonical };
+}
+
+/** Snapshots are kept gzip'd: a 10,000-row list is a few hundred kilobytes instead of megabytes. */
+export const packSnapshot = (canonical: string) =>
+	new Uint8Array(gzipSync(canonical, { level: 6 }));
+export const unpackSnapshot = (packed: Uint8Array): DocumentData =>
+	JSON.parse(gunzipSync(packed).toString('utf8')) as DocumentData;
