@@ -87,7 +87,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	// Only the document preview may be framed, and only by cofund's own page.
+	if (!response.headers.has('X-Frame-Options')) response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 	return response;

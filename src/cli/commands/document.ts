@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { canOnProject } from '$lib/domain/access';
+import { referenceMarkdown } from '$lib/domain/documents/field-reference';
 import { TemplateError } from '$lib/domain/documents/parse-template';
 import { parseIsoDate } from '$lib/domain/format';
 import { isLocale, type Locale } from '$lib/domain/locale';
@@ -87,11 +88,13 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 		const user = await actingUser(handle, ctx);
 		await requireOnProject(handle, user, options.project, 'document:generate', ctx);
 		try {
-			const made = await makeDocument(
-				handle.db,
-				{ project: options.project, template, lang, version, date: options.date },
-				user
-			);
+			const made = await makeDocument(handle.db, {
+				project: options.project,
+				template,
+				lang,
+				version,
+				date: options.date
+			});
 			// Written beside its place and renamed: a failed run never leaves half a PDF there.
 			await mkdir(dirname(options.out), { recursive: true });
 			const partial = `${options.out}.partial`;
@@ -258,11 +261,11 @@ export function registerDocumentCommands(program: Command, context: () => CliCon
 			const ctx = context();
 			const version = positiveInteger(options.version, ctx);
 			await withDatabase('cofund template show', async (handle) => {
-				const user = await actingUser(handle, ctx);
+				await actingUser(handle, ctx);
 				try {
 					const loaded =
 						version === undefined
-							? await currentTemplate(handle.db, template, user)
+							? await currentTemplate(handle.db, template)
 							: await templateVersion(handle.db, template, version);
 					ctx.out(loaded.source.replace(/\n$/, ''));
 				} catch (error) {
@@ -270,6 +273,10 @@ export function registerDocumentCommands(program: Command, context: () => CliCon
 				}
 			});
 		});
+	templates
+		.command('reference')
+		.description(m.help_template_reference({}, say))
+		.action(() => context().out(referenceMarkdown().replace(/\n$/, '')));
 	templates
 		.command('save')
 		.description(m.help_template_save({}, say))
@@ -287,7 +294,7 @@ export function registerDocumentCommands(program: Command, context: () => CliCon
 				requirePermission(user, 'template:edit', ctx);
 				try {
 					// The CLI saves over the newest version; the web editor sends the one it started from.
-					const current = await currentTemplate(handle.db, template, user);
+					const current = await currentTemplate(handle.db, template);
 					const saved = await saveTemplateEdit(
 						handle.db,
 						user,

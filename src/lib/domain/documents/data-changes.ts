@@ -3,6 +3,7 @@
  * differ, and expense rows and trips added, removed or changed, told apart by their identity
  * keys and summed per year (expenses) or per event (trips), with the rows' files and lines.
  */
+import canonicalize from 'canonicalize';
 import type { DocumentData, ExpenseRecord, TripRecord } from './document-data';
 
 export interface RowRef {
@@ -33,7 +34,7 @@ export type DataChange =
 const ROWS_SHOWN = 10;
 
 function planChanges(before: unknown, after: unknown, path: string, out: DataChange[]) {
-	if (JSON.stringify(before) === JSON.stringify(after)) return;
+	if (canonicalize(before) === canonicalize(after)) return;
 	const isObject = (v: unknown): v is Record<string, unknown> =>
 		typeof v === 'object' && v !== null && !Array.isArray(v);
 	if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
@@ -81,7 +82,8 @@ function rowChanges<T extends { key: string; file: string; line: number }>(
 }
 
 const amountOf = (row: object) => ('cents' in row && typeof row.cents === 'number' ? row.cents : 0);
-const sameRow = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
+/** Same content whatever the key order: a snapshot comes back from canonical JSON, keys sorted. */
+const sameRow = (a: object, b: object) => canonicalize(a) === canonicalize(b);
 const ORDER = { added: 0, removed: 1, changed: 2 };
 
 export function dataChanges(before: DocumentData, after: DocumentData): DataChange[] {

@@ -10,7 +10,10 @@ const isoDate = (description: string) =>
 	z.string().meta({ description: `${description} (YYYY-MM-DD)` });
 const both = (description: string) =>
 	z
-		.object({ lv: z.string(), en: z.string() })
+		.object({
+			lv: z.string().meta({ description: 'In Latvian' }),
+			en: z.string().meta({ description: 'In English' })
+		})
 		.meta({ description: `${description}, in both languages; \`| local\` picks the document's` });
 
 const partner = z.object({
@@ -67,12 +70,10 @@ const budgetYear = z.object({
 
 const budgetSource = z.object({
 	year: z.int().meta({ description: 'The year' }),
-	source: z
-		.enum(['eu', 'council', 'none'])
-		.meta({
-			description:
-				'`eu` (pre-financed by the council), `council` (co-financing) or `none` (not marked)'
-		}),
+	source: z.enum(['eu', 'council', 'none']).meta({
+		description:
+			'`eu` (pre-financed by the council), `council` (co-financing) or `none` (not marked)'
+	}),
 	plan: cents('The plan for this source and year: pre-financing for eu, co-financing for council'),
 	actual: cents('Expenses of the year marked with this source'),
 	variance: cents('Actual minus plan')
@@ -163,11 +164,9 @@ export const documentContextSchema = z.object({
 	budget: z
 		.object({
 			years: z.array(budgetYear).meta({ description: 'Each planned or spent year' }),
-			sources: z
-				.array(budgetSource)
-				.meta({
-					description: 'Each year by funding source; `none` only where unmarked rows exist'
-				}),
+			sources: z.array(budgetSource).meta({
+				description: 'Each year by funding source; `none` only where unmarked rows exist'
+			}),
 			total: budgetYear
 				.omit({ year: true })
 				.meta({ description: 'The same figures over the whole period' })

@@ -52,7 +52,9 @@ function walk(
 			return { schema: null, unknown: String(segment), normalised };
 		}
 		if (schema instanceof z.ZodObject) {
-			const next = (schema.shape as Record<string, z.ZodType>)[String(segment)];
+			// Own keys only: `constructor` or `__proto__` are not fields, whatever the prototype says.
+			const shape = schema.shape as Record<string, z.ZodType>;
+			const next = Object.hasOwn(shape, segment) ? shape[String(segment)] : undefined;
 			if (!next) return { schema: null, unknown: String(segment), normalised };
 			schema = unwrap(next);
 			normalised.push(String(segment));
@@ -84,7 +86,10 @@ export function unknownField(
 
 	let path: Segment[] = [...segments];
 	if (first === 'row' && scope === 'row' && rows) path = [...rows.split('.'), 0, ...rest];
-	const shown = segments.filter((s) => typeof s !== 'object').join('.');
+	const shown = segments
+		.filter((s) => typeof s !== 'object')
+		.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`))
+		.join('');
 	const { unknown, normalised } = walk(documentContextSchema, path);
 	if (unknown !== undefined)
 		return unknown === first

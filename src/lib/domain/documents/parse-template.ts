@@ -65,6 +65,12 @@ function locate(doc: Document, counter: LineCounter) {
 	};
 }
 
+/** Where a zod issue points: an unknown key is found at the key itself, not its parent. */
+const issuePath = (issue: z.core.$ZodIssue): Path =>
+	issue.code === 'unrecognized_keys'
+		? [...(issue.path as Path), issue.keys[0]!]
+		: (issue.path as Path);
+
 const zodProblem = (issue: z.core.$ZodIssue) =>
 	issue.code === 'unrecognized_keys'
 		? `unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}`
@@ -85,7 +91,7 @@ function checkBlock(raw: unknown, index: number, fail: (path: Path, problem: str
 	const result = BLOCKS[kinds[0]!].safeParse(raw);
 	if (!result.success) {
 		const issue = result.error.issues[0]!;
-		fail([...path, ...(issue.path as Path)], `${kinds[0]} block: ${zodProblem(issue)}`);
+		fail([...path, ...issuePath(issue)], `${kinds[0]} block: ${zodProblem(issue)}`);
 	}
 	return result.data as TemplateBlock;
 }
@@ -196,10 +202,14 @@ export function compileTemplate(
 		} catch (error) {
 			fail(path, error);
 		}
-		for (const segments of engine.globalVariableSegmentsSync(templates!)) {
-			const unknown = unknownField(segments, scope, definition.data, rows);
-			if (unknown) fail(path, { message: unknown, token: undefined });
-		}
+		for (const variables of Object.values(engine.analyzeSync(templates!).globals))
+			for (const variable of variables) {
+				const unknown = unknownField(variable.segments, scope, definition.data, rows);
+				if (!unknown) continue;
+				// The field's own line inside the text, so a long `|` block points at it.
+				const row = variable.location.row;
+				fail(path, { message: unknown, token: { getPosition: () => [row, variable.location.col] } });
+			}
 		return templates!;
 	};
 	const texts: CompiledTemplate['texts'] = new Map();
@@ -244,7 +254,7 @@ export function parseTemplate(file: string, source: string): ParsedTemplate {
 	});
 	const yamlError = doc.errors[0];
 	if (yamlError) {
-		const line = yamlError.linePos?.[0]?.line ?? 1;
+		const line = counter.linePos(yamlError.pos[0]).line;
 		throw new TemplateError(
 			file,
 			line,
@@ -262,7 +272,7 @@ export function parseTemplate(file: string, source: string): ParsedTemplate {
 	if (!head.success) {
 		const issue = head.error.issues[0]!;
 		const where = pathToString(issue.path);
-		fail(issue.path as Path, where ? `${where}: ${zodProblem(issue)}` : zodProblem(issue));
+		fail(issuePath(issue), where ? `${where}: ${zodProblem(issue)}` : zodProblem(issue));
 	}
 	const content = head.data!.content.map((block, i) => checkBlock(block, i, fail));
 	const parsed: ParsedTemplate = {

@@ -48,7 +48,7 @@ export const FILTERS: Record<string, { usage: string; example: string; result: s
 	percent: {
 		usage: 'share | percent — a share as a percentage',
 		example: '{{ mobility.share | percent }}',
-		result: '93,3 %'
+		result: '93,3%'
 	},
 	integer: {
 		usage: "number | integer — a count with the language's grouping",

@@ -40,9 +40,9 @@ describe('the annex lines for SOLID', () => {
 	it('writes the events with place, month and representatives', () => {
 		expect(solid.events.map((e) => eventLine(e, 'lv', lv))).toEqual([
 			'1.pasākums – Jette, Beļģija – projekta atklāšanas tikšanās (kick-off) 03.2018. (3 pārstāvji)',
-			'2.pasākums – Bulgārija 06.2018. (6 pārstāvji)',
-			'3.pasākums – Itālija 10.2018. (2 pārstāvji)',
-			'4.pasākums – Grieķija 03.2019. (2 pārstāvji)',
+			'2.pasākums – Bulgārija, 06.2018. (6 pārstāvji)',
+			'3.pasākums – Itālija, 10.2018. (2 pārstāvji)',
+			'4.pasākums – Grieķija, 03.2019. (2 pārstāvji)',
 			'5.pasākums – Jette, Beļģija – gala rezultātu izplatīšanas konference 09.2019. (2 pārstāvji)'
 		]);
 	});

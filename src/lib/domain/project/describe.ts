@@ -43,7 +43,9 @@ export function eventTitle(event: MobilityEvent, locale: Locale): string | undef
 }
 
 /**
- * "1.pasākums – Jette, Beļģija – projekta atklāšanas tikšanās (kick-off) 03.2018. (3 pārstāvji)".
+ * "1.pasākums – Jette, Beļģija – projekta atklāšanas tikšanās (kick-off) 03.2018. (3 pārstāvji)",
+ * "3.pasākums – Itālija, 10.2018. (2 pārstāvji)": a comma parts place and month when no title
+ * comes between them, as the adopted annex writes it.
  * The representatives' words come from the caller, since plural forms belong to the i18n layer.
  */
 export function eventLine(
@@ -51,7 +53,8 @@ export function eventLine(
 	locale: Locale,
 	words: { event: (n: number) => string; representatives: (n: number) => string }
 ): string {
-	const parts = [words.event(event.number), eventPlace(event, locale), eventTitle(event, locale)];
-	const head = parts.filter(Boolean).join(' – ');
+	const title = eventTitle(event, locale);
+	const parts = [words.event(event.number), eventPlace(event, locale), title];
+	const head = parts.filter(Boolean).join(' – ') + (title ? '' : ',');
 	return `${head} ${formatMonth(event.month, locale)} (${words.representatives(event.representatives)})`;
 }

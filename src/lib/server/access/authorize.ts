@@ -43,7 +43,14 @@ export function decide(
 	);
 }
 
+/** The largest PDF the verify page accepts. */
+export const DOCUMENT_BODY_LIMIT = 64 * 1024 * 1024;
+
 /** The largest body a route takes: the import upload has its own configurable limit. */
 export function bodyLimitFor(routeId: string, env: NodeJS.ProcessEnv = process.env): number {
-	return ROUTE_RULES[routeId]?.bodyLimit === 'import' ? readImportLimit(env) : DEFAULT_BODY_LIMIT;
+	const limit = ROUTE_RULES[routeId]?.bodyLimit;
+	if (limit === 'import') return readImportLimit(env);
+	// A PDF to verify: a final report with a long appendix runs to a few megabytes.
+	if (limit === 'document') return DOCUMENT_BODY_LIMIT;
+	return DEFAULT_BODY_LIMIT;
 }

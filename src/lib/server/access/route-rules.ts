@@ -21,7 +21,7 @@ export interface RouteRule {
 	/** A `+server.ts` route: a rule per HTTP method it exports. */
 	endpoints?: Partial<Record<EndpointMethod, Rule>>;
 	/** Largest request body, in bytes, when it is not the default; see `bodyLimitFor`. */
-	bodyLimit?: 'import';
+	bodyLimit?: 'import' | 'document';
 }
 
 const onProject = (permission: Permission): Rule => ({ permission, project: 'code' });
@@ -61,5 +61,20 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 		page: onProject('project:read'),
 		actions: { revert: onProject('import:revert') }
 	},
-	'/projects/[code]/imports/[id]/original': { endpoints: { GET: onProject('original:download') } }
+	'/projects/[code]/imports/[id]/original': { endpoints: { GET: onProject('original:download') } },
+	'/projects/[code]/documents': { page: onProject('project:read') },
+	'/projects/[code]/documents/preview': { endpoints: { GET: onProject('project:read') } },
+	'/projects/[code]/documents/make': { endpoints: { POST: onProject('document:generate') } },
+	'/projects/[code]/documents/[id]': { endpoints: { GET: onProject('project:read') } },
+	'/verify': {
+		page: { permission: 'document:verify' },
+		actions: { default: { permission: 'document:verify' } },
+		bodyLimit: 'document'
+	},
+	'/templates': { page: 'signed-in' },
+	'/templates/reference': { page: 'signed-in' },
+	'/templates/[id]': {
+		page: 'signed-in',
+		actions: { save: { permission: 'template:edit' } }
+	}
 };

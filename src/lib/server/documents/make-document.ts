@@ -89,20 +89,15 @@ export const today = () => new Date().toISOString().slice(0, 10);
 
 export async function resolveTemplate(
 	db: Database,
-	request: Pick<DocumentRequest, 'template' | 'version'>,
-	actor: Actor
+	request: Pick<DocumentRequest, 'template' | 'version'>
 ): Promise<LoadedTemplate> {
 	return request.version === undefined
-		? currentTemplate(db, request.template, actor)
+		? currentTemplate(db, request.template)
 		: templateVersion(db, request.template, request.version);
 }
 
-export async function makeDocument(
-	db: Database,
-	request: DocumentRequest,
-	actor: Actor
-): Promise<MadeDocument> {
-	const template = await resolveTemplate(db, request, actor);
+export async function makeDocument(db: Database, request: DocumentRequest): Promise<MadeDocument> {
+	const template = await resolveTemplate(db, request);
 	const { definition } = template.parsed;
 	const loaded = await loadDocumentData(db, request.project, definition.data);
 	if (!loaded) throw new UnknownProjectError(request.project);

@@ -14,7 +14,7 @@ import {
 } from '$lib/domain/documents/parse-template';
 import type { Database, Queryable } from '../db';
 import { templateVersions } from '../db/schema';
-import { recordAudit, type Actor } from '../audit/record-audit';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/record-audit';
 import { fromPackageRoot } from '../package-root';
 
 export interface TemplateVersion {
@@ -133,12 +133,12 @@ export class TemplateConflictError extends Error {
 	}
 }
 
-/** The version a new document uses: the newest, after taking in a default file that changed. */
-export async function currentTemplate(
-	db: Database,
-	templateId: string,
-	actor: Actor
-): Promise<LoadedTemplate> {
+/**
+ * The version a new document uses: the newest, after taking in a default file that changed.
+ * Taking in a file is the system's doing, whoever happened to ask first.
+ */
+export async function currentTemplate(db: Database, templateId: string): Promise<LoadedTemplate> {
+	const actor = SYSTEM_ACTOR;
 	const file = defaultTemplateFiles().get(templateId);
 	const newest = await latest(db, templateId);
 	if (file) {

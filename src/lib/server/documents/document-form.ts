@@ -1,0 +1,45 @@
+/**
+ * The document request a page or endpoint receives (template, language, date, version), parsed
+ * once with a schema, and the answers to the failures a person can act on.
+ */
+import { z } from 'zod';
+import { parseIsoDate } from '$lib/domain/format';
+import { LOCALES } from '$lib/domain/locale';
+import { TemplateError } from '$lib/domain/documents/parse-template';
+import { UnknownProjectError } from './make-document';
+import { UnknownTemplateError } from './template-store';
+
+export const documentRequestSchema = z.object({
+	template: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
+	lang: z.enum(LOCALES),
+	date: z
+		.string()
+		.refine((v) => parseIsoDate(v) !== null)
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	version: z
+		.string()
+		.regex(/^[1-9]\d{0,8}$/)
+		.transform(Number)
+		.optional()
+		.or(z.literal('').transform(() => undefined))
+});
+
+export function readDocumentRequest(params: URLSearchParams | FormData) {
+	const value = (key: string) => params.get(key) ?? undefined;
+	return documentRequestSchema.safeParse({
+		template: value('template'),
+		lang: value('lang'),
+		date: value('date'),
+		version: value('version')
+	});
+}
+
+/** A failure the reader can act on, as text for the page; anything else is a real error. */
+export function documentProblem(error: unknown): { status: number; text: string } | null {
+	if (error instanceof TemplateError)
+		return { status: 422, text: `${error.file}, line ${error.line}: ${error.problem}` };
+	if (error instanceof UnknownTemplateError) return { status: 404, text: error.message };
+	if (error instanceof UnknownProjectError) return { status: 404, text: error.message };
+	return null;
+}

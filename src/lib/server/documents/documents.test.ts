@@ -1,0 +1,354 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, freshDatabase } from '$tests/factories/database';
+import { importSample } from '$tests/factories/imports';
+import { solidDefinition } from '$tests/factories/projects';
+import { TemplateError } from '$lib/domain/documents/parse-template';
+import { SYSTEM_ACTOR } from '../audit/record-audit';
+import { queryRows, type DatabaseHandle } from '../db';
+import { auditEvents, documents } from '../db/schema';
+import { bytesSource } from '../import/byte-source';
+import { loadImportProject } from '../import/import-project';
+import { runImport } from '../import/run-import';
+import { fromPackageRoot } from '../package-root';
+import { applyProjectDefinition } from '../projects/apply-definition';
+import { makeDocument, storeDocument } from './make-document';
+import { currentTemplate, saveTemplateEdit, templateHistory } from './template-store';
+import { verifyDocument } from './verify-document';
+
+const DATE = '2026-11-24';
+/** The PDF's text with its lines run together, for phrases that may wrap. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+const pdftotext = (pdf: Uint8Array) =>
+	execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
+
+/**
+ * The seed is the text of a Word document: tabs before the labels, double spaces, a line
+ * pushed down with a run of spaces in the title, "5. pasākums" beside "1.pasākums". Whitespace
+ * carries none of the annex's content, so both sides are compared with it removed; a run of
+ * three or more spaces in the seed is the line break Word drew.
+ */
+const seedLines = (text: string) =>
+	text
+		.split('\n')
+		.flatMap((line) => line.split(/ {3,}/))
+		.map((line) => line.replace(/\s+/g, ''))
+		.filter(Boolean);
+
+/**
+ * Matches the PDF's lines to the seed's, in order: a seed line may be wrapped over several
+ * lines in the PDF (a two-column row wraps), so PDF lines are joined until they make it.
+ */
+function matchLines(seed: string[], pdf: string[]) {
+	const mismatches: { seed: string; pdf: string }[] = [];
+	let at = 0;
+	for (const expected of seed) {
+		let joined = '';
+		while (at < pdf.length && joined.length < expected.length) joined += pdf[at++];
+		if (joined !== expected) mismatches.push({ seed: expected, pdf: joined });
+	}
+	return { mismatches, left: pdf.slice(at) };
+}
+
+const ONE_MORE_EXPENSE = [
+	'Datums;Dok. Nr.;Partneris;Apraksts;EKK;Summa EUR;Projekts;Pasākums;Finansējums',
+	'20.09.2019;AO-2019/099;Inese Kalniņa;Dienas nauda, Jette 22.–25.09.;2121;35,00;SOLID;5;Pašvaldība',
+	''
+].join('\n');
+
+describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
+	let handle: DatabaseHandle;
+	beforeAll(async () => {
+		handle = await freshDatabase(engine);
+		await applyProjectDefinition(handle.db, solidDefinition(), { actor: SYSTEM_ACTOR });
+		await importSample(handle.db, 'expenses');
+		await importSample(handle.db, 'participation');
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	const annex = (lang: 'lv' | 'en' = 'lv', version?: number) =>
+		makeDocument(handle.db, {
+			project: 'SOLID',
+			template: 'council-annex',
+			lang,
+			date: DATE,
+			version
+		});
+
+	it('makes the council annex whose text is the seed, line for line', async () => {
+		const made = await annex();
+		const seed = seedLines(
+			readFileSync(fromPackageRoot('tests/fixtures/seed/solid-annex-2018.txt'), 'utf8')
+		);
+		const pdf = seedLines(pdftotext(made.pdf));
+		const { mismatches, left } = matchLines(seed, pdf);
+		// The seed's one slip: event 2 lacks the comma that events 3 and 4 have before the month.
+		// The annex writes every event the same way; only this line may differ, and only so.
+		expect(mismatches).toEqual([
+			{
+				seed: '2.pasākums–Bulgārija06.2018.(6pārstāvji)',
+				pdf: '2.pasākums–Bulgārija,06.2018.(6pārstāvji)'
+			}
+		]);
+		expect(left).toEqual([]);
+		expect(seed.length).toBeGreaterThan(40);
+	});
+
+	it('writes the figures in the seed’s own forms, and an English annex beside it', async () => {
+		const lv = pdftotext((await annex('lv')).pdf);
+		for (const form of [
+			'2018.gada 22.februāra',
+			'4160 EUR',
+			'01.01.2018. – 15.11.2019.',
+			'03.2018.',
+			'(3 pārstāvji)'
+		])
+			expect(lv).toContain(form);
+		expect(lv).toContain('Projekta “Vietējās solidaritātes – globālās solidaritātes tīkls” SOLID');
+		const en = flat(pdftotext((await annex('en')).pdf));
+		expect(en).toContain('Annex 1');
+		expect(en).toContain('22 February 2018');
+		expect(en).toContain('1 January 2018 – 15 November 2019');
+		expect(en).toContain(
+			'Event 1 – Jette, Belgium – project kick-off meeting, March 2018 (3 representatives)'
+		);
+	});
+
+	it('gives byte-identical PDFs for the same inputs, and different ones for another date', async () => {
+		const [a, b] = [await annex(), await annex()];
+		expect(Buffer.compare(a.pdf, b.pdf)).toBe(0);
+		expect(a.sha256).toBe(b.sha256);
+		const other = await makeDocument(handle.db, {
+			project: 'SOLID',
+			template: 'council-annex',
+			lang: 'lv',
+			date: '2026-11-25'
+		});
+		expect(other.sha256).not.toBe(a.sha256);
+		expect(other.fingerprint).toBe(a.fingerprint);
+	});
+
+	it('keeps every Latvian letter and the partners’ own names in the PDF text', async () => {
+		const letters = 'āčēģīķļņšūž';
+		const plan = solidDefinition((d) => {
+			d.code = 'LETTERS';
+			d.goal.lv = `${letters} ${letters.toUpperCase()}`;
+		});
+		await applyProjectDefinition(handle.db, plan, { actor: SYSTEM_ACTOR });
+		const text = pdftotext(
+			(
+				await makeDocument(handle.db, {
+					project: 'LETTERS',
+					template: 'council-annex',
+					lang: 'lv',
+					date: DATE
+				})
+			).pdf
+		);
+		for (const letter of letters + letters.toUpperCase()) expect(text, letter).toContain(letter);
+		expect(text).toContain('3. Sződliget, Ungārija');
+		expect(text).toContain('10. Gmina Dąbrowa, Polija');
+		expect(text).toContain('Maķedonija');
+	});
+
+	it('makes the final report in LV and EN with the budget, mobilities, names and appendix', async () => {
+		const lv = pdftotext(
+			(
+				await makeDocument(handle.db, {
+					project: 'SOLID',
+					template: 'final-report',
+					lang: 'lv',
+					date: DATE
+				})
+			).pdf
+		);
+		for (const text of [
+			'Projekta SOLID noslēguma ziņojums',
+			'4184,70 EUR',
+			'−15,50 EUR',
+			'+40,20 EUR',
+			'Notikušas 14 no 15',
+			'Natālija Žukova',
+			'Pielikums. Izdevumu saraksts',
+			'ledger.csv:2',
+			'Projekta koordinators'
+		])
+			expect(lv, text).toContain(text);
+		const en = pdftotext(
+			(
+				await makeDocument(handle.db, {
+					project: 'SOLID',
+					template: 'final-report',
+					lang: 'en',
+					date: DATE
+				})
+			).pdf
+		);
+		for (const text of [
+			'Final report of the project SOLID',
+			'4,184.70 EUR',
+			'14 of 15 planned took place',
+			'Appendix. List of expenses',
+			'Head of department'
+		])
+			expect(en, text).toContain(text);
+	});
+
+	it('produces the edited template’s PDF with no code change, and the earlier version again byte for byte', async () => {
+		const first = await annex();
+		const v1 = first.parameters.version;
+		const source = (await currentTemplate(handle.db, 'council-annex')).source
+			.replace('Projekta partneri:', 'Projekta partneri un valstis:')
+			.replace(
+				"      - label:\n          lv: 'Finansēšanas avots:'",
+				"      - label:\n          lv: 'Projekta kods:'\n          en: 'Project code:'\n        text: '{{ project.code }}'\n\n      - label:\n          lv: 'Finansēšanas avots:'"
+			);
+		const saved = await saveTemplateEdit(handle.db, SYSTEM_ACTOR, 'council-annex', source, v1);
+		expect(saved.version).toBe(v1 + 1);
+		const edited = pdftotext((await annex()).pdf);
+		expect(edited).toContain('Projekta partneri un valstis:');
+		expect(edited).toContain('Projekta kods:');
+		expect(edited).not.toContain('Projekta partneri:\n');
+		const again = await annex('lv', v1);
+		expect(Buffer.compare(again.pdf, first.pdf)).toBe(0);
+		expect((await templateHistory(handle.db, 'council-annex')).map((v) => v.origin)).toEqual([
+			'edit',
+			'file'
+		]);
+	});
+
+	it('refuses a broken template edit with its line, and keeps nothing', async () => {
+		const before = (await templateHistory(handle.db, 'final-report')).length;
+		const current = await currentTemplate(handle.db, 'final-report');
+		const broken = current.source.replace(
+			'{{ project.start | period: project.end }}',
+			'{{ project.start | period: project.ends }}'
+		);
+		const line = broken.split('\n').findIndex((l) => l.includes('project.ends')) + 1;
+		const error = await saveTemplateEdit(
+			handle.db,
+			SYSTEM_ACTOR,
+			'final-report',
+			broken,
+			current.version
+		).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(TemplateError);
+		expect(error).toMatchObject({ line, problem: expect.stringContaining('ends') });
+		expect((await templateHistory(handle.db, 'final-report')).length).toBe(before);
+	});
+
+	it('verify accepts a fresh PDF, names the expense added since, and refuses a tampered one', async () => {
+		const made = await makeDocument(handle.db, {
+			project: 'SOLID',
+			template: 'final-report',
+			lang: 'lv',
+			date: DATE
+		});
+		const stored = await storeDocument(handle.db, made, SYSTEM_ACTOR);
+		const fresh = await verifyDocument(handle.db, made.pdf);
+		expect(fresh).toMatchObject({ genuine: true, data: { same: true }, template: { same: true } });
+		expect(fresh.genuine && fresh.document.id).toBe(stored.id);
+
+		const project = (await loadImportProject(handle.db, 'SOLID'))!;
+		await runImport(handle.db, {
+			project,
+			kind: 'expenses',
+			input: {
+				source: bytesSource('ledger-2019-extra.csv', new TextEncoder().encode(ONE_MORE_EXPENSE))
+			},
+			profile: {},
+			actor: SYSTEM_ACTOR,
+			mode: 'commit',
+			today: DATE
+		});
+		const changed = await verifyDocument(handle.db, made.pdf);
+		expect(changed.genuine).toBe(true);
+		if (!changed.genuine || changed.data.same) throw new Error('expected changed data');
+		expect(changed.data.changes).toEqual([
+			{
+				part: 'expenses',
+				change: 'added',
+				year: 2019,
+				count: 1,
+				cents: 3500,
+				rows: [{ file: 'ledger-2019-extra.csv', line: 2 }]
+			}
+		]);
+
+		const tampered = Buffer.from(made.pdf);
+		const at = tampered.indexOf('/CreationDate');
+		tampered.write('/CreationDatf', at, 'latin1');
+		const verdict = await verifyDocument(handle.db, tampered);
+		expect(verdict).toMatchObject({
+			genuine: false,
+			claims: { template: 'final-report', project: 'SOLID', fingerprint: made.fingerprint }
+		});
+		expect(!verdict.genuine && verdict.original?.id).toBe(stored.id);
+		expect(await verifyDocument(handle.db, Buffer.from('%PDF-1.4 not ours'))).toMatchObject({
+			genuine: false,
+			claims: null,
+			original: null
+		});
+	});
+
+	it('keeps a document once, immutable, and records every generation in the audit log', async () => {
+		const made = await annex('en');
+		const a = await storeDocument(handle.db, made, SYSTEM_ACTOR);
+		const b = await storeDocument(handle.db, made, SYSTEM_ACTOR);
+		expect([a.created, b.created, b.id]).toEqual([true, false, a.id]);
+		const rows = await handle.db.select().from(documents).where(eq(documents.id, a.id));
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({
+			sha256: made.sha256,
+			fingerprint: made.fingerprint,
+			templateId: 'council-annex',
+			lang: 'en'
+		});
+		expect(Buffer.compare(Buffer.from(rows[0]!.pdf), made.pdf)).toBe(0);
+		const audit = await handle.db
+			.select()
+			.from(auditEvents)
+			.where(eq(auditEvents.objectId, String(a.id)));
+		expect(audit.filter((e) => e.action === 'document.generate')).toHaveLength(2);
+		// The database refuses: drizzle wraps the server's message as the cause.
+		const refusal = (query: Promise<unknown>) =>
+			query.then(
+				() => 'done',
+				(e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message)
+			);
+		expect(
+			await refusal(handle.db.execute(sql`update documents set lang = 'lv' where id = ${a.id}`))
+		).toMatch(/immutable/);
+		expect(await refusal(handle.db.execute(sql`delete from documents where id = ${a.id}`))).toMatch(
+			/immutable/
+		);
+		const [count] = await queryRows<{ n: string }>(
+			handle.db,
+			sql`select count(*)::text as n from documents where id = ${a.id}`
+		);
+		expect(count!.n).toBe('1');
+	});
+
+	it('points to the CSV instead of listing the rows when the list is longer than the template allows', async () => {
+		const current = await currentTemplate(handle.db, 'final-report');
+		const short = current.source.replace('expense_rows: 20000', 'expense_rows: 10');
+		await saveTemplateEdit(handle.db, SYSTEM_ACTOR, 'final-report', short, current.version);
+		const text = pdftotext(
+			(
+				await makeDocument(handle.db, {
+					project: 'SOLID',
+					template: 'final-report',
+					lang: 'en',
+					date: DATE
+				})
+			).pdf
+		);
+		expect(text).toContain('The list is too long to print (34 rows, more than 10)');
+		expect(text).toContain('/projects/SOLID/expenses?format=csv');
+		expect(text).not.toContain('ledger.csv:2');
+	});
+});

@@ -1,0 +1,24 @@
+// Thin: a document made for reading in the browser, not kept (Download keeps it).
+import { error } from '@sveltejs/kit';
+import { documentProblem, readDocumentRequest } from '$lib/server/documents/document-form';
+import { makeDocument } from '$lib/server/documents/make-document';
+
+export async function GET({ locals, params, url }) {
+	const request = readDocumentRequest(url.searchParams);
+	if (!request.success) error(400, 'template, lang and an optional date (YYYY-MM-DD) are needed');
+	try {
+		const made = await makeDocument(locals.db, { ...request.data, project: params.code });
+		return new Response(new Uint8Array(made.pdf), {
+			headers: {
+				'content-type': 'application/pdf',
+				'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(made.fileName)}`,
+				'x-frame-options': 'SAMEORIGIN',
+				'cache-control': 'no-store'
+			}
+		});
+	} catch (cause) {
+		const problem = documentProblem(cause);
+		if (problem) error(problem.status, problem.text);
+		throw cause;
+	}
+}
