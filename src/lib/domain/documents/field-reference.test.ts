@@ -7,7 +7,7 @@ describe('the template field reference', () => {
 	it('is published as templates/REFERENCE.md exactly as the data types generate it', () => {
 		// After a change to the context, run `npm run templates:reference`.
 		expect(readFileSync(fromPackageRoot('templates/REFERENCE.md'), 'utf8')).toBe(
-			referenceMarkdown() + '\n'
+			referenceMarkdown()
 		);
 	});
 
