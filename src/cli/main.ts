@@ -61,8 +61,10 @@ export async function run(argv: string[]): Promise<number> {
 	}
 
 	try {
+		process.exitCode = undefined;
 		await program.parseAsync(argv);
-		return 0;
+		// A command that answers with a code of its own (cofund verify) sets it as it ends.
+		return typeof process.exitCode === 'number' ? process.exitCode : 0;
 	} catch (error) {
 		if (error instanceof CommanderError) return error.exitCode;
 		const explained = explain(error, locale);

@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = 'src/cli/cofund.js';
+const dataDir = mkdtempSync(join(tmpdir(), 'cofund-documents-'));
+const out = mkdtempSync(join(tmpdir(), 'cofund-pdfs-'));
+
+function cofund(...args: string[]) {
+	const result = spawnSync('node', [CLI, '--lang', 'en', ...args], {
+		env: {
+			...process.env,
+			COFUND_DATA_DIR: dataDir,
+			DATABASE_URL: '',
+			COFUND_USER: '',
+			COFUND_DEMO_PASSWORD: 'demo password for tests'
+		},
+		encoding: 'utf8'
+	});
+	return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+const as = (role: 'coordinator' | 'auditor' | 'council') => ['--as', `${role}@cofund.example`];
+const make = (template: string, file: string, ...more: string[]) =>
+	cofund(
+		...as('coordinator'),
+		'document',
+		template,
+		'--project',
+		'SOLID',
+		'--date',
+		'2026-11-24',
+		'--out',
+		join(out, file),
+		...more
+	);
+
+// Each step starts the CLI afresh on the embedded database, which takes seconds per run.
+describe('cofund document and cofund verify', { timeout: 120_000 }, () => {
+	it('makes the council annex into a file and keeps it; the same inputs give the same bytes', () => {
+		expect(cofund('demo').code).toBe(0);
+		const first = make('council-annex', 'annex.pdf');
+		expect(first.code, first.err).toBe(0);
+		expect(first.out).toMatch(
+			/Wrote .*annex\.pdf: document \d+, council-annex v1, lv, SHA-256 [0-9a-f]{64}/
+		);
+		const again = make('council-annex', 'annex-again.pdf');
+		expect(again.code, again.err).toBe(0);
+		expect(again.out).toContain('These are the same bytes as document');
+		expect(readFileSync(join(out, 'annex-again.pdf'))).toEqual(
+			readFileSync(join(out, 'annex.pdf'))
+		);
+		expect(existsSync(join(out, 'annex.pdf.partial'))).toBe(false);
+	});
+
+	it('verify accepts a fresh PDF (exit 0), names an expense imported since (exit 2), refuses a tampered one (exit 3)', () => {
+		expect(make('final-report', 'report.pdf', '--lang', 'en').code).toBe(0);
+		const fresh = cofund(...as('auditor'), 'verify', join(out, 'report.pdf'));
+		expect(fresh.code, fresh.err).toBe(0);
+		expect(fresh.out).toContain('Genuine: cofund made this file as document');
+		expect(fresh.out).toContain('The data it was made from is unchanged');
+
+		const extra = join(out, 'ledger-2019-extra.csv');
+		writeFileSync(
+			extra,
+			'Datums;Dok. Nr.;Partneris;Apraksts;EKK;Summa EUR;Projekts;Pasākums;Finansējums\n' +
+				'20.09.2019;AO-2019/099;Inese Kalniņa;Dienas nauda;2121;35,00;SOLID;5;Pašvaldība\n'
+		);
+		const imported = cofund(
+			...as('coordinator'),
+			'import',
+			'expenses',
+			extra,
+			'--project',
+			'SOLID'
+		);
+		expect(imported.code, imported.err).toBe(0);
+		const changed = cofund(...as('auditor'), 'verify', join(out, 'report.pdf'));
+		expect(changed.code).toBe(2);
+		expect(changed.out).toContain('The data has changed since the document was made:');
+		expect(changed.out).toContain('1 expense added in 2019 (+35.00 EUR): ledger-2019-extra.csv:2');
+		// The annex reads only the plan: an import does not change what it says.
+		expect(cofund(...as('council'), 'verify', join(out, 'annex.pdf')).code).toBe(0);
+
+		const pdf = readFileSync(join(out, 'report.pdf'));
+		pdf[pdf.indexOf('/Producer') + 2] ^= 0x20;
+		writeFileSync(join(out, 'tampered.pdf'), pdf);
+		const tampered = cofund(...as('auditor'), 'verify', join(out, 'tampered.pdf'));
+		expect(tampered.code).toBe(3);
+		expect(tampered.out).toContain('Not genuine');
+		expect(tampered.out).toContain('The file claims to be final-report v1 for project SOLID');
+	});
+
+	it('lets an auditor verify but not make documents, and says why', () => {
+		const refused = cofund(
+			...as('auditor'),
+			'document',
+			'council-annex',
+			'--project',
+			'SOLID',
+			'--out',
+			join(out, 'nope.pdf')
+		);
+		expect(refused.code).toBe(1);
+		expect(refused.err).toMatch(/auditor/);
+		expect(existsSync(join(out, 'nope.pdf'))).toBe(false);
+	});
+
+	it('saves an edited template as a new version, and refuses a broken one with its file and line', () => {
+		const source = cofund(...as('coordinator'), 'template', 'show', 'council-annex').out;
+		const file = join(out, 'annex-edit.yaml');
+		writeFileSync(file, source.replace("'Projekta partneri:'", "'Projekta partneri (12):'"));
+		const saved = cofund(...as('coordinator'), 'template', 'save', 'council-annex', file);
+		expect(saved.code, saved.err).toBe(0);
+		expect(saved.out).toContain('Saved council-annex as version 2.');
+		expect(make('council-annex', 'annex-v2.pdf').out).toContain('council-annex v2');
+		expect(make('council-annex', 'annex-v1.pdf', '--version', '1').code).toBe(0);
+		expect(readFileSync(join(out, 'annex-v1.pdf'))).toEqual(readFileSync(join(out, 'annex.pdf')));
+
+		const lines = source.split('\n');
+		const at = lines.findIndex((l) => l.includes('{{ project.programme | local }}'));
+		lines[at] = lines[at]!.replace('project.programme', 'project.programm');
+		writeFileSync(file, lines.join('\n'));
+		const broken = cofund(...as('coordinator'), 'template', 'save', 'council-annex', file);
+		expect(broken.code).toBe(1);
+		expect(broken.err).toContain(`${file}, line ${at + 1}: unknown field "programm"`);
+		expect(cofund(...as('coordinator'), 'template', 'list').out).toMatch(
+			/council-annex\s+v2\s+edit/
+		);
+	});
+});
