@@ -133,6 +133,51 @@ const CASES: Case[] = [
 		request: 'GET',
 		expected: originals
 	},
+	{
+		route: '/projects/[code]/documents',
+		url: '/projects/SOLID/documents',
+		request: 'GET',
+		expected: signedIn
+	},
+	{
+		route: '/projects/[code]/documents/preview',
+		url: '/projects/SOLID/documents/preview?template=council-annex&lang=lv&date=2026-11-24',
+		request: 'GET',
+		expected: signedIn
+	},
+	{
+		route: '/projects/[code]/documents/make',
+		url: '/projects/SOLID/documents/make',
+		request: 'POST',
+		expected: editors
+	},
+	{
+		route: '/projects/[code]/documents/[id]',
+		url: '/projects/SOLID/documents/999999',
+		request: 'GET',
+		expected: signedIn
+	},
+	{ route: '/verify', url: '/verify', request: 'GET', expected: signedIn },
+	{ route: '/verify', url: '/verify', request: 'default', expected: signedIn },
+	{ route: '/templates', url: '/templates', request: 'GET', expected: signedIn },
+	{
+		route: '/templates/reference',
+		url: '/templates/reference',
+		request: 'GET',
+		expected: signedIn
+	},
+	{
+		route: '/templates/[id]',
+		url: '/templates/council-annex',
+		request: 'GET',
+		expected: signedIn
+	},
+	{
+		route: '/templates/[id]',
+		url: '/templates/council-annex?/save',
+		request: 'save',
+		expected: editors
+	},
 	{ route: '/logout', url: '/logout', request: 'GET', expected: signedIn },
 	{ route: '/logout', url: '/logout', request: 'default', expected: signedIn }
 ];

@@ -1,0 +1,110 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { signIn } from '../pages/sign-in';
+
+const pdfText = (pdf: Buffer) =>
+	execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
+
+test.describe('documents from templates', () => {
+	test('a coordinator previews the annex, then downloads and keeps it; an auditor verifies it', async ({
+		page,
+		browser
+	}, info) => {
+		await signIn(page, 'coordinator');
+		await page.goto('/projects/SOLID');
+		await page.getByRole('link', { name: 'Dokumenti' }).click();
+		const annex = page.getByTestId('template-council-annex');
+		await expect(annex).toContainText('Domes lēmuma pielikums');
+
+		await annex.getByRole('button', { name: 'Priekšskatīt' }).click();
+		const frame = page.locator('iframe');
+		await expect(frame).toHaveAttribute(
+			'src',
+			/documents\/preview\?template=council-annex&lang=lv/
+		);
+		const preview = await page.request.get((await frame.getAttribute('src'))!);
+		expect(preview.headers()['content-type']).toBe('application/pdf');
+		expect(pdfText(await preview.body())).toContain('lēmumam Nr.57');
+
+		const downloading = page.waitForEvent('download');
+		await annex.getByRole('button', { name: 'Lejupielādēt un saglabāt' }).click();
+		const download = await downloading;
+		expect(download.suggestedFilename()).toMatch(
+			/^SOLID-council-annex-lv-v\d+-\d{4}-\d{2}-\d{2}\.pdf$/
+		);
+		const file = info.outputPath('annex.pdf');
+		await download.saveAs(file);
+		const pdf = readFileSync(file);
+		const sha = createHash('sha256').update(pdf).digest('hex');
+
+		await page.reload();
+		const made = page.getByTestId('documents-made');
+		await expect(made.locator('tbody tr').first()).toContainText('council-annex v');
+		await expect(made.locator(`code[title="${sha}"]`)).toHaveCount(1);
+
+		const auditor = await browser.newPage();
+		await signIn(auditor, 'auditor');
+		await auditor.goto('/projects/SOLID/documents');
+		await expect(auditor.getByRole('button', { name: 'Priekšskatīt' }).first()).toBeVisible();
+		await expect(auditor.getByRole('button', { name: 'Lejupielādēt un saglabāt' })).toHaveCount(0);
+
+		await auditor.goto('/verify');
+		await auditor.getByLabel('PDF fails').setInputFiles(file);
+		await auditor.getByRole('button', { name: 'Pārbaudīt' }).click();
+		await expect(auditor.getByTestId('genuine')).toContainText('Īsts: cofund šo failu izveidoja');
+		await expect(auditor.getByTestId('data-same')).toBeVisible();
+
+		const tampered = Buffer.from(pdf);
+		tampered[tampered.indexOf('/Producer') + 2] ^= 0x20;
+		await auditor.getByLabel('PDF fails').setInputFiles({
+			name: 'annex-altered.pdf',
+			mimeType: 'application/pdf',
+			buffer: tampered
+		});
+		await auditor.getByRole('button', { name: 'Pārbaudīt' }).click();
+		await expect(auditor.getByTestId('not-genuine')).toContainText('Nav īsts');
+		await expect(auditor.getByTestId('verdict')).toContainText('council-annex');
+		await auditor.close();
+	});
+
+	test('a broken template edit is refused with its line; a good one becomes the next version', async ({
+		page
+	}) => {
+		await signIn(page, 'coordinator');
+		await page.goto('/templates');
+		await page
+			.getByRole('row', { name: /council-annex/ })
+			.getByRole('link', { name: 'Labot' })
+			.click();
+		const source = page.locator('#source');
+		const original = await source.inputValue();
+		const version = Number(/v(\d+)/.exec((await page.locator('h1').textContent())!)![1]);
+
+		const lines = original.split('\n');
+		const at = lines.findIndex((l) => l.includes("'Finansēšanas avots:'"));
+		await source.fill(original.replace("'Finansēšanas avots:'", "'{{ project.kods }}'"));
+		await page.getByRole('button', { name: 'Pārbaudīt un saglabāt kā jaunu versiju' }).click();
+		await expect(page.getByTestId('template-problem')).toContainText(`${at + 1}. rinda`);
+		await expect(page.getByTestId('template-problem')).toContainText('kods');
+
+		await source.fill(original.replace("'Finansēšanas avots:'", "'Finansējuma avots:'"));
+		await page.getByRole('button', { name: 'Pārbaudīt un saglabāt kā jaunu versiju' }).click();
+		await expect(page.getByRole('status')).toContainText(`Saglabāts kā versija ${version + 1}`);
+		const preview = await page.request.get(
+			'/projects/SOLID/documents/preview?template=council-annex&lang=lv&date=2026-11-24'
+		);
+		expect(pdfText(await preview.body())).toContain('Finansējuma avots:');
+		const earlier = await page.request.get(
+			`/projects/SOLID/documents/preview?template=council-annex&lang=lv&date=2026-11-24&version=${version}`
+		);
+		expect(pdfText(await earlier.body())).toContain('Finansēšanas avots:');
+
+		// Leave the annex as the demo made it, for the tests after this one.
+		await page.goto('/templates/council-annex');
+		await source.fill(original);
+		await page.getByRole('button', { name: 'Pārbaudīt un saglabāt kā jaunu versiju' }).click();
+		await expect(page.getByRole('status')).toContainText(`Saglabāts kā versija ${version + 2}`);
+	});
+});
