@@ -85,7 +85,8 @@ describe('cofund document and cofund verify', { timeout: 120_000 }, () => {
 		expect(cofund(...as('council'), 'verify', join(out, 'annex.pdf')).code).toBe(0);
 
 		const pdf = readFileSync(join(out, 'report.pdf'));
-		pdf[pdf.indexOf('/Producer') + 2] ^= 0x20;
+		const at = pdf.indexOf('/Producer') + 2;
+		pdf[at] = pdf[at]! ^ 0x20;
 		writeFileSync(join(out, 'tampered.pdf'), pdf);
 		const tampered = cofund(...as('auditor'), 'verify', join(out, 'tampered.pdf'));
 		expect(tampered.code).toBe(3);

@@ -16,7 +16,6 @@ import { performance } from 'node:perf_hooks';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle, type Engine } from '$lib/server/db';
 import { projectDashboard } from '$lib/server/dashboard/project-dashboard';
 import { freshDatabase } from '$tests/factories/database';

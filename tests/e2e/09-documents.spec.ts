@@ -57,7 +57,8 @@ test.describe('documents from templates', () => {
 		await expect(auditor.getByTestId('data-same')).toBeVisible();
 
 		const tampered = Buffer.from(pdf);
-		tampered[tampered.indexOf('/Producer') + 2] ^= 0x20;
+		const at = tampered.indexOf('/Producer') + 2;
+		tampered[at] = tampered[at]! ^ 0x20;
 		await auditor.getByLabel('PDF fails').setInputFiles({
 			name: 'annex-altered.pdf',
 			mimeType: 'application/pdf',

@@ -25,6 +25,24 @@ const LV_MONTHS_GENITIVE = [
 	'decembra'
 ] as const;
 
+/**
+ * Intl formatters are costly to make and cheap to use: a report's 10,000-row appendix formats
+ * 10,000 amounts, so each locale and precision gets one formatter, made on first use.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
+	const key = `${locale}:${digits}`;
+	let format = numberFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(NUMBER_TAG[locale], {
+			minimumFractionDigits: digits,
+			maximumFractionDigits: digits
+		});
+		numberFormats.set(key, format);
+	}
+	return format;
+}
+
 export interface MoneyFormat {
 	/** `auto` leaves out ",00" on whole amounts, as the annex does; `always` suits columns. */
 	decimals?: 'auto' | 'always';
@@ -34,10 +52,7 @@ export interface MoneyFormat {
 /** `4160 EUR`, `41 012,50 EUR` (NBSP groups from five digits up, CLDR lv); `41,012.50 EUR` in English. */
 export function formatMoney(cents: Cents, locale: Locale, options: MoneyFormat = {}): string {
 	const digits = options.decimals === 'always' || cents % 100 !== 0 ? 2 : 0;
-	const number = new Intl.NumberFormat(NUMBER_TAG[locale], {
-		minimumFractionDigits: digits,
-		maximumFractionDigits: digits
-	}).format(cents / 100);
+	const number = numberFormat(locale, digits).format(cents / 100);
 	return `${number} ${options.currency ?? 'EUR'}`;
 }
 
@@ -97,10 +112,13 @@ function requireMonth(iso: string): Omit<DateParts, 'day'> {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const englishDates = {
+	long: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
+	medium: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' })
+};
+
 function englishDate({ year, month, day }: DateParts, style: 'long' | 'medium'): string {
-	return new Intl.DateTimeFormat('en-GB', { dateStyle: style, timeZone: 'UTC' }).format(
-		new Date(Date.UTC(year, month - 1, day))
-	);
+	return englishDates[style].format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** `01.01.2018.` / `1 Jan 2018`. */

@@ -78,6 +78,8 @@ export function timelineChart(
 			responsive: true,
 			maintainAspectRatio: false,
 			scales: {
+				// Every event keeps its label, however short the chart is drawn.
+				y: { ticks: { autoSkip: false } },
 				x: {
 					min: 0,
 					max: span,

@@ -208,7 +208,10 @@ export function compileTemplate(
 				if (!unknown) continue;
 				// The field's own line inside the text, so a long `|` block points at it.
 				const row = variable.location.row;
-				fail(path, { message: unknown, token: { getPosition: () => [row, variable.location.col] } });
+				fail(path, {
+					message: unknown,
+					token: { getPosition: () => [row, variable.location.col] }
+				});
 			}
 		return templates!;
 	};

@@ -195,15 +195,13 @@ export function renderDocument(compiled: CompiledTemplate, scope: TemplateScope)
 	return {
 		title: toLines(text('name')).join(' '),
 		page: definition.page,
+		// Footers are drawn while pdfmake lays the pages out, long after the text above was
+		// rendered: each gets a context of its own, so Liquid's time limit counts only its own work.
 		footer: footer
-			? (page, pages) => {
-					context.push({ page, pages });
-					try {
-						return toLines(run(footer.templates, footer.at)).join(' ');
-					} finally {
-						context.pop();
-					}
-				}
+			? (page, pages) =>
+					toLines(
+						run(footer.templates, footer.at, new Context({ ...scope, page, pages }, engine.options))
+					).join(' ')
 			: null,
 		blocks
 	};

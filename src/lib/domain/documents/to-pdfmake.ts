@@ -96,8 +96,10 @@ function block(
 				fillColor: '#eeeeee',
 				alignment: c.align
 			}));
+			// A left-aligned cell stays a plain string: pdfmake lays out a long appendix faster so.
+			const aligned = b.columns.map((c) => c.align !== 'left');
 			const body: TableCell[][] = b.body.map((cells) =>
-				cells.map((text, i) => ({ text, alignment: b.columns[i]!.align }))
+				cells.map((text, i) => (aligned[i] ? { text, alignment: b.columns[i]!.align } : text))
 			);
 			if (body.length === 0 && b.empty)
 				body.push([

@@ -15,7 +15,7 @@ import { m } from '$lib/paraglide/messages.js';
 import type { Database } from '../db';
 import { documents } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/record-audit';
-import { chartPng } from './chart-png';
+import { chartImage } from './chart-image';
 import { fingerprintOf, loadDocumentData, packSnapshot, sha256Hex } from './load-document-data';
 import { renderPdf } from './render-pdf';
 import { currentTemplate, templateVersion, type LoadedTemplate } from './template-store';
@@ -124,7 +124,7 @@ export async function makeDocument(db: Database, request: DocumentRequest): Prom
 	const words = chartWords(request.lang);
 	for (const block of model.blocks)
 		if (block.kind === 'chart' && !charts.has(block.chart)) {
-			const png = chartPng(
+			const png = chartImage(
 				documentChart(block.chart, data, request.lang, words),
 				block.width,
 				block.height
