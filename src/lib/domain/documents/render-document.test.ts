@@ -410,8 +410,8 @@ describe('the council annex for SOLID', () => {
 	describe('in Latvian', () => {
 		const model = renderAnnex('lv');
 
-		it('is titled after the project', () => {
-			expect(model.title).toBe('Domes lēmuma pielikums – projekta SOLID apraksts');
+		it('is titled as the template names itself', () => {
+			expect(model.title).toBe('Domes lēmuma pielikums');
 			expect(model.footer).toBeNull();
 		});
 
@@ -488,7 +488,7 @@ describe('the council annex for SOLID', () => {
 		const model = renderAnnex('en');
 
 		it('renders an English version of the same annex', () => {
-			expect(model.title).toBe('Council decision annex – description of the project SOLID');
+			expect(model.title).toBe('Council decision annex');
 			expect(model.blocks[0]).toMatchObject({
 				lines: [
 					'Annex 1',

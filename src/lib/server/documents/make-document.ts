@@ -118,7 +118,9 @@ export async function makeDocument(db: Database, request: DocumentRequest): Prom
 		expenseLimit: definition.limits.expense_rows,
 		csvLink: `/projects/${data.plan.code}/expenses?format=csv`
 	});
-	const model = renderDocument(compiled, scope);
+	const rendered = renderDocument(compiled, scope);
+	// The PDF's own title names the project, whatever the template calls itself.
+	const model = { ...rendered, title: `${rendered.title} – ${data.plan.code}` };
 
 	const charts = new Map<ChartName, string>();
 	const words = chartWords(request.lang);
