@@ -86,6 +86,12 @@ const CASES: Case[] = [
 		expected: signedIn
 	},
 	{
+		route: '/projects/[code]/expenses/csv',
+		url: '/projects/SOLID/expenses/csv',
+		request: 'GET',
+		expected: signedIn
+	},
+	{
 		route: '/projects/[code]/trips',
 		url: '/projects/SOLID/trips?event=3',
 		request: 'GET',

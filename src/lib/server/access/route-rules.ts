@@ -47,6 +47,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	},
 	'/projects/[code]/dashboard': { page: onProject('project:read') },
 	'/projects/[code]/expenses': { page: onProject('project:read') },
+	'/projects/[code]/expenses/csv': { endpoints: { GET: onProject('project:read') } },
 	'/projects/[code]/trips': { page: onProject('project:read') },
 	'/projects/[code]/import': {
 		page: onProject('import:run'),

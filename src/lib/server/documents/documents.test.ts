@@ -17,6 +17,7 @@ import { applyProjectDefinition } from '../projects/apply-definition';
 import { makeDocument, storeDocument } from './make-document';
 import { currentTemplate, saveTemplateEdit, templateHistory } from './template-store';
 import { verifyDocument } from './verify-document';
+import { expensesCsv } from '../dashboard/expenses-csv';
 
 const DATE = '2026-11-24';
 /** The PDF's text with its lines run together, for phrases that may wrap. */
@@ -348,7 +349,21 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 			).pdf
 		);
 		expect(text).toContain('The list is too long to print (34 rows, more than 10)');
-		expect(text).toContain('/projects/SOLID/expenses?format=csv');
+		expect(text).toContain('/projects/SOLID/expenses/csv');
 		expect(text).not.toContain('ledger.csv:2');
+	});
+
+	it('gives the whole expense list as CSV, each row with its file and line', async () => {
+		const project = (await loadImportProject(handle.db, 'SOLID'))!;
+		let csv = '';
+		for await (const part of expensesCsv(handle.db, project.id)) csv += part;
+		const lines = csv.trimEnd().split('\r\n');
+		expect(lines[0]).toBe(
+			'date,document,payee,description,category,event,funding,amount,currency,file,line'
+		);
+		expect(lines).toHaveLength(1 + 34);
+		expect(lines).toContain(
+			'2018-02-27,AB-118273,airBaltic Corporation AS,"Aviobiļetes Rīga–Brisele–Rīga, 3 pers. (SOLID kick-off)",2122,1,eu,426.9,EUR,ledger.csv,2'
+		);
 	});
 });

@@ -116,7 +116,7 @@ export async function makeDocument(db: Database, request: DocumentRequest): Prom
 		template: template.templateId,
 		version: template.version,
 		expenseLimit: definition.limits.expense_rows,
-		csvLink: `/projects/${data.plan.code}/expenses?format=csv`
+		csvLink: `/projects/${data.plan.code}/expenses/csv`
 	});
 	const rendered = renderDocument(compiled, scope);
 	// The PDF's own title names the project, whatever the template calls itself.

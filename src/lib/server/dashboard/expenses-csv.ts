@@ -1,0 +1,72 @@
+/**
+ * A project's whole expense list as CSV, each row with its source file and line: the download a
+ * final report points to when its appendix would be too long to print. Read in pages of 10,000
+ * by id, so a million rows stream out without being held in memory at once.
+ */
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { toCsv } from '$lib/domain/csv-export';
+import { centsToDecimal } from '$lib/domain/money';
+import type { Queryable } from '../db';
+import { expenses, importBatches } from '../db/schema';
+
+const PAGE = 10_000;
+
+export const EXPENSES_CSV_HEADER = [
+	'date',
+	'document',
+	'payee',
+	'description',
+	'category',
+	'event',
+	'funding',
+	'amount',
+	'currency',
+	'file',
+	'line'
+];
+
+export async function* expensesCsv(db: Queryable, projectId: number): AsyncGenerator<string> {
+	yield toCsv(EXPENSES_CSV_HEADER, []).replace(/\r\n$/, '') + '\r\n';
+	let after = 0;
+	for (;;) {
+		const rows = await db
+			.select({
+				id: expenses.id,
+				date: expenses.date,
+				document: expenses.documentNumber,
+				payee: expenses.payee,
+				description: expenses.description,
+				category: expenses.category,
+				event: expenses.eventNumber,
+				funding: expenses.fundingSource,
+				cents: expenses.amountCents,
+				currency: expenses.currency,
+				file: importBatches.fileName,
+				line: expenses.line
+			})
+			.from(expenses)
+			.innerJoin(importBatches, eq(importBatches.id, expenses.batchId))
+			.where(and(eq(expenses.projectId, projectId), gt(expenses.id, after)))
+			.orderBy(asc(expenses.id))
+			.limit(PAGE);
+		if (rows.length === 0) return;
+		const body = toCsv(
+			[],
+			rows.map((r) => [
+				r.date,
+				r.document,
+				r.payee,
+				r.description,
+				r.category,
+				r.event,
+				r.funding,
+				Number(centsToDecimal(r.cents)),
+				r.currency,
+				r.file,
+				r.line
+			])
+		);
+		yield body + '\r\n';
+		after = rows.at(-1)!.id;
+	}
+}
