@@ -60,7 +60,7 @@ test.describe('the SOLID project page', () => {
 			'Pre-financing – in 2018 1,100 EUR; in 2019 400 EUR',
 			'Co-financing – in 2018 1,990 EUR; in 2019 670 EUR',
 			'Event 1 – Jette, Belgium – project kick-off meeting March 2018 (3 representatives)',
-			'Event 2 – Bulgaria June 2018 (6 representatives)',
+			'Event 2 – Bulgaria, June 2018 (6 representatives)',
 			'Mogila Municipality, Macedonia'
 		]) {
 			expect(text, figure).toContain(figure);
