@@ -163,7 +163,8 @@ describe('a second process on the same embedded database', () => {
 	});
 });
 
-describe('cofund user', () => {
+// Several CLI runs in a row, each starting the embedded database afresh.
+describe('cofund user', { timeout: 90_000 }, () => {
 	it('lets an admin add a user who then sees only the projects granted', () => {
 		const dir = demoDir();
 		const admin = ['--as', 'admin@cofund.example'];

@@ -3,29 +3,13 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { canOnProject } from '$lib/domain/access';
-import { referenceMarkdown } from '$lib/domain/documents/field-reference';
-import { TemplateError } from '$lib/domain/documents/parse-template';
 import { parseIsoDate } from '$lib/domain/format';
 import { isLocale, type Locale } from '$lib/domain/locale';
 import { describeChange, madeOn } from '$lib/i18n/document-messages';
 import { m } from '$lib/paraglide/messages.js';
 import { isMember } from '$lib/server/auth/users';
 import type { DatabaseHandle } from '$lib/server/db';
-import {
-	makeDocument,
-	storeDocument,
-	UnknownProjectError
-} from '$lib/server/documents/make-document';
-import {
-	listTemplates,
-	saveTemplateEdit,
-	TemplateConflictError,
-	templateHistory,
-	templateVersion,
-	currentTemplate,
-	UnknownTemplateError
-} from '$lib/server/documents/template-store';
-import { verifyDocument, type Verdict } from '$lib/server/documents/verify-document';
+import type { Verdict } from '$lib/server/documents/verify-document';
 import {
 	actingUser,
 	CliFailure,
@@ -34,6 +18,9 @@ import {
 	withDatabase,
 	type CliContext
 } from '../context';
+
+type Services = typeof import('./document-services');
+const services = (): Promise<Services> => import('./document-services');
 
 interface DocumentOptions {
 	project: string;
@@ -44,8 +31,9 @@ interface DocumentOptions {
 }
 
 /** The failures a person can act on, said plainly; anything else stays a real error. */
-function explainDocumentError(error: unknown, ctx: CliContext): never {
+function explainDocumentError(error: unknown, ctx: CliContext, s: Services): never {
 	const say = { locale: ctx.locale };
+	const { TemplateError, UnknownTemplateError, UnknownProjectError, TemplateConflictError } = s;
 	if (error instanceof TemplateError)
 		throw new CliFailure(
 			m.cli_template_error({ file: error.file, line: error.line, problem: error.problem }, say)
@@ -84,11 +72,12 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 	if (options.date !== undefined && !parseIsoDate(options.date))
 		throw new CliFailure(m.cli_bad_date({ date: options.date }, say));
 	const version = positiveInteger(options.version, ctx);
+	const s = await services();
 	await withDatabase('cofund document', async (handle) => {
 		const user = await actingUser(handle, ctx);
 		await requireOnProject(handle, user, options.project, 'document:generate', ctx);
 		try {
-			const made = await makeDocument(handle.db, {
+			const made = await s.makeDocument(handle.db, {
 				project: options.project,
 				template,
 				lang,
@@ -99,7 +88,7 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 			await mkdir(dirname(options.out), { recursive: true });
 			const partial = `${options.out}.partial`;
 			await writeFile(partial, made.pdf);
-			const stored = await storeDocument(handle.db, made, user);
+			const stored = await s.storeDocument(handle.db, made, user);
 			await rename(partial, options.out);
 			ctx.out(
 				m.cli_document_made(
@@ -117,7 +106,7 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 			);
 			if (!stored.created) ctx.out(m.cli_document_repeated({ id: stored.id }, say));
 		} catch (error) {
-			explainDocumentError(error, ctx);
+			explainDocumentError(error, ctx, s);
 		}
 	});
 }
@@ -222,10 +211,11 @@ export function registerDocumentCommands(program: Command, context: () => CliCon
 					m.cli_file_unreadable({ file, detail: (error as Error).message }, { locale: ctx.locale })
 				);
 			}
+			const s = await services();
 			const verdict = await withDatabase('cofund verify', async (handle) => {
 				const user = await actingUser(handle, ctx);
 				requirePermission(user, 'document:verify', ctx);
-				return verifyDocument(handle.db, pdf);
+				return s.verifyDocument(handle.db, pdf);
 			});
 			if (options.json) ctx.out(JSON.stringify(verdict, null, 2));
 			else printVerdict(verdict, ctx);
@@ -242,9 +232,10 @@ export function registerDocumentCommands(program: Command, context: () => CliCon
 		.description(m.help_template_list({}, say))
 		.action(async () => {
 			const ctx = context();
+			const s = await services();
 			await withDatabase('cofund template list', async (handle) => {
 				await actingUser(handle, ctx);
-				for (const { id, newest } of await listTemplates(handle.db))
+				for (const { id, newest } of await s.listTemplates(handle.db))
 					ctx.out(
 						newest
 							? `${id.padEnd(20)} v${newest.version}  ${newest.origin}  ${newest.createdBy}  ${madeOn(newest.createdAt, ctx.locale)}`
@@ -260,23 +251,24 @@ export function registerDocumentCommands(program: Command, context: () => CliCon
 		.action(async (template: string, options: { version?: string }) => {
 			const ctx = context();
 			const version = positiveInteger(options.version, ctx);
+			const s = await services();
 			await withDatabase('cofund template show', async (handle) => {
 				await actingUser(handle, ctx);
 				try {
 					const loaded =
 						version === undefined
-							? await currentTemplate(handle.db, template)
-							: await templateVersion(handle.db, template, version);
+							? await s.currentTemplate(handle.db, template)
+							: await s.templateVersion(handle.db, template, version);
 					ctx.out(loaded.source.replace(/\n$/, ''));
 				} catch (error) {
-					explainDocumentError(error, ctx);
+					explainDocumentError(error, ctx, s);
 				}
 			});
 		});
 	templates
 		.command('reference')
 		.description(m.help_template_reference({}, say))
-		.action(() => context().out(referenceMarkdown().replace(/\n$/, '')));
+		.action(async () => context().out((await services()).referenceMarkdown().replace(/\n$/, '')));
 	templates
 		.command('save')
 		.description(m.help_template_save({}, say))
@@ -289,13 +281,14 @@ export function registerDocumentCommands(program: Command, context: () => CliCon
 					m.cli_file_unreadable({ file, detail: error.message }, { locale: ctx.locale })
 				);
 			});
+			const s = await services();
 			await withDatabase('cofund template save', async (handle) => {
 				const user = await actingUser(handle, ctx);
 				requirePermission(user, 'template:edit', ctx);
 				try {
 					// The CLI saves over the newest version; the web editor sends the one it started from.
-					const current = await currentTemplate(handle.db, template);
-					const saved = await saveTemplateEdit(
+					const current = await s.currentTemplate(handle.db, template);
+					const saved = await s.saveTemplateEdit(
 						handle.db,
 						user,
 						template,
@@ -306,10 +299,10 @@ export function registerDocumentCommands(program: Command, context: () => CliCon
 					ctx.out(
 						m.cli_template_saved({ template, version: saved.version }, { locale: ctx.locale })
 					);
-					const history = await templateHistory(handle.db, template);
+					const history = await s.templateHistory(handle.db, template);
 					ctx.out(m.cli_template_versions({ count: history.length }, { locale: ctx.locale }));
 				} catch (error) {
-					explainDocumentError(error, ctx);
+					explainDocumentError(error, ctx, s);
 				}
 			});
 		});

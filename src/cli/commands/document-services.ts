@@ -1,0 +1,21 @@
+/**
+ * The document services the CLI loads only when a document command runs: pdfmake, the canvas
+ * and the template engine take seconds to load, which every other command would otherwise pay.
+ */
+export { referenceMarkdown } from '$lib/domain/documents/field-reference';
+export { TemplateError } from '$lib/domain/documents/parse-template';
+export {
+	makeDocument,
+	storeDocument,
+	UnknownProjectError
+} from '$lib/server/documents/make-document';
+export {
+	currentTemplate,
+	listTemplates,
+	saveTemplateEdit,
+	TemplateConflictError,
+	templateHistory,
+	templateVersion,
+	UnknownTemplateError
+} from '$lib/server/documents/template-store';
+export { verifyDocument } from '$lib/server/documents/verify-document';
