@@ -8,6 +8,7 @@ import { registerAuditCommands } from './commands/audit';
 import { registerUserCommands } from './commands/user';
 import { registerImportCommands } from './commands/import';
 import { registerDocumentCommands } from './commands/document';
+import { registerTemplateCommands } from './commands/template';
 import { cliLocale, explain, type CliContext } from './context';
 
 /** `--lang` is read before parsing, so that even `--help` speaks the chosen language. */
@@ -43,6 +44,7 @@ export async function run(argv: string[]): Promise<number> {
 	registerUserCommands(program, context);
 	registerImportCommands(program, context);
 	registerDocumentCommands(program, context);
+	registerTemplateCommands(program, context);
 	const everyCommand = (command: Command): Command[] => [
 		command,
 		...command.commands.flatMap(everyCommand)

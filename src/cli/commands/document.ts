@@ -1,4 +1,4 @@
-/** `cofund document`, `cofund verify` and `cofund template`: documents from a terminal. */
+/** `cofund document` and `cofund verify`: documents from a terminal (templates: ./template.ts). */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
@@ -19,8 +19,8 @@ import {
 	type CliContext
 } from '../context';
 
-type Services = typeof import('./document-services');
-const services = (): Promise<Services> => import('./document-services');
+export type Services = typeof import('./document-services');
+export const services = (): Promise<Services> => import('./document-services');
 
 interface DocumentOptions {
 	project: string;
@@ -31,7 +31,7 @@ interface DocumentOptions {
 }
 
 /** The failures a person can act on, said plainly; anything else stays a real error. */
-function explainDocumentError(error: unknown, ctx: CliContext, s: Services): never {
+export function explainDocumentError(error: unknown, ctx: CliContext, s: Services): never {
 	const say = { locale: ctx.locale };
 	const { TemplateError, UnknownTemplateError, UnknownProjectError, TemplateConflictError } = s;
 	if (error instanceof TemplateError)
@@ -56,7 +56,7 @@ function explainDocumentError(error: unknown, ctx: CliContext, s: Services): nev
 	throw error;
 }
 
-function positiveInteger(text: string | undefined, ctx: CliContext): number | undefined {
+export function positiveInteger(text: string | undefined, ctx: CliContext): number | undefined {
 	if (text === undefined) return undefined;
 	if (!/^[1-9]\d{0,8}$/.test(text))
 		throw new CliFailure(m.cli_bad_version({ version: text }, { locale: ctx.locale }));
@@ -224,86 +224,5 @@ export function registerDocumentCommands(program: Command, context: () => CliCon
 				: verdict.data.same
 					? VERIFY_EXIT.unchanged
 					: VERIFY_EXIT.changed;
-		});
-
-	const templates = program.command('template').description(m.help_template({}, say));
-	templates
-		.command('list')
-		.description(m.help_template_list({}, say))
-		.action(async () => {
-			const ctx = context();
-			const s = await services();
-			await withDatabase('cofund template list', async (handle) => {
-				await actingUser(handle, ctx);
-				for (const { id, newest } of await s.listTemplates(handle.db))
-					ctx.out(
-						newest
-							? `${id.padEnd(20)} v${newest.version}  ${newest.origin}  ${newest.createdBy}  ${madeOn(newest.createdAt, ctx.locale)}`
-							: `${id.padEnd(20)} ${m.template_not_used({}, { locale: ctx.locale })}`
-					);
-			});
-		});
-	templates
-		.command('show')
-		.description(m.help_template_show({}, say))
-		.argument('<template>', m.help_document_template({}, say))
-		.option('--version <n>', m.help_document_version({}, say))
-		.action(async (template: string, options: { version?: string }) => {
-			const ctx = context();
-			const version = positiveInteger(options.version, ctx);
-			const s = await services();
-			await withDatabase('cofund template show', async (handle) => {
-				await actingUser(handle, ctx);
-				try {
-					const loaded =
-						version === undefined
-							? await s.currentTemplate(handle.db, template)
-							: await s.templateVersion(handle.db, template, version);
-					ctx.out(loaded.source.replace(/\n$/, ''));
-				} catch (error) {
-					explainDocumentError(error, ctx, s);
-				}
-			});
-		});
-	templates
-		.command('reference')
-		.description(m.help_template_reference({}, say))
-		.action(async () => context().out((await services()).referenceMarkdown().replace(/\n$/, '')));
-	templates
-		.command('save')
-		.description(m.help_template_save({}, say))
-		.argument('<template>', m.help_document_template({}, say))
-		.argument('<file>', m.help_template_file({}, say))
-		.action(async (template: string, file: string) => {
-			const ctx = context();
-			const source = await readFile(file, 'utf8').catch((error: Error) => {
-				throw new CliFailure(
-					m.cli_file_unreadable({ file, detail: error.message }, { locale: ctx.locale })
-				);
-			});
-			const s = await services();
-			await withDatabase('cofund template save', async (handle) => {
-				const user = await actingUser(handle, ctx);
-				requirePermission(user, 'template:edit', ctx);
-				try {
-					// The CLI saves over the newest version; the web editor sends the one it started from.
-					const current = await s.currentTemplate(handle.db, template);
-					const saved = await s.saveTemplateEdit(
-						handle.db,
-						user,
-						template,
-						source,
-						current.version,
-						file
-					);
-					ctx.out(
-						m.cli_template_saved({ template, version: saved.version }, { locale: ctx.locale })
-					);
-					const history = await s.templateHistory(handle.db, template);
-					ctx.out(m.cli_template_versions({ count: history.length }, { locale: ctx.locale }));
-				} catch (error) {
-					explainDocumentError(error, ctx, s);
-				}
-			});
 		});
 }

@@ -4,6 +4,7 @@ import {
 	formatDecisionDate,
 	formatMoney,
 	formatMonth,
+	formatOfficeMoment,
 	formatPeriod,
 	parseIsoDate,
 	parseIsoMonth
@@ -94,5 +95,13 @@ describe('plain dates', () => {
 
 	it('throws on a malformed date instead of printing nonsense', () => {
 		expect(() => formatDate('2018-02-30', 'lv')).toThrow(RangeError);
+	});
+});
+
+describe('formatOfficeMoment', () => {
+	it('shows a stored moment as Riga reads it, in winter and in summer time', () => {
+		expect(formatOfficeMoment(new Date('2026-11-24T21:53:00Z'), 'lv')).toBe('24.11.2026. 23:53');
+		expect(formatOfficeMoment(new Date('2026-07-01T21:30:00Z'), 'lv')).toBe('02.07.2026. 00:30');
+		expect(formatOfficeMoment(new Date('2026-11-24T21:53:00Z'), 'en')).toBe('24 Nov 2026 23:53');
 	});
 });

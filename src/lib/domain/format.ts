@@ -151,3 +151,16 @@ export function formatDecisionDate(iso: string, locale: Locale): string {
 	if (locale === 'en') return englishDate(parts, 'long');
 	return `${parts.year}.gada ${parts.day}.${LV_MONTHS_GENITIVE[parts.month - 1]}`;
 }
+
+/** The office's clock: stored moments are shown as Riga reads them, on the server and in any browser. */
+const OFFICE_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' });
+const OFFICE_TIME = new Intl.DateTimeFormat('en-GB', {
+	timeZone: 'Europe/Riga',
+	hour: '2-digit',
+	minute: '2-digit'
+});
+
+/** `24.11.2026. 23:53` / `24 Nov 2026 23:53`: a stored moment in Riga time. */
+export function formatOfficeMoment(moment: Date, locale: Locale): string {
+	return `${formatDate(OFFICE_DAY.format(moment), locale)} ${OFFICE_TIME.format(moment)}`;
+}

@@ -188,13 +188,4 @@ export const documentContextSchema = z.object({
 });
 
 export type DocumentContext = z.infer<typeof documentContextSchema>;
-export type ContextExpense = z.infer<typeof expense>;
-export type ContextEvent = z.infer<typeof event>;
 export type BudgetYear = z.infer<typeof budgetYear>;
-
-/** The parts of the context each data part brings; the rest is always there. */
-export const CONTEXT_NEEDS: Partial<Record<keyof DocumentContext, 'expenses' | 'trips'>> = {
-	budget: 'expenses',
-	expenses: 'expenses',
-	mobility: 'trips'
-};

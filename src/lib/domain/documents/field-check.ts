@@ -20,7 +20,8 @@ const NEEDS: { prefix: string[]; part: DataPart }[] = [
 	{ prefix: ['events', '*', 'spent'], part: 'expenses' }
 ];
 
-function unwrap(schema: z.ZodType): z.ZodType {
+/** The schema inside any nullable or optional wrappers. */
+export function unwrap(schema: z.ZodType): z.ZodType {
 	let current = schema;
 	while (current instanceof z.ZodNullable || current instanceof z.ZodOptional)
 		current = current.unwrap() as z.ZodType;

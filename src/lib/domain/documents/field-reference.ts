@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { documentContextSchema } from './document-context';
+import { unwrap } from './field-check';
 import { FILTERS } from './template-engine';
 import { BLOCKS, CHARTS } from './template-definition';
 
@@ -25,12 +26,6 @@ function typeOf(schema: z.ZodType): string {
 	if (schema instanceof z.ZodString) return 'text';
 	if (schema instanceof z.ZodBoolean) return 'yes/no';
 	return 'value';
-}
-
-function unwrap(schema: z.ZodType): z.ZodType {
-	return schema instanceof z.ZodNullable || schema instanceof z.ZodOptional
-		? unwrap(schema.unwrap() as z.ZodType)
-		: schema;
 }
 
 function walk(schema: z.ZodType, path: string, out: FieldEntry[]) {

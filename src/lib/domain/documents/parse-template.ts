@@ -149,11 +149,6 @@ function liquidProblem(error: unknown): { problem: string; line: number } {
 	return { problem: message, line: position[0] };
 }
 
-export interface CompiledText {
-	templates: Template[];
-	path: Path;
-}
-
 /** A template made ready for one language: every text parsed by that language's engine. */
 export interface CompiledTemplate {
 	parsed: ParsedTemplate;

@@ -18,9 +18,14 @@ const FONT_FILES = {
 } as const;
 
 /** Where pdfmake keeps Roboto; also used to draw charts in the same face. */
+const ROBOTO_DIR = join(
+	dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
+	'fonts',
+	'Roboto'
+);
+
 export function robotoPath(file: string): string {
-	const require = createRequire(import.meta.url);
-	return join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto', file);
+	return join(ROBOTO_DIR, file);
 }
 
 interface PdfmakeServer {

@@ -46,24 +46,24 @@ export type Verdict =
 			template: { same: boolean; newest: number };
 	  };
 
-/** Reads a string value of the PDF's information dictionary; pdfkit writes them as literals. */
-function infoValue(pdf: Buffer, key: string): string | undefined {
-	const text = pdf.toString('latin1');
-	const match = new RegExp(`/${key}\\s*\\(((?:\\\\.|[^\\\\)])*)\\)`).exec(text);
-	if (!match) return undefined;
-	return match[1]!.replace(/\\([\\()])/g, '$1');
-}
+/** A PDF literal string, `(…)`, with its escapes undone. */
+const LITERAL = String.raw`\(((?:\\.|[^\\)])*)\)`;
+const unescape = (literal: string) => literal.replace(/\\([\\()])/g, '$1');
 
-/** The file's own claims; pdfkit writes custom keys as indirect objects, so those are found too. */
+/**
+ * The file's own claims, read from its information dictionary: pdfkit writes a key's value as a
+ * literal there or, for custom keys, as an indirect object, so both are looked for. The bytes
+ * are decoded once; a kept report runs to megabytes.
+ */
 function claimsOf(pdf: Buffer): Exclude<Verdict, { genuine: true }>['claims'] {
 	const text = pdf.toString('latin1');
 	const read = (key: string) => {
-		const direct = infoValue(pdf, key);
-		if (direct !== undefined) return direct;
+		const direct = new RegExp(`/${key}\\s*${LITERAL}`).exec(text);
+		if (direct) return unescape(direct[1]!);
 		const ref = new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R`).exec(text);
 		if (!ref) return undefined;
-		const object = new RegExp(`\\n${ref[1]} 0 obj\\s*\\(((?:\\\\.|[^\\\\)])*)\\)`).exec(text);
-		return object?.[1]?.replace(/\\([\\()])/g, '$1');
+		const object = new RegExp(`\\n${ref[1]} 0 obj\\s*${LITERAL}`).exec(text);
+		return object ? unescape(object[1]!) : undefined;
 	};
 	const claims = {
 		template: read(PDF_KEYS.template),
