@@ -4,7 +4,7 @@ import { safeNext, signInWithPassword } from '$lib/server/auth/sign-in';
 import { fail, redirect } from '@sveltejs/kit';
 
 export const load = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 };
 
 export const actions = {
@@ -26,6 +26,6 @@ export const actions = {
 					: m.login_wrong();
 			return fail(outcome.problem === 'throttled' ? 429 : 400, { email, message });
 		}
-		redirect(303, safeNext(url.searchParams.get('next')));
+		redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 	}
 };

@@ -62,7 +62,20 @@ export async function signInWithPassword(
 	}
 }
 
-/** Only a path on this site may be a place to return to after signing in. */
-export function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/projects';
+/**
+ * Only a path on this site may be a place to return to after signing in. The WHATWG URL parser
+ * decides, as the browser will: it reads `/\evil.example` and `/%09/evil.example` (a tab, which
+ * it drops) as other hosts, which a test of the text's first characters let through.
+ */
+export function safeNext(next: string | null, origin: string): string {
+	const fallback = '/projects';
+	if (!next || !next.startsWith('/')) return fallback;
+	let url: URL;
+	try {
+		url = new URL(next, origin);
+	} catch {
+		return fallback;
+	}
+	if (url.origin !== new URL(origin).origin) return fallback;
+	return url.pathname + url.search + url.hash;
 }
