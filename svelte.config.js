@@ -10,6 +10,8 @@ const config = {
 		// Form actions and endpoints refuse cross-site posts; never turn this off.
 		csrf: { trustedOrigins: [] },
 		alias: { $tests: 'tests' },
+		// src/instrumentation.server.ts sets adapter-node's limits before its handler loads.
+		experimental: { instrumentation: { server: true } },
 		// Scripts only from the app itself; SvelteKit hashes its own inline start-up script.
 		csp: {
 			mode: 'hash',

@@ -11,7 +11,14 @@ import { bodyLimitFor, decide, ruleFor } from '$lib/server/access/authorize';
 import { formatBytes } from '$lib/i18n/import-messages';
 import { appContext } from '$lib/server/app-context';
 import { isMember } from '$lib/server/auth/users';
-import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { BodyTooLargeError, limitBody } from '$lib/server/http/limit-body';
+import {
+	error,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 
 export const init: ServerInit = async () => {
@@ -72,15 +79,23 @@ const access: Handle = async ({ event, resolve }) => {
 	error(403, m.access_forbidden());
 };
 
-/** Refuses a body larger than the route allows before reading it; adapter-node's own limit is off. */
-const bodyLimit: Handle = ({ event, resolve }) => {
-	const length = Number(event.request.headers.get('content-length') ?? 0);
-	if (length > 0 && event.route.id) {
-		const limit = bodyLimitFor(event.route.id);
-		if (length > limit)
-			error(413, m.access_body_too_large({ limit: formatBytes(limit, event.locals.locale) }));
-	}
-	return resolve(event);
+/**
+ * Holds every request body to its route's limit, counted as it streams, whatever its framing
+ * (Content-Length or chunked), signed in or not; adapter-node's single global limit is off.
+ */
+const bodyLimit: Handle = async ({ event, resolve }) => {
+	if (!event.route.id || SAFE_METHODS.has(event.request.method)) return resolve(event);
+	const limit = bodyLimitFor(event.route.id);
+	const limited = limitBody(event.request, limit);
+	const refuse = () =>
+		new Response(m.access_body_too_large({ limit: formatBytes(limit, event.locals.locale) }), {
+			status: 413,
+			headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }
+		});
+	if (limited.exceeded()) return refuse();
+	event.request = limited.request;
+	const response = await resolve(event);
+	return limited.exceeded() ? refuse() : response;
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -95,3 +110,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(language, context, sameOrigin, access, bodyLimit, securityHeaders);
+
+/** A body cut off at its limit is answered with 413 by `bodyLimit`; it is no fault to log. */
+export const handleError: HandleServerError = ({ error: thrown, message }) => {
+	if (!(thrown instanceof BodyTooLargeError)) console.error(thrown);
+	return { message };
+};

@@ -20,9 +20,6 @@ export function registerServerCommands(program: Command, context: () => CliConte
 			// adapter-node assumes https when it is not told the public address, and SvelteKit's
 			// CSRF check then refuses every form sent over plain http. Say where a local install is.
 			process.env.ORIGIN ||= `http://localhost:${process.env.PORT || 3000}`;
-			// Body sizes are limited per route by the app (the import upload is allowed far more than
-			// a form), so adapter-node's single limit for every request is switched off.
-			process.env.BODY_SIZE_LIMIT ||= 'Infinity';
 			await import(pathToFileURL(entry).href);
 			const url = process.env.ORIGIN;
 			out(
