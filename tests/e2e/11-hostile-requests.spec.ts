@@ -62,3 +62,24 @@ test('a chunked upload past the import limit is refused with the limit named', a
 	expect(answer.sent).toBeLessThan(24 * MB);
 	await api.dispose();
 });
+
+test('an upload named with a stray % or control characters is kept under a clean name', async ({
+	playwright,
+	baseURL
+}) => {
+	const api = await playwright.request.newContext({ baseURL });
+	await signInApi(api, baseURL!, 'coordinator');
+	for (const [sent, kept] of [
+		['100%.csv', '100%.csv'],
+		['%E0%A4%A.csv', '%E0%A4%A.csv'],
+		['izdevumi%202019%1B%5B2J.csv', 'izdevumi 2019[2J.csv']
+	]) {
+		const upload = await api.post('/projects/SOLID/import/upload', {
+			headers: { origin: baseURL!, 'content-type': 'text/csv', 'x-file-name': sent! },
+			data: 'Datums;Summa\n01.03.2018;1,00\n'
+		});
+		expect(upload.status(), sent).toBe(200);
+		expect((await upload.json()).name, sent).toBe(kept);
+	}
+	await api.dispose();
+});

@@ -10,6 +10,7 @@ import { createAuth, type Auth } from './auth/create-auth';
 import { ensureFirstAdmin } from './auth/first-admin';
 import { readDatabaseConfig } from './config';
 import { openDatabase, type DatabaseHandle } from './db';
+import { scheduleStaleUploadRemoval } from './import/stale-uploads';
 
 export interface AppContext {
 	handle: DatabaseHandle;
@@ -29,6 +30,8 @@ async function start(): Promise<AppContext> {
 		plugins: [sveltekitCookies(getRequestEvent)]
 	});
 	const admin = await ensureFirstAdmin(auth, handle.db);
+	const stopCleanUp = scheduleStaleUploadRemoval(handle.db);
+	process.once('sveltekit:shutdown', stopCleanUp);
 	console.log(`cofund: database ready (${handle.engine}, ${handle.location})`);
 	if (admin.state === 'created') console.log(`cofund: created the admin ${admin.email}`);
 	if (admin.state === 'setup') {

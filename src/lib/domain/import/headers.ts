@@ -6,6 +6,7 @@ import {
 	type ImportField,
 	type ImportKind
 } from './fields';
+import { clipText, echoHeader } from './echo';
 import { fold, tidy } from './fold';
 
 /** A column named by its header text, or by its 1-based position when headers repeat. */
@@ -50,7 +51,7 @@ export function matchColumns(
 			problems.push({
 				code: 'duplicate-column',
 				field,
-				header: String(ref),
+				header: clipText(String(ref)),
 				columns: found.map((i) => i + 1)
 			});
 		else {
@@ -71,7 +72,7 @@ export function matchColumns(
 			problems.push({
 				code: 'duplicate-column',
 				field,
-				header: tidy(header[indexes[0]!]!),
+				header: clipText(tidy(header[indexes[0]!]!)),
 				columns: indexes.map((i) => i + 1)
 			});
 		} else {
@@ -82,12 +83,12 @@ export function matchColumns(
 
 	for (const field of REQUIRED_FIELDS[kind]) {
 		if (columns[field] === undefined && !problems.some((p) => 'field' in p && p.field === field)) {
-			problems.push({ code: 'missing-field', field, headers: header.map(tidy) });
+			problems.push({ code: 'missing-field', field, headers: echoHeader(header) });
 		}
 	}
 	if (problems.length) return { ok: false, problems };
-	const ignored = header.flatMap((cell, i) =>
-		taken.has(i) || tidy(cell) === '' ? [] : [tidy(cell)]
+	const ignored = echoHeader(
+		header.flatMap((cell, i) => (taken.has(i) || tidy(cell) === '' ? [] : [cell]))
 	);
 	return { ok: true, columns, ignored };
 }

@@ -4,6 +4,7 @@
  * the number of records in the file, and the totals add up to the file's own.
  */
 import type { Outcome, RowProblem, SetAsideReason } from './classify';
+import { clipText } from './echo';
 import type { EventMatch } from './events';
 import type { ImportKind } from './fields';
 import type { ParticipationStatus } from './values';
@@ -45,6 +46,11 @@ export interface ImportReport {
 	statedTotalCents: number | null;
 }
 
+const clipValue = (problem: RowProblem): RowProblem => ({
+	...problem,
+	value: clipText(problem.value)
+});
+
 const tally = (): Tally => ({ count: 0, totalCents: 0 });
 const add = (t: Tally, cents: number | null) => {
 	t.count++;
@@ -77,7 +83,7 @@ export function countOutcome(report: ImportReport, outcome: Outcome, label = '',
 	if (outcome.outcome === 'rejected') {
 		add(report.rejected, outcome.amountCents);
 		if (report.rejected.rows.length < LISTED_ROWS) {
-			report.rejected.rows.push({ line: outcome.line, problems: outcome.problems });
+			report.rejected.rows.push({ line: outcome.line, problems: outcome.problems.map(clipValue) });
 		}
 	} else if (outcome.outcome === 'set-aside') {
 		if (outcome.reason === 'totals' && outcome.amountCents !== null) {
@@ -94,8 +100,8 @@ export function countOutcome(report: ImportReport, outcome: Outcome, label = '',
 				report.unmatched.rows.push({
 					line: outcome.line,
 					problem: outcome.event.problem,
-					label,
-					reference
+					label: clipText(label),
+					reference: clipText(reference)
 				});
 			}
 		}

@@ -3,6 +3,7 @@ import { and, asc, between, eq } from 'drizzle-orm';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { cleanFileName } from '$lib/domain/import/file-name';
 import type { Queryable } from '../db';
 import { sourceFileChunks, sourceFiles } from '../db/schema';
 
@@ -12,7 +13,10 @@ export interface ByteSource {
 	read(): AsyncIterable<Uint8Array>;
 }
 
-export async function fileSource(path: string, name = basename(path)): Promise<ByteSource> {
+export async function fileSource(
+	path: string,
+	name = cleanFileName(basename(path))
+): Promise<ByteSource> {
 	const { size } = await stat(path);
 	return { name, size, read: () => createReadStream(path, { highWaterMark: 256 * 1024 }) };
 }

@@ -20,6 +20,8 @@ import { classifyRecord, type ClassifyRules, type Outcome } from '$lib/domain/im
 import type { EventTarget } from '$lib/domain/import/events';
 import type { ImportField, ImportKind } from '$lib/domain/import/fields';
 import { tidy } from '$lib/domain/import/fold';
+import { echoHeader, echoRecord } from '$lib/domain/import/echo';
+import { cleanFileName } from '$lib/domain/import/file-name';
 import { matchColumns, type ColumnMap } from '$lib/domain/import/headers';
 import { profileColumns, type MappingProfile } from '$lib/domain/import/profile';
 import {
@@ -162,11 +164,13 @@ function labelOf(outcome: Outcome): [string, string] {
 
 async function runInTransaction(tx: Transaction, request: ImportRequest): Promise<ImportResult> {
 	const { project, kind, profile } = request;
-	const source =
+	const given =
 		'source' in request.input
 			? request.input.source
 			: await storedSource(tx, request.input.storedFileId);
-	if (!source) throw new ImportFileError({ code: 'not-found' });
+	if (!given) throw new ImportFileError({ code: 'not-found' });
+	// The name is shown on pages and terminals, and kept in the audit log: never with controls.
+	const source: ByteSource = { ...given, name: cleanFileName(given.name) };
 	if (request.limit !== undefined && source.size > request.limit) {
 		throw new ImportFileError({ code: 'too-large', limit: request.limit });
 	}
@@ -278,7 +282,7 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 
 	const preview: ImportResult['preview'] = [];
 	const judge = async (record: string[], line: number) => {
-		if (preview.length < PREVIEW_RECORDS) preview.push({ line, cells: record.slice(0, 100) });
+		if (preview.length < PREVIEW_RECORDS) preview.push({ line, cells: echoRecord(record) });
 		const outcome = classifyRecord(record, line, rules!);
 		// A label is only wanted for the rows the report will list as unmatched.
 		const [label, reference] =
@@ -339,7 +343,7 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 		throw new ImportFileError({
 			code: 'header',
 			problems: first && !first.ok ? first.problems : [{ code: 'no-header' }],
-			header: shown?.record.slice(0, 200).map((cell) => cell.slice(0, 200)) ?? [],
+			header: echoHeader(shown?.record ?? []),
 			suggestKind: shown && matchColumns(other, shown.record).ok && !profile.columns ? other : null
 		});
 	};
@@ -393,14 +397,15 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 	const sha256 = stored.sha256 || meter.hash.digest('hex');
 	const result: ImportResult = {
 		fileName: source.name,
-		header: (header as string[] | null) ?? [],
+		header: echoHeader((header as string[] | null) ?? []),
 		preview,
 		size: source.size,
 		sha256,
 		dialect: dialect!,
 		report,
-		committed: request.mode === 'commit',
-		batchId: request.mode === 'commit' ? target.batchId : null
+		// Only a commit that wrote its rows says so; a refused one is reported as not committed.
+		committed: false,
+		batchId: null
 	};
 	if (request.mode === 'dry-run') throw new RollBack(result);
 
@@ -438,7 +443,7 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 			acceptedTotal: report.accepted.totalCents
 		}
 	});
-	return result;
+	return { ...result, committed: true, batchId: target.batchId };
 }
 
 /** Runs an import; a dry run reports and writes nothing, a commit writes all of it or nothing. */

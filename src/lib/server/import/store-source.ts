@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Queryable } from '../db';
 import { sourceFileChunks, sourceFiles } from '../db/schema';
+import { cleanFileName } from '$lib/domain/import/file-name';
 import type { ByteSource } from './byte-source';
 
 export const CHUNK_BYTES = 1024 * 1024;
@@ -31,11 +32,12 @@ export async function storeSource(
 	meta: { projectId: number; uploadedBy: string; limit?: number }
 ): Promise<StoredFile> {
 	const id = randomUUID();
+	const name = cleanFileName(source.name);
 	const hash = createHash('sha256');
 	await tx.insert(sourceFiles).values({
 		id,
 		projectId: meta.projectId,
-		name: source.name,
+		name,
 		size: 0,
 		sha256: '',
 		uploadedBy: meta.uploadedBy
@@ -65,5 +67,5 @@ export async function storeSource(
 	await flush(true);
 	const sha256 = hash.digest('hex');
 	await tx.update(sourceFiles).set({ size, sha256 }).where(eq(sourceFiles.id, id));
-	return { id, name: source.name, size, sha256 };
+	return { id, name, size, sha256 };
 }

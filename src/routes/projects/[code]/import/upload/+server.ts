@@ -1,5 +1,6 @@
 // Thin: streams the uploaded export into the database, within the import's size limit.
 import { formatBytes } from '$lib/i18n/import-messages';
+import { cleanFileName, decodeHeaderName } from '$lib/domain/import/file-name';
 import { m } from '$lib/paraglide/messages.js';
 import { readImportLimit } from '$lib/server/config';
 import { loadImportProject } from '$lib/server/import/import-project';
@@ -10,8 +11,7 @@ import { error, json } from '@sveltejs/kit';
 export async function POST({ locals, params, request }) {
 	const project = await loadImportProject(locals.db, params.code);
 	if (!project) error(404);
-	const name =
-		decodeURIComponent(request.headers.get('x-file-name') ?? '').slice(0, 255) || 'export.csv';
+	const name = cleanFileName(decodeHeaderName(request.headers.get('x-file-name') ?? ''));
 	const limit = readImportLimit();
 	try {
 		const file = await storeUpload(locals.db, {
