@@ -3,6 +3,11 @@ import { m } from '$lib/paraglide/messages.js';
 import { safeNext, signInWithPassword } from '$lib/server/auth/sign-in';
 import { fail, redirect } from '@sveltejs/kit';
 
+const throttledMessage = (seconds: number) =>
+	seconds < 60
+		? m.login_throttled_seconds({ seconds })
+		: m.login_throttled({ minutes: Math.ceil(seconds / 60) });
+
 export const load = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 };
@@ -21,9 +26,7 @@ export const actions = {
 		});
 		if (!outcome.ok) {
 			const message =
-				outcome.problem === 'throttled'
-					? m.login_throttled({ minutes: outcome.minutes })
-					: m.login_wrong();
+				outcome.problem === 'throttled' ? throttledMessage(outcome.seconds) : m.login_wrong();
 			return fail(outcome.problem === 'throttled' ? 429 : 400, { email, message });
 		}
 		redirect(303, safeNext(url.searchParams.get('next'), url.origin));

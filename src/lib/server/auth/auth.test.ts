@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
 import { verifyAuditChain } from '../audit/verify-audit';
 import type { DatabaseHandle } from '../db';
-import { sessions } from '../db/schema';
+import { auditEvents, sessions } from '../db/schema';
 import { authSecret } from './auth-secret';
 import { createAuth, type Auth } from './create-auth';
 import { consumeSetupToken, ensureFirstAdmin } from './first-admin';
-import { clearFailedSignIns, recordFailedSignIn, signInWait } from './login-throttle';
+import { claimSignInAttempt, recordSuccessfulSignIn, SIGN_IN_LIMITS } from './login-throttle';
+import { signInWithPassword } from './sign-in';
 import { createUser, findUserByEmail, setPassword } from './users';
 
 async function signIn(auth: Auth, email: string, password: string) {
@@ -106,17 +107,58 @@ describe.each(ENGINES)('signing in on %s', (engine) => {
 		expect(await ensureFirstAdmin(auth, handle.db, env)).toEqual({ state: 'exists' });
 	});
 
-	it('throttles guessing per account, and forgets it after a success', async () => {
+	it('throttles one account from one address, and forgets it after a success', async () => {
 		const now = Date.now();
-		for (let i = 0; i < 5; i++)
-			await recordFailedSignIn(handle.db, 'x@example.lv', '10.0.0.1', now);
-		expect(await signInWait(handle.db, 'x@example.lv', '10.0.0.2', now)).toBe(15);
-		expect(await signInWait(handle.db, 'y@example.lv', '10.0.0.2', now)).toBe(0);
-		expect(await signInWait(handle.db, 'x@example.lv', '10.0.0.2', now + 16 * 60_000)).toBe(0);
-		await clearFailedSignIns(handle.db, 'x@example.lv');
-		expect(await signInWait(handle.db, 'x@example.lv', '10.0.0.3', now)).toBe(0);
+		for (let i = 0; i < SIGN_IN_LIMITS.pair; i++) {
+			expect(await claimSignInAttempt(handle.db, 'x@example.lv', '10.0.0.1', now)).toEqual({
+				allowed: true
+			});
+		}
+		expect(await claimSignInAttempt(handle.db, 'x@example.lv', '10.0.0.1', now)).toEqual({
+			allowed: false,
+			waitSeconds: 15 * 60
+		});
+		// The same account from another address, and another account from this one, may try.
+		expect((await claimSignInAttempt(handle.db, 'x@example.lv', '10.0.0.2', now)).allowed).toBe(
+			true
+		);
+		expect((await claimSignInAttempt(handle.db, 'y@example.lv', '10.0.0.1', now)).allowed).toBe(
+			true
+		);
+		const later = now + 15 * 60_000;
+		expect((await claimSignInAttempt(handle.db, 'x@example.lv', '10.0.0.1', later)).allowed).toBe(
+			true
+		);
+		await recordSuccessfulSignIn(handle.db, 'x@example.lv', '10.0.0.1', later);
+		expect((await claimSignInAttempt(handle.db, 'x@example.lv', '10.0.0.1', later)).allowed).toBe(
+			true
+		);
 	});
 
+	it('slows an account guessed from many addresses, but never its owner at a known address', async () => {
+		const now = Date.now();
+		await recordSuccessfulSignIn(handle.db, 'z@example.lv', '192.0.2.7', now - 60_000);
+		for (let i = 0; i < SIGN_IN_LIMITS.accountSoft; i++) {
+			const claim = await claimSignInAttempt(handle.db, 'z@example.lv', `198.51.100.${i}`, now);
+			expect(claim.allowed).toBe(true);
+		}
+		// A new address now waits a delay that doubles; the owner's usual address does not.
+		expect(await claimSignInAttempt(handle.db, 'z@example.lv', '203.0.113.1', now)).toEqual({
+			allowed: false,
+			waitSeconds: 1
+		});
+		expect((await claimSignInAttempt(handle.db, 'z@example.lv', '192.0.2.7', now)).allowed).toBe(
+			true
+		);
+		expect(await claimSignInAttempt(handle.db, 'z@example.lv', '203.0.113.1', now)).toEqual({
+			allowed: false,
+			waitSeconds: 2
+		});
+		const late = now + 2000;
+		expect((await claimSignInAttempt(handle.db, 'z@example.lv', '203.0.113.1', late)).allowed).toBe(
+			true
+		);
+	});
 	it('has audited every user change, without any password', async () => {
 		const check = await verifyAuditChain(handle.db);
 		expect(check).toMatchObject({ intact: true, events: 3 });
@@ -137,5 +179,52 @@ describe.each(ENGINES)('the one-time set-up link on %s', (engine) => {
 		} finally {
 			await handle.close();
 		}
+	});
+});
+
+describe.each(ENGINES)('sign-in throttling under concurrent tries on %s', (engine) => {
+	let handle: DatabaseHandle;
+	let auth: Auth;
+	beforeAll(async () => {
+		handle = await freshDatabase(engine);
+		auth = createAuth(handle.db, { secret: 'x'.repeat(32), baseURL: 'http://localhost:3000' });
+		await createUser(
+			auth,
+			handle.db,
+			{ email: 'owner@example.lv', name: 'Owner', role: 'council', password: 'owner password 1' },
+			SYSTEM_ACTOR
+		);
+	}, 60_000);
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	const attempt = (password: string, address: string) =>
+		signInWithPassword(auth, handle.db, {
+			email: 'owner@example.lv',
+			password,
+			address,
+			headers: new Headers()
+		});
+
+	it('checks no more passwords than the limit when 40 tries come at once', async () => {
+		const outcomes = await Promise.all(
+			Array.from({ length: 40 }, () => attempt('a wrong guess', '10.9.9.9'))
+		);
+		const checked = outcomes.filter((o) => !o.ok && o.problem === 'wrong').length;
+		const throttled = outcomes.filter((o) => !o.ok && o.problem === 'throttled').length;
+		// Before, the count was read and written apart: 40 concurrent tries got 17 checks.
+		expect(checked).toBe(SIGN_IN_LIMITS.pair);
+		expect(throttled).toBe(40 - SIGN_IN_LIMITS.pair);
+		const failed = await handle.db
+			.select()
+			.from(auditEvents)
+			.where(eq(auditEvents.action, 'auth.sign-in-failed'));
+		expect(failed).toHaveLength(SIGN_IN_LIMITS.pair);
+	}, 120_000);
+
+	it('still lets the owner sign in from another address', async () => {
+		expect(await attempt('a wrong guess', '10.9.9.9')).toMatchObject({ problem: 'throttled' });
+		expect(await attempt('owner password 1', '10.1.1.1')).toEqual({ ok: true });
 	});
 });

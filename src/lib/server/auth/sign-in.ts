@@ -1,13 +1,13 @@
 /** Signs a user in with email and password: throttled, and audited whether it works or not. */
 import type { Database } from '../db';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit, type Actor } from '../audit/record-audit';
 import type { Auth } from './create-auth';
-import { clearFailedSignIns, recordFailedSignIn, signInWait } from './login-throttle';
+import { claimSignInAttempt, recordSuccessfulSignIn } from './login-throttle';
 
 export type SignInOutcome =
 	| { ok: true }
 	| { ok: false; problem: 'wrong' }
-	| { ok: false; problem: 'throttled'; minutes: number };
+	| { ok: false; problem: 'throttled'; seconds: number };
 
 export interface SignInRequest {
 	email: string;
@@ -23,43 +23,30 @@ export async function signInWithPassword(
 	request: SignInRequest
 ): Promise<SignInOutcome> {
 	const email = request.email.trim().toLowerCase();
-	const minutes = await signInWait(db, email, request.address);
-	if (minutes > 0) return { ok: false, problem: 'throttled', minutes };
-	try {
-		const result = await auth.api.signInEmail({
-			body: { email, password: request.password },
-			headers: request.headers
-		});
-		await clearFailedSignIns(db, email);
-		await db.transaction((tx) =>
-			recordAudit(
-				tx,
-				{ id: result.user.id, email },
-				{
-					action: 'auth.sign-in',
-					objectType: 'user',
-					objectId: email,
-					after: { address: request.address }
-				}
-			)
-		);
-		return { ok: true };
-	} catch {
-		await recordFailedSignIn(db, email, request.address);
-		await db.transaction((tx) =>
-			recordAudit(
-				tx,
-				{ id: null, email },
-				{
-					action: 'auth.sign-in-failed',
-					objectType: 'user',
-					objectId: email,
-					after: { address: request.address }
-				}
-			)
-		);
+	// The try is counted before the password is checked, so concurrent tries cannot race past.
+	const claim = await claimSignInAttempt(db, email, request.address);
+	if (!claim.allowed) return { ok: false, problem: 'throttled', seconds: claim.waitSeconds };
+	const result = await auth.api
+		.signInEmail({ body: { email, password: request.password }, headers: request.headers })
+		.catch(() => null);
+	if (!result) {
+		await audit(db, { id: null, email }, 'auth.sign-in-failed', request.address);
 		return { ok: false, problem: 'wrong' };
 	}
+	await recordSuccessfulSignIn(db, email, request.address);
+	await audit(db, { id: result.user.id, email }, 'auth.sign-in', request.address);
+	return { ok: true };
+}
+
+function audit(db: Database, actor: Actor, action: string, address: string) {
+	return db.transaction((tx) =>
+		recordAudit(tx, actor, {
+			action,
+			objectType: 'user',
+			objectId: actor.email,
+			after: { address }
+		})
+	);
 }
 
 /**
