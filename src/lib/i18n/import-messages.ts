@@ -101,6 +101,8 @@ export function describeFailure(failure: ImportFailure, locale: Locale): string[
 			return [m.import_fail_has_rejected({ rejected: failure.rejected }, say)];
 		case 'nothing-to-commit':
 			return [m.import_fail_nothing({}, say)];
+		case 'connection-lost':
+			return [m.import_fail_connection_lost({}, say)];
 		case 'internal':
 			return [m.import_fail_internal({}, say)];
 		case 'not-found':

@@ -20,6 +20,8 @@ export type ImportFailure =
 	| { code: 'unterminated-quote'; line: number }
 	| { code: 'has-rejected'; rejected: number }
 	| { code: 'nothing-to-commit' }
+	/** The database went away mid-way; the transaction rolled back, so nothing was saved. */
+	| { code: 'connection-lost' }
 	/** Something broke on the server; the details are in its log, not in the browser. */
 	| { code: 'internal' }
 	| { code: 'not-found' };

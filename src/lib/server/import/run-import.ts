@@ -32,6 +32,7 @@ import {
 } from '$lib/domain/import/report';
 import type { Dialect, ImportProgress, ImportResult } from '$lib/domain/import/result';
 import type { Database, Transaction } from '../db';
+import { isConnectionLost } from '../db/connection-lost';
 import { importBatches, sourceFiles } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/record-audit';
 import { storedSource, type ByteSource } from './byte-source';
@@ -455,6 +456,8 @@ export async function runImport(db: Database, request: ImportRequest): Promise<I
 		if (error instanceof NotAnExportError) throw new ImportFileError({ code: error.problem });
 		if (error instanceof FileTooLargeError)
 			throw new ImportFileError({ code: 'too-large', limit: error.limit });
+		// The transaction never committed: say so plainly, rather than "something broke".
+		if (isConnectionLost(error)) throw new ImportFileError({ code: 'connection-lost' });
 		throw error;
 	}
 }
