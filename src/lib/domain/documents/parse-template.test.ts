@@ -413,10 +413,10 @@ describe('YAML anchors and aliases', () => {
 	});
 
 	it('refuses a merge key, which is an alias too', () => {
-		const source = template([
-			'  - text: x',
-			'    <<: *base'
-		]).replace('content:', 'base: &base { style: note }\ncontent:');
+		const source = template(['  - text: x', '    <<: *base']).replace(
+			'content:',
+			'base: &base { style: note }\ncontent:'
+		);
 		expect(errorOf(source).line).toBe(lineOf(source, '&base'));
 	});
 });

@@ -604,7 +604,10 @@ describe('one render budget for the whole document', () => {
 	};
 
 	it('refuses a range of 150,000,000 before building it, at the loop’s line', () => {
-		const source = template(['  - text: a', '  - text: "{% for i in (1..150000000) %}{% endfor %}"']);
+		const source = template([
+			'  - text: a',
+			'  - text: "{% for i in (1..150000000) %}{% endfor %}"'
+		]);
 		const started = performance.now();
 		const error = budgetError(() => renderWith(source));
 		expect(error.budget).toEqual({ kind: 'iterations', limit: RENDER_LIMITS.iterations });
