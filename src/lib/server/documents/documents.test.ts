@@ -454,7 +454,7 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 		);
 		// About 60 pages: each footer alone spends a tenth of the budget, all of them far more.
 		const error = await failure(annex());
-		expect(error.reason.line).toBe(
+		expect((error.reason as TemplateError).line).toBe(
 			1 +
 				(await currentTemplate(handle.db, 'council-annex')).source
 					.split('\n')

@@ -13,7 +13,12 @@ import type { Database } from '../db';
 import { documents } from '../db/schema';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/record-audit';
 import { fingerprintOf, loadDocumentData, packSnapshot, sha256Hex } from './load-document-data';
-import { DocumentRenderError, renderInWorker, WORKER_LIMITS, type WorkerLimits } from './render-pool';
+import {
+	DocumentRenderError,
+	renderInWorker,
+	WORKER_LIMITS,
+	type WorkerLimits
+} from './render-pool';
 import {
 	markTemplateFailed,
 	templateVersion,

@@ -137,7 +137,8 @@ function run(worker: Worker, input: RenderInput, limits: WorkerLimits): Promise<
 		const onMessage = (reply: RenderReply) =>
 			done(() => {
 				keep(worker, limits);
-				if (reply.ok) resolve(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.length));
+				if (reply.ok)
+					resolve(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.length));
 				else reject(rebuild(reply.error));
 			});
 		const onError = (error: Error & { code?: string }) =>
