@@ -36,7 +36,7 @@ function say(f: FailureFacts, locale: Locale): string {
 	if (f.kind === 'budget' && f.limitName === 'characters')
 		return m.template_failure_characters({ ...at, limit }, o);
 	if (f.kind === 'budget') return m.template_failure_time({ ...at, seconds }, o);
-	return m.template_failure_error({ ...at, problem: f.problem }, o);
+	return m.template_failure_error({ ...at, problem: f.problem.replace(/\.$/, '') }, o);
 }
 
 function factsOf(error: TemplateFailedError): FailureFacts {
@@ -74,7 +74,7 @@ export function renderFailureText(error: unknown, locale: Locale): string | null
 		error.fallback === null
 			? m.template_failure_marked_alone(who, { locale })
 			: m.template_failure_marked({ ...who, fallback: error.fallback }, { locale });
-	return `${what} ${then}`;
+	return `${what} ${m.template_failure_nothing_made({}, { locale })} ${then}`;
 }
 
 /** A kept mark as a sentence: what failed when a document was last made from that version. */

@@ -80,17 +80,6 @@ function workerEntry() {
 	return entry;
 }
 
-async function spawn(limits: WorkerLimits): Promise<Worker> {
-	const { WORKER_ROLE } = await import('./render-worker');
-	const found = await workerEntry();
-	return new Worker(found.eval ? found.code : new URL(found.url), {
-		eval: found.eval,
-		workerData: WORKER_ROLE,
-		execArgv: [],
-		resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb }
-	});
-}
-
 interface Idle {
 	worker: Worker;
 	memoryMb: number;
@@ -99,6 +88,28 @@ interface Idle {
 const idle: Idle[] = [];
 let running = 0;
 const queue: (() => void)[] = [];
+
+async function spawn(limits: WorkerLimits): Promise<Worker> {
+	const { WORKER_ROLE } = await import('./render-worker');
+	const found = await workerEntry();
+	const worker = new Worker(found.eval ? found.code : new URL(found.url), {
+		eval: found.eval,
+		workerData: WORKER_ROLE,
+		execArgv: [],
+		resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb }
+	});
+	// A worker that dies while idle is forgotten; its error must not become the process's.
+	worker.on('error', () => {});
+	worker.on('exit', () => forget(worker));
+	return worker;
+}
+
+function forget(worker: Worker): void {
+	const at = idle.findIndex((w) => w.worker === worker);
+	if (at < 0) return;
+	clearTimeout(idle[at]!.timer);
+	idle.splice(at, 1);
+}
 
 async function takeWorker(limits: WorkerLimits): Promise<Worker> {
 	const at = idle.findIndex((w) => w.memoryMb === limits.memoryMb);
@@ -111,8 +122,7 @@ async function takeWorker(limits: WorkerLimits): Promise<Worker> {
 function keep(worker: Worker, limits: WorkerLimits): void {
 	worker.unref();
 	const timer = setTimeout(() => {
-		const at = idle.findIndex((w) => w.worker === worker);
-		if (at >= 0) idle.splice(at, 1);
+		forget(worker);
 		void worker.terminate();
 	}, IDLE_MS);
 	timer.unref();

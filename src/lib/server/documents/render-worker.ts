@@ -5,6 +5,7 @@
  * finds this module wherever the bundler put it; the rendering code loads in the worker alone.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { BudgetKind } from '$lib/domain/documents/render-budget';
 import type { RenderInput } from './render-job';
 
 export const workerUrl = import.meta.url;
@@ -20,7 +21,7 @@ export type RenderReply =
 						file: string;
 						line: number;
 						problem: string;
-						budget?: { kind: 'timeMs' | 'iterations' | 'characters'; limit: number } | undefined;
+						budget?: { kind: BudgetKind; limit: number } | undefined;
 				  }
 				| { type: 'error'; message: string };
 	  };
