@@ -257,8 +257,8 @@ export function compileTemplate(
 	return { parsed, lang, engine, texts, conditions, fail };
 }
 
-/** The message for an alias or an anchor; parse-template's callers show it with the line. */
-export const ALIAS_PROBLEM =
+/** What an anchor or alias is told, at its line. */
+const ALIAS_PROBLEM =
 	'YAML anchors and aliases (&name, *name) are not allowed in a template: write the text out where it is used';
 
 /**
