@@ -108,4 +108,49 @@ test.describe('documents from templates', () => {
 		await page.getByRole('button', { name: 'Pārbaudīt un saglabāt kā jaunu versiju' }).click();
 		await expect(page.getByRole('status')).toContainText(`Saglabāts kā versija ${version + 2}`);
 	});
+	test('a template that loops 150,000,000 times is saved, its preview is refused, and the server keeps answering', async ({
+		page
+	}) => {
+		await signIn(page, 'coordinator');
+		await page.goto('/templates/council-annex');
+		const source = page.locator('#source');
+		const original = await source.inputValue();
+		const version = Number(/v(\d+)/.exec((await page.locator('h1').textContent())!)![1]);
+		await source.fill(
+			original.replace(
+				'content:\n',
+				'content:\n  - text: "{% for i in (1..150000000) %}{% endfor %}"\n'
+			)
+		);
+		await page.getByRole('button', { name: 'Pārbaudīt un saglabāt kā jaunu versiju' }).click();
+		await expect(page.getByRole('status')).toContainText(`Saglabāts kā versija ${version + 1}`);
+
+		const started = Date.now();
+		const refused = await page.request.get(
+			'/projects/SOLID/documents/preview?template=council-annex&lang=lv&date=2026-11-24'
+		);
+		expect(refused.status()).toBe(422);
+		const said = await refused.text();
+		expect(said).toMatch(/vairāk nekā 1.000.000 reižu/);
+		expect(said).toContain(`versija ${version + 1} tagad atzīmēta kā kļūdaina`);
+		expect(Date.now() - started).toBeLessThan(60_000);
+
+		// The server answers, and documents are made from the version before the failed one.
+		expect((await page.request.get('/projects')).status()).toBe(200);
+		await page.goto('/projects/SOLID/documents');
+		await expect(page.getByTestId('template-failure')).toContainText(`no versijas ${version}`);
+		const preview = await page.request.get(
+			'/projects/SOLID/documents/preview?template=council-annex&lang=lv&date=2026-11-24'
+		);
+		expect(preview.status()).toBe(200);
+		expect(pdfText(await preview.body())).toContain('lēmumam Nr.57');
+		await page.goto('/templates');
+		await expect(page.getByRole('row', { name: /council-annex/ })).toContainText('kļūdaina');
+
+		// Leave the annex as the demo made it.
+		await page.goto('/templates/council-annex');
+		await source.fill(original);
+		await page.getByRole('button', { name: 'Pārbaudīt un saglabāt kā jaunu versiju' }).click();
+		await expect(page.getByRole('status')).toContainText(`Saglabāts kā versija ${version + 2}`);
+	});
 });

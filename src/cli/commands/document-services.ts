@@ -7,13 +7,16 @@ export { TemplateError } from '$lib/domain/documents/parse-template';
 export {
 	makeDocument,
 	storeDocument,
+	TemplateFailedError,
 	UnknownProjectError
 } from '$lib/server/documents/make-document';
+export { failureMarkText, renderFailureText } from '$lib/server/documents/render-failure';
 export {
 	currentTemplate,
 	listTemplates,
 	saveTemplateEdit,
 	TemplateConflictError,
+	templateFailuresOf,
 	templateHistory,
 	templateVersion,
 	UnknownTemplateError

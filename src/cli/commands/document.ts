@@ -34,6 +34,8 @@ interface DocumentOptions {
 export function explainDocumentError(error: unknown, ctx: CliContext, s: Services): never {
 	const say = { locale: ctx.locale };
 	const { TemplateError, UnknownTemplateError, UnknownProjectError, TemplateConflictError } = s;
+	const failed = s.renderFailureText(error, ctx.locale);
+	if (failed) throw new CliFailure(failed);
 	if (error instanceof TemplateError)
 		throw new CliFailure(
 			m.cli_template_error({ file: error.file, line: error.line, problem: error.problem }, say)
@@ -77,13 +79,26 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 		const user = await actingUser(handle, ctx);
 		await requireOnProject(handle, user, options.project, 'document:generate', ctx);
 		try {
-			const made = await s.makeDocument(handle.db, {
-				project: options.project,
-				template,
-				lang,
-				version,
-				date: options.date
-			});
+			const made = await s.makeDocument(
+				handle.db,
+				{ project: options.project, template, lang, version, date: options.date },
+				{ actor: user }
+			);
+			if (made.skipped)
+				ctx.out(
+					m.template_failure_skipped(
+						{
+							version: made.skipped.version,
+							used: made.parameters.version,
+							problem: s.failureMarkText(
+								made.skipped,
+								`${template} v${made.skipped.version}`,
+								ctx.locale
+							)
+						},
+						say
+					)
+				);
 			// Written beside its place and renamed: a failed run never leaves half a PDF there.
 			await mkdir(dirname(options.out), { recursive: true });
 			const partial = `${options.out}.partial`;

@@ -23,12 +23,19 @@ export function registerTemplateCommands(program: Command, context: () => CliCon
 			const s = await services();
 			await withDatabase('cofund template list', async (handle) => {
 				await actingUser(handle, ctx);
-				for (const { id, newest } of await s.listTemplates(handle.db))
+				for (const { id, newest } of await s.listTemplates(handle.db)) {
+					if (!newest) {
+						ctx.out(`${id.padEnd(20)} ${m.template_not_used({}, { locale: ctx.locale })}`);
+						continue;
+					}
+					const failure = (await s.templateFailuresOf(handle.db, id)).get(newest.version);
+					const mark = failure ? `  ${m.template_failure_badge({}, { locale: ctx.locale })}` : '';
 					ctx.out(
-						newest
-							? `${id.padEnd(20)} v${newest.version}  ${newest.origin}  ${newest.createdBy}  ${madeOn(newest.createdAt, ctx.locale)}`
-							: `${id.padEnd(20)} ${m.template_not_used({}, { locale: ctx.locale })}`
+						`${id.padEnd(20)} v${newest.version}  ${newest.origin}  ${newest.createdBy}  ${madeOn(newest.createdAt, ctx.locale)}${mark}`
 					);
+					if (failure)
+						ctx.out(`  ${s.failureMarkText(failure, `${id} v${newest.version}`, ctx.locale)}`);
+				}
 			});
 		});
 	templates

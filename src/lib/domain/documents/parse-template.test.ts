@@ -391,3 +391,32 @@ describe('compiling a parsed template for one language', () => {
 		]);
 	});
 });
+
+describe('YAML anchors and aliases', () => {
+	it('refuses an alias with the line of its anchor, not a crash', () => {
+		const source = template(['  - text: &greeting "Labdien"', '  - text: *greeting']);
+		const error = errorOf(source);
+		expect(error.line).toBe(lineOf(source, '&greeting'));
+		expect(error.problem).toMatch(/anchors and aliases .* are not allowed/);
+	});
+
+	it('refuses the billion laughs, at its first anchor, before anything is expanded', () => {
+		const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+		for (const [i, name] of [...'bcdefghi'].entries())
+			lines.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
+		const source = [template(['  - text: "{{ project.code }}"']), ...lines].join('\n');
+		const started = performance.now();
+		const error = errorOf(source);
+		expect(error.line).toBe(lineOf(source, 'a: &a'));
+		expect(error.problem).toMatch(/anchors and aliases/);
+		expect(performance.now() - started).toBeLessThan(5_000);
+	});
+
+	it('refuses a merge key, which is an alias too', () => {
+		const source = template(['  - text: x', '    <<: *base']).replace(
+			'content:',
+			'base: &base { style: note }\ncontent:'
+		);
+		expect(errorOf(source).line).toBe(lineOf(source, '&base'));
+	});
+});

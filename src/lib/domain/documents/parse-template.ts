@@ -3,12 +3,13 @@
  * the problem: bad YAML, an unknown block or option, a text missing a language, Liquid that does
  * not parse, a field the data does not have. Nothing is rendered until all of it passes.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Template } from 'liquidjs';
 import { z } from 'zod';
 import type { Locale } from '../locale';
 import { pathToString } from '../project/definition';
 import { unknownField } from './field-check';
+import { RenderBudgetError, type BudgetKind } from './render-budget';
 import { createTemplateEngine, TemplateSandboxError } from './template-engine';
 import {
 	BLOCKS,
@@ -23,7 +24,9 @@ export class TemplateError extends Error {
 	constructor(
 		readonly file: string,
 		readonly line: number,
-		readonly problem: string
+		readonly problem: string,
+		/** Set when the render ran out of its budget: which limit, and its figure. */
+		readonly budget?: { kind: BudgetKind; limit: number }
 	) {
 		super(`${file}:${line}: ${problem}`);
 		this.name = 'TemplateError';
@@ -138,10 +141,19 @@ export function textIn(text: TemplateText, lang: Locale): string | undefined {
 	return typeof text === 'string' ? text : text[lang];
 }
 
+/** The budget error behind an error, as thrown or as Liquid wrapped it. */
+function budgetError(error: unknown): RenderBudgetError | undefined {
+	if (error instanceof RenderBudgetError) return error;
+	const original = (error as { originalError?: unknown } | null)?.originalError;
+	return original instanceof RenderBudgetError ? original : undefined;
+}
+
 /** Liquid's own message without its position, which the caller turns into a file line. */
 function liquidProblem(error: unknown): { problem: string; line: number } {
 	if (error instanceof TemplateSandboxError) return { problem: error.message, line: 1 };
 	const e = error as { message?: string; token?: { getPosition?: () => [number, number] } };
+	const budget = budgetError(error);
+	if (budget) return { problem: budget.message, line: e.token?.getPosition?.()[0] ?? 1 };
 	const position = e.token?.getPosition?.() ?? [1, 0];
 	const message = String(e.message ?? error)
 		.split('\n')[0]!
@@ -179,10 +191,12 @@ export function compileTemplate(
 	const fail = (path: Path, error: unknown): never => {
 		if (error instanceof TemplateError) throw error;
 		const { problem, line } = liquidProblem(error);
+		const budget = budgetError(error);
 		throw new TemplateError(
 			parsed.file,
 			parsed.lineAt(path) + parsed.textOffset(path) + line - 1,
-			problem
+			problem,
+			budget && { kind: budget.kind, limit: budget.limit }
 		);
 	};
 	const compile = (
@@ -243,6 +257,30 @@ export function compileTemplate(
 	return { parsed, lang, engine, texts, conditions, fail };
 }
 
+/** What an anchor or alias is told, at its line. */
+const ALIAS_PROBLEM =
+	'YAML anchors and aliases (&name, *name) are not allowed in a template: write the text out where it is used';
+
+/**
+ * A template is read as plain data: an alias would let a few lines stand for an exponential
+ * amount of text (the "billion laughs"), so the first anchor or alias is refused at its line.
+ */
+function refuseAliases(file: string, doc: Document, counter: LineCounter): void {
+	let at: number | undefined;
+	visit(doc, {
+		Alias(_, node) {
+			at = node.range?.[0] ?? 0;
+			return visit.BREAK;
+		},
+		Node(_, node) {
+			if (!node.anchor) return undefined;
+			at = node.range?.[0] ?? 0;
+			return visit.BREAK;
+		}
+	});
+	if (at !== undefined) throw new TemplateError(file, counter.linePos(at).line, ALIAS_PROBLEM);
+}
+
 export function parseTemplate(file: string, source: string): ParsedTemplate {
 	const counter = new LineCounter();
 	const doc = parseDocument(source, {
@@ -259,6 +297,7 @@ export function parseTemplate(file: string, source: string): ParsedTemplate {
 			yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
 		);
 	}
+	refuseAliases(file, doc, counter);
 	const { lineAt, textOffset } = locate(doc, counter);
 	const fail = (path: Path, problem: string): never => {
 		throw new TemplateError(file, lineAt(path), problem);

@@ -6,6 +6,7 @@ import type { Locale } from '../locale';
 import { buildContext, type ContextOptions } from './build-context';
 import type { DocumentData, ExpenseRecord, TripRecord } from './document-data';
 import { compileTemplate, parseTemplate, TemplateError } from './parse-template';
+import { RENDER_LIMITS, RenderBudget } from './render-budget';
 import { renderDocument, type DocumentModel, type ModelBlock } from './render-document';
 
 const NBSP = '\u00a0';
@@ -579,5 +580,126 @@ describe('the final report for SOLID', () => {
 			'Novirze +24,70 EUR'
 		]);
 		expect(text('Mobilitātes:')).toEqual(['Notikušas 1 no 15 plānotajām (6,7%), atceltas 1']);
+	});
+});
+
+describe('one render budget for the whole document', () => {
+	const data: DocumentData = { plan: solidDefinition(), expenses: [], trips: [] };
+	const renderWith = (source: string, budget = new RenderBudget()) => ({
+		model: renderDocument(
+			compileTemplate(parseTemplate('test.yaml', source), 'lv'),
+			buildContext(data, options('lv')),
+			budget
+		),
+		budget
+	});
+	const budgetError = (draw: () => unknown): TemplateError => {
+		try {
+			draw();
+		} catch (error) {
+			if (error instanceof TemplateError) return error;
+			throw error;
+		}
+		throw new Error('the render stayed within its budget');
+	};
+
+	it('refuses a range of 150,000,000 before building it, at the loop’s line', () => {
+		const source = template([
+			'  - text: a',
+			'  - text: "{% for i in (1..150000000) %}{% endfor %}"'
+		]);
+		const started = performance.now();
+		const error = budgetError(() => renderWith(source));
+		expect(error.budget).toEqual({ kind: 'iterations', limit: RENDER_LIMITS.iterations });
+		expect(error.problem).toBe(`the document loops more than ${RENDER_LIMITS.iterations} times`);
+		expect(error.line).toBe(lineOf(source, '150000000'));
+		// Refused before a single pass: a loop of the budget's size alone takes far longer.
+		expect(performance.now() - started).toBeLessThan(5_000);
+	});
+
+	it('refuses a range whose end is computed, and one under a filter', () => {
+		for (const loop of [
+			'{% assign n = 150000 | times: 1000 %}{% for i in (1..n) %}{% endfor %}',
+			'{% for i in (1..150000000) reversed %}{% endfor %}',
+			'{% tablerow i in (1..150000000) %}{% endtablerow %}'
+		])
+			expect(budgetError(() => renderWith(template([`  - text: "${loop}"`]))).budget?.kind).toBe(
+				'iterations'
+			);
+	});
+
+	it('counts the passes of nested loops across all texts of the document', () => {
+		const loop = '{% for i in (1..1000) %}{% for j in (1..600) %}{% endfor %}{% endfor %}';
+		const source = template([`  - text: "${loop}"`, `  - text: "${loop}"`]);
+		const error = budgetError(() => renderWith(source));
+		expect(error.budget?.kind).toBe('iterations');
+		expect(error.line).toBe(source.split('\n').lastIndexOf(`  - text: "${loop}"`) + 1);
+	});
+
+	it('refuses an output bomb of nested loops once the text passes the budget', () => {
+		const text = 'x'.repeat(200);
+		const loop = `{% for i in (1..1000) %}{% for j in (1..100) %}${text}{% endfor %}{% endfor %}`;
+		const error = budgetError(() => renderWith(template([`  - text: "${loop}"`])));
+		expect(error.budget).toEqual({ kind: 'characters', limit: RENDER_LIMITS.characters });
+		expect(error.problem).toMatch(/builds more than 16000000 characters/);
+	});
+
+	it('counts text built inside a capture, and text doubled by filters', () => {
+		const capture = `{% capture s %}{% for i in (1..100000) %}${'x'.repeat(200)}{% endfor %}{% endcapture %}`;
+		expect(budgetError(() => renderWith(template([`  - text: "${capture}"`]))).budget?.kind).toBe(
+			'characters'
+		);
+		const doubling =
+			"{% assign s = 'xxxxxxxxxx' %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}";
+		expect(budgetError(() => renderWith(template([`  - text: "${doubling}"`]))).budget?.kind).toBe(
+			'characters'
+		);
+	});
+
+	it('gives the footers of all pages one budget with the rest, not one each', () => {
+		const source = template(
+			['  - text: "{% for i in (1..1000) %}{{ i }} {% endfor %}"'],
+			['page:', '  footer: "{% for i in (1..20000) %}{% endfor %}{{ page }}"']
+		);
+		const { model, budget } = renderWith(source);
+		expect(model.footer!(1, 100)).toBe('1');
+		// Each footer alone is well within the budget; 100 of them are not.
+		const error = budgetError(() => {
+			for (let page = 2; page <= 100; page++) model.footer!(page, 100);
+		});
+		expect(error.budget?.kind).toBe('iterations');
+		expect(budget.spent().iterations).toBeLessThanOrEqual(RENDER_LIMITS.iterations);
+		expect(budget.spent().iterations).toBeGreaterThan(RENDER_LIMITS.iterations - 20_000);
+	});
+
+	it('stops a render that runs out of time, on the shared clock', () => {
+		let now = 0;
+		const budget = new RenderBudget({ ...RENDER_LIMITS, timeMs: 1_000 }, () => (now += 1));
+		const source = template(['  - text: "{% for i in (1..5000) %}{{ i }}{% endfor %}"']);
+		expect(budgetError(() => renderWith(source, budget)).budget).toEqual({
+			kind: 'timeMs',
+			limit: 1_000
+		});
+	});
+
+	it('leaves the final report with its largest appendix, 20,000 rows, far inside the budget', () => {
+		const source = readFileSync(fromPackageRoot('templates/final-report.yaml'), 'utf8');
+		const rows = Array.from({ length: 20_000 }, (_, i) =>
+			expense(i + 2, i % 2 ? '2018-05-02' : '2019-03-04', 1000 + i)
+		);
+		const budget = new RenderBudget();
+		const model = renderDocument(
+			compileTemplate(parseTemplate('final-report.yaml', source), 'lv'),
+			buildContext(
+				{ plan: solidDefinition(), expenses: rows, trips: [] },
+				options('lv', { template: 'final-report', expenseLimit: 20_000 })
+			),
+			budget
+		);
+		for (let page = 1; page <= 600; page++) model.footer!(page, 600);
+		expect(only(model, 'table').at(-1)!.body).toHaveLength(20_000);
+		const spent = budget.spent();
+		expect(spent.iterations).toBeLessThan(RENDER_LIMITS.iterations / 4);
+		expect(spent.characters).toBeLessThan(RENDER_LIMITS.characters / 4);
 	});
 });

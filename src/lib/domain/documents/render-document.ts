@@ -2,11 +2,14 @@
  * Fills a compiled template with a context: the result is a document model of plain text,
  * tables and chart slots, with no Liquid left in it. Every error names the template's line.
  * Table cells are rendered row by row with one shared Liquid context, because a 10,000-row
- * appendix would otherwise spend its time building contexts rather than text.
+ * appendix would otherwise spend its time building contexts rather than text. All of it, the
+ * footers drawn later for every page included, spends from one budget.
  */
-import { Context, type Template } from 'liquidjs';
+import type { Context, Template } from 'liquidjs';
 import type { TemplateScope } from './build-context';
 import type { CompiledTemplate } from './parse-template';
+import { RenderBudget } from './render-budget';
+import { budgetedContext } from './template-engine';
 import type { ChartName } from './template-definition';
 
 type Align = 'left' | 'center' | 'right' | 'justify';
@@ -63,12 +66,16 @@ const toLines = (text: string) =>
 		.map((line) => line.replace(/[ \t]+/g, ' ').trim())
 		.filter((line) => line !== '');
 
-export function renderDocument(compiled: CompiledTemplate, scope: TemplateScope): DocumentModel {
+export function renderDocument(
+	compiled: CompiledTemplate,
+	scope: TemplateScope,
+	budget: RenderBudget = new RenderBudget()
+): DocumentModel {
 	const { engine, parsed } = compiled;
 	// Called through the object: TypeScript only narrows on `never` for declared members.
 	const fail = (path: (string | number)[], error: unknown): never => compiled.fail(path, error);
 	const { definition } = parsed;
-	const context = new Context(scope, engine.options);
+	const context = budgetedContext(scope, engine, budget);
 
 	const run = (
 		templates: Template[],
@@ -149,6 +156,12 @@ export function renderDocument(compiled: CompiledTemplate, scope: TemplateScope)
 				compiled.texts.get(JSON.stringify(at('table', 'columns', c, 'value')))!
 			);
 			const body: string[][] = [];
+			// A table is a loop over its rows: refused whole, before a row is rendered, if too long.
+			try {
+				budget.iterate((items as unknown[]).length);
+			} catch (error) {
+				fail(at('table', 'rows'), error);
+			}
 			for (const item of items as unknown[]) {
 				context.push({ row: item });
 				try {
@@ -196,11 +209,15 @@ export function renderDocument(compiled: CompiledTemplate, scope: TemplateScope)
 		title: toLines(text('name')).join(' '),
 		page: definition.page,
 		// Footers are drawn while pdfmake lays the pages out, long after the text above was
-		// rendered: each gets a context of its own, so Liquid's time limit counts only its own work.
+		// rendered: each gets a context of its own for its page numbers, spending the same budget.
 		footer: footer
 			? (page, pages) =>
 					toLines(
-						run(footer.templates, footer.at, new Context({ ...scope, page, pages }, engine.options))
+						run(
+							footer.templates,
+							footer.at,
+							budgetedContext({ ...scope, page, pages }, engine, budget)
+						)
 					).join(' ')
 			: null,
 		blocks

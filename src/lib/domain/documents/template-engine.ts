@@ -2,10 +2,23 @@
  * The Liquid engine that fills a template's text, one per document language. It is sandboxed:
  * no file is ever read (include, render and layout are refused, and the engine is given an empty
  * in-memory file set), only own properties of the data are visible, unknown fields and filters
- * are errors, and a render that runs too long or builds too much is stopped. The filters print
- * money, dates, months, periods and decision dates exactly as `../format` does on the web page.
+ * are errors, and every context of one document draws on one `RenderBudget`: a range longer than
+ * the loops left is refused before it is built, every loop iteration and every character written
+ * is counted, and the clock is checked at every node. The filters print money, dates, months,
+ * periods and decision dates exactly as `../format` does on the web page.
  */
-import { Liquid } from 'liquidjs';
+import {
+	Context,
+	evalToken,
+	ForTag,
+	Liquid,
+	TablerowTag,
+	toValue,
+	TypeGuards,
+	type Emitter,
+	type Template,
+	type Token
+} from 'liquidjs';
 import { countryName } from '../countries';
 import {
 	formatDate,
@@ -17,6 +30,7 @@ import {
 	formatPeriod
 } from '../format';
 import type { Locale } from '../locale';
+import { RENDER_LIMITS, RenderBudget } from './render-budget';
 
 /** Every filter a template may use beyond Liquid's standard ones; the field reference lists these. */
 export const FILTERS: Record<string, { usage: string; example: string; result: string }> = {
@@ -104,8 +118,110 @@ function asText(value: unknown, filter: string): string {
 	return value;
 }
 
-/** Options that limit what one render may cost: a template is data, and data may be hostile. */
-const LIMITS = { parseLimit: 1_000_000, renderLimit: 20_000, memoryLimit: 200_000_000 };
+/**
+ * Liquid's own limits, for a context made without a document budget; a document's contexts
+ * replace the time and memory limiters with the budget's, which all of them share.
+ */
+const LIMITS = {
+	parseLimit: 1_000_000,
+	renderLimit: RENDER_LIMITS.timeMs,
+	memoryLimit: RENDER_LIMITS.characters
+};
+
+type Limiter = Context['renderLimit'];
+
+/** A Liquid context that spends from `budget`, as do all contexts given the same budget. */
+export function budgetedContext(scope: object, engine: Liquid, budget: RenderBudget): Context {
+	return new Context(
+		scope,
+		engine.options,
+		{},
+		{
+			renderLimit: budget.timeLimiter as unknown as Limiter,
+			memoryLimit: budget.sizeLimiter as unknown as Limiter
+		}
+	);
+}
+
+const budgetOf = (ctx: Context): RenderBudget | undefined =>
+	(ctx.memoryLimit as unknown as Partial<RenderBudget['sizeLimiter']>).budget;
+
+/** The bodies of loops: rendering one of them is one iteration. */
+const loopBodies = new WeakSet<Template[]>();
+
+/** The range a loop runs over, when it is written as one: `(1..n)`, or `(1..n) | reverse`. */
+function rangeOf(token: Token) {
+	if (TypeGuards.isRangeToken(token)) return token;
+	const initial = (token as { initial?: { postfix?: Token[] } }).initial?.postfix;
+	return initial?.length === 1 && TypeGuards.isRangeToken(initial[0]) ? initial[0] : undefined;
+}
+
+/** Refuses a range longer than the iterations left, before Liquid builds it as an array. */
+function* guardRange(token: Token, ctx: Context): Generator<unknown, void, unknown> {
+	const budget = budgetOf(ctx);
+	const range = rangeOf(token);
+	if (!budget || !range) return;
+	const low = Number(toValue(yield evalToken(range.lhs, ctx)));
+	const high = Number(toValue(yield evalToken(range.rhs, ctx)));
+	budget.checkLoop(high - low + 1);
+}
+
+/** Liquid's `for`, bounded: its range is checked first and each pass counts as an iteration. */
+class BoundedFor extends ForTag {
+	constructor(...args: ConstructorParameters<typeof ForTag>) {
+		super(...args);
+		loopBodies.add(this.templates);
+	}
+	override *render(ctx: Context, emitter: Emitter) {
+		yield* guardRange(this.collection, ctx);
+		return yield* super.render(ctx, emitter);
+	}
+}
+
+class BoundedTablerow extends TablerowTag {
+	constructor(...args: ConstructorParameters<typeof TablerowTag>) {
+		super(...args);
+		loopBodies.add(this.templates);
+	}
+	override *render(ctx: Context, emitter: Emitter) {
+		yield* guardRange(this.collection, ctx);
+		yield* super.render(ctx, emitter);
+	}
+}
+
+/** Liquid's way of writing a value (liquidjs keeps its own `stringify` private). */
+function stringify(value: unknown): string {
+	const v = toValue(value);
+	if (typeof v === 'string') return v;
+	if (v === null || v === undefined) return '';
+	if (Array.isArray(v)) return v.map(stringify).join('');
+	return String(v);
+}
+
+/** Collects a text as Liquid does, counting each character against the budget first. */
+class BudgetEmitter implements Emitter {
+	buffer = '';
+	constructor(private readonly budget: RenderBudget) {}
+	write(html: unknown): void {
+		const text = stringify(html);
+		this.budget.build(text.length);
+		this.buffer += text;
+	}
+}
+
+/**
+ * Every text Liquid renders, a captured one included, is written through a counting emitter,
+ * and each pass of a loop body is an iteration; the budget comes with the context.
+ */
+function countRendering(engine: Liquid): void {
+	const renderer = engine.renderer;
+	const renderTemplates = renderer.renderTemplates.bind(renderer);
+	renderer.renderTemplates = function* (templates, ctx, emitter) {
+		const budget = budgetOf(ctx);
+		if (budget && loopBodies.has(templates)) budget.iterate(1);
+		return yield* renderTemplates(templates, ctx, emitter ?? (budget && new BudgetEmitter(budget)));
+	};
+}
 
 export function createTemplateEngine(lang: Locale, currency = 'EUR'): Liquid {
 	const engine = new Liquid({
@@ -119,6 +235,9 @@ export function createTemplateEngine(lang: Locale, currency = 'EUR'): Liquid {
 		...LIMITS
 	});
 	for (const tag of REFUSED_TAGS) engine.registerTag(tag, refused(tag));
+	engine.registerTag('for', BoundedFor);
+	engine.registerTag('tablerow', BoundedTablerow);
+	countRendering(engine);
 	const plural = new Intl.PluralRules(lang === 'lv' ? 'lv' : 'en-GB');
 
 	engine.registerFilter('money', (cents: unknown, decimals?: unknown) =>

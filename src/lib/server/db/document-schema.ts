@@ -2,11 +2,13 @@
  * Document templates and the documents made from them. A template version is never changed: an
  * edit adds a version. A document row is never changed either (a trigger refuses UPDATE and
  * DELETE): it keeps the PDF's bytes and SHA-256, the template version, the parameters, and the
- * data snapshot whose hash is the fingerprint.
+ * data snapshot whose hash is the fingerprint. A version that failed to render is marked in a
+ * table of its own, since the version itself is never changed.
  */
 import { sql } from 'drizzle-orm';
 import {
 	bigint,
+	foreignKey,
 	index,
 	integer,
 	jsonb,
@@ -37,6 +39,42 @@ export const templateVersions = pgTable(
 			.default(sql`now()`)
 	},
 	(t) => [unique('template_versions_number').on(t.templateId, t.version)]
+);
+
+/**
+ * A template version that failed while a document was rendered from it: its text hit the
+ * render budget or an error, or its render ran out of the worker's memory or time. Documents
+ * are then made from the newest version without a mark until someone saves a fixed one.
+ */
+export const templateFailures = pgTable(
+	'template_failures',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		templateId: text('template_id').notNull(),
+		version: integer('version').notNull(),
+		/** budget, template (an error in its text), memory or timeout. */
+		kind: text('kind').notNull(),
+		/** The problem as the engine said it, in English; pages say it in the reader's language. */
+		problem: text('problem').notNull(),
+		line: integer('line'),
+		/** The budget's or the worker's limit that was hit, when one was. */
+		limitName: text('limit_name'),
+		limitValue: bigint('limit_value', { mode: 'number' }),
+		project: text('project').notNull(),
+		lang: text('lang').notNull(),
+		createdBy: text('created_by').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true })
+			.notNull()
+			.default(sql`now()`)
+	},
+	(t) => [
+		foreignKey({
+			name: 'template_failures_version',
+			columns: [t.templateId, t.version],
+			foreignColumns: [templateVersions.templateId, templateVersions.version]
+		}),
+		index('template_failures_template').on(t.templateId, t.version)
+	]
 );
 
 export const documents = pgTable(

@@ -4,9 +4,11 @@
  */
 import { z } from 'zod';
 import { parseIsoDate } from '$lib/domain/format';
-import { LOCALES } from '$lib/domain/locale';
+import { LOCALES, type Locale } from '$lib/domain/locale';
 import { TemplateError } from '$lib/domain/documents/parse-template';
-import { UnknownProjectError } from './make-document';
+import { TemplateFailedError, UnknownProjectError } from './make-document';
+import { renderFailureText } from './render-failure';
+import { DocumentRenderError } from './render-pool';
 import { UnknownTemplateError } from './template-store';
 
 export const documentRequestSchema = z.object({
@@ -36,7 +38,15 @@ export function readDocumentRequest(params: URLSearchParams | FormData) {
 }
 
 /** A failure the reader can act on, as text for the page; anything else is a real error. */
-export function documentProblem(error: unknown): { status: number; text: string } | null {
+export function documentProblem(
+	error: unknown,
+	locale: Locale
+): { status: number; text: string } | null {
+	// A render that failed: the template is marked, and the reader is told what it hit.
+	if (error instanceof TemplateFailedError)
+		return { status: 422, text: renderFailureText(error, locale)! };
+	if (error instanceof DocumentRenderError)
+		return { status: 503, text: renderFailureText(error, locale)! };
 	if (error instanceof TemplateError)
 		return { status: 422, text: `${error.file}, line ${error.line}: ${error.problem}` };
 	if (error instanceof UnknownTemplateError) return { status: 404, text: error.message };

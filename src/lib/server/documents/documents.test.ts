@@ -8,14 +8,21 @@ import { solidDefinition } from '$tests/factories/projects';
 import { TemplateError } from '$lib/domain/documents/parse-template';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
 import { queryRows, type DatabaseHandle } from '../db';
-import { auditEvents, documents } from '../db/schema';
+import { auditEvents, documents, templateFailures } from '../db/schema';
 import { bytesSource } from '../import/byte-source';
 import { loadImportProject } from '../import/import-project';
 import { runImport } from '../import/run-import';
 import { fromPackageRoot } from '../package-root';
 import { applyProjectDefinition } from '../projects/apply-definition';
-import { makeDocument, storeDocument } from './make-document';
-import { currentTemplate, saveTemplateEdit, templateHistory } from './template-store';
+import { makeDocument, storeDocument, TemplateFailedError } from './make-document';
+import { DocumentRenderError } from './render-pool';
+import {
+	currentTemplate,
+	saveTemplateEdit,
+	templateFailuresOf,
+	templateHistory,
+	usableTemplate
+} from './template-store';
 import { verifyDocument } from './verify-document';
 import { expensesCsv } from '../dashboard/expenses-csv';
 
@@ -365,5 +372,126 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 		expect(lines).toContain(
 			'2018-02-27,AB-118273,airBaltic Corporation AS,"Aviobiļetes Rīga–Brisele–Rīga, 3 pers. (SOLID kick-off)",2122,1,eu,426.9,EUR,ledger.csv,2'
 		);
+	});
+	/** Saves `change` made to the annex's last good text as its newest version; returns it. */
+	const saveAnnex = async (change: (source: string) => string) => {
+		const current = await currentTemplate(handle.db, 'council-annex');
+		const good = (await usableTemplate(handle.db, 'council-annex')).template;
+		const saved = await saveTemplateEdit(
+			handle.db,
+			SYSTEM_ACTOR,
+			'council-annex',
+			change(good.source),
+			current.version
+		);
+		return saved.version;
+	};
+	const withBlock = (text: string) => (source: string) =>
+		source.replace('content:\n', `content:\n  - text: "${text}"\n`);
+	const failure = (made: Promise<unknown>) =>
+		made.then(
+			() => {
+				throw new Error('the document was made');
+			},
+			(error: unknown) => {
+				if (error instanceof TemplateFailedError) return error;
+				throw error;
+			}
+		);
+
+	it('refuses a saved 150,000,000-loop template at preview with a budget message, marks it, and makes documents from the version before', async () => {
+		const good = (await currentTemplate(handle.db, 'council-annex')).version;
+		const goodPdf = (await annex('lv', good)).pdf;
+		const bad = await saveAnnex(withBlock('{% for i in (1..150000000) %}{% endfor %}'));
+		const rssBefore = process.memoryUsage().rss;
+		const started = performance.now();
+		const error = await failure(annex());
+		const seconds = (performance.now() - started) / 1000;
+		expect(error.reason).toBeInstanceOf(TemplateError);
+		expect(error.reason).toMatchObject({
+			line:
+				1 +
+				(await currentTemplate(handle.db, 'council-annex')).source
+					.split('\n')
+					.findIndex((l) => l.includes('150000000')),
+			budget: { kind: 'iterations', limit: 1_000_000 }
+		});
+		expect([error.version, error.fallback]).toEqual([bad, good]);
+		// Refused before the loop ran: the render took its worker's start-up and no more.
+		expect(seconds).toBeLessThan(60);
+		expect(process.memoryUsage().rss - rssBefore).toBeLessThan(500 * 1024 * 1024);
+
+		const marks = await templateFailuresOf(handle.db, 'council-annex');
+		expect(marks.get(bad)).toMatchObject({
+			kind: 'budget',
+			limitName: 'iterations',
+			project: 'SOLID'
+		});
+		expect(marks.has(good)).toBe(false);
+		const audit = await handle.db
+			.select()
+			.from(auditEvents)
+			.where(eq(auditEvents.action, 'template.render_failed'));
+		expect(audit.at(-1)).toMatchObject({ objectId: 'council-annex' });
+
+		// The process lives on, and a preview asked without a version uses the last good one.
+		const again = await annex();
+		expect(again.parameters.version).toBe(good);
+		expect(again.skipped).toMatchObject({ version: bad, kind: 'budget' });
+		expect(Buffer.compare(again.pdf, goodPdf)).toBe(0);
+		expect((await usableTemplate(handle.db, 'council-annex')).template.version).toBe(good);
+		// The mark, like the version, cannot be changed or removed.
+		await expect(handle.db.execute(sql`delete from template_failures`)).rejects.toThrow();
+		expect((await handle.db.select().from(templateFailures)).length).toBeGreaterThan(0);
+	});
+
+	it('gives every page’s footer one budget with the rest of the document', async () => {
+		const version = await saveAnnex((source) =>
+			withBlock('{% for i in (1..3000) %}{{ i }}\\n{% endfor %}')(source).replace(
+				'page:\n',
+				'page:\n  footer: "{% for i in (1..100000) %}{% endfor %}{{ page }}"\n'
+			)
+		);
+		// About 60 pages: each footer alone spends a tenth of the budget, all of them far more.
+		const error = await failure(annex());
+		expect((error.reason as TemplateError).line).toBe(
+			1 +
+				(await currentTemplate(handle.db, 'council-annex')).source
+					.split('\n')
+					.findIndex((l) => l.includes('footer:'))
+		);
+		expect(error.version).toBe(version);
+		expect(error.reason).toMatchObject({ budget: { kind: 'iterations' } });
+		expect(error.reason.message).toContain('loops more than 1000000 times');
+	});
+
+	it('stops a memory-hungry render at the worker’s cap, and the process goes on making documents', async () => {
+		const version = await saveAnnex(
+			withBlock(`{% for i in (1..150000) %}${'lorem ipsum '.repeat(4)}{{ i }} {% endfor %}`)
+		);
+		// The event loop keeps turning while the worker fills its heap: the longest gap between
+		// two ticks of a 20 ms timer stays far below the seconds the render takes.
+		const ticks: number[] = [];
+		const clock = setInterval(() => ticks.push(performance.now()), 20);
+		const error = await failure(
+			makeDocument(
+				handle.db,
+				{ project: 'SOLID', template: 'council-annex', lang: 'lv', date: DATE },
+				{ worker: { memoryMb: 128, timeoutMs: 300_000 } }
+			)
+		).finally(() => clearInterval(clock));
+		const gaps = ticks.slice(1).map((t, i) => t - ticks[i]!);
+		expect(ticks.length).toBeGreaterThan(2);
+		expect(Math.max(...gaps)).toBeLessThan(2_000);
+		expect(error.version).toBe(version);
+		expect(error.reason).toBeInstanceOf(DocumentRenderError);
+		expect(error.reason).toMatchObject({ kind: 'memory', limit: 128 });
+		expect((await templateFailuresOf(handle.db, 'council-annex')).get(version)).toMatchObject({
+			kind: 'memory',
+			limitValue: 128
+		});
+		const next = await annex('en');
+		expect(next.parameters.version).toBeLessThan(version);
+		expect(pdftotext(next.pdf)).toContain('Annex 1');
 	});
 });

@@ -3,22 +3,31 @@
  * the document's date parameter, never the clock, and its information dictionary names the
  * template version and the data fingerprint, so the same inputs give the same bytes and an
  * auditor can tell what a file claims to be. `storeDocument` keeps it, immutable, with all of that.
+ * The rendering itself runs in a worker thread (`render-pool.ts`); a version whose render fails
+ * is marked, and documents asked for without a version are made from the last good one.
  */
 import type { Locale } from '$lib/domain/locale';
-import { buildContext } from '$lib/domain/documents/build-context';
-import { documentChart, type ChartWords } from '$lib/domain/documents/document-charts';
-import { compileTemplate } from '$lib/domain/documents/parse-template';
-import { renderDocument } from '$lib/domain/documents/render-document';
-import type { ChartName } from '$lib/domain/documents/template-definition';
-import { toPdfmake } from '$lib/domain/documents/to-pdfmake';
-import { m } from '$lib/paraglide/messages.js';
+import { TemplateError } from '$lib/domain/documents/parse-template';
+import type { RenderLimits } from '$lib/domain/documents/render-budget';
 import type { Database } from '../db';
 import { documents } from '../db/schema';
-import { recordAudit, type Actor } from '../audit/record-audit';
-import { chartImage } from './chart-image';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/record-audit';
 import { fingerprintOf, loadDocumentData, packSnapshot, sha256Hex } from './load-document-data';
-import { renderPdf } from './render-pdf';
-import { currentTemplate, templateVersion, type LoadedTemplate } from './template-store';
+import {
+	DocumentRenderError,
+	renderInWorker,
+	WORKER_LIMITS,
+	type WorkerLimits
+} from './render-pool';
+import {
+	markTemplateFailed,
+	templateVersion,
+	usableTemplate,
+	versionLabel,
+	type LoadedTemplate,
+	type TemplateFailure,
+	type UsableTemplate
+} from './template-store';
 import { eq } from 'drizzle-orm';
 
 export interface DocumentRequest {
@@ -29,6 +38,13 @@ export interface DocumentRequest {
 	version?: number | undefined;
 	/** The date the document carries (YYYY-MM-DD); today when absent. */
 	date?: string | undefined;
+}
+
+/** How a render may be run: who asked (named on a failure mark), and lower caps for tests. */
+export interface MakeOptions {
+	actor?: Actor;
+	budget?: RenderLimits;
+	worker?: WorkerLimits;
 }
 
 /** The inputs besides the data, as stored and as written into the PDF. */
@@ -49,12 +65,30 @@ export interface MadeDocument {
 	/** The canonical JSON of the data; kept gzip'd beside a stored document. */
 	canonical: string;
 	fileName: string;
+	/** The newest version, when it is marked failed and this document was made from an older one. */
+	skipped: TemplateFailure | null;
 }
 
 export class UnknownProjectError extends Error {
 	constructor(readonly code: string) {
 		super(`no project ${code}`);
 		this.name = 'UnknownProjectError';
+	}
+}
+
+/**
+ * A render failed because of its template version, which is now marked as failed: `cause` says
+ * why, and `fallback` is the version documents are made from instead (null when there is none).
+ */
+export class TemplateFailedError extends Error {
+	constructor(
+		readonly reason: TemplateError | DocumentRenderError,
+		readonly templateId: string,
+		readonly version: number,
+		readonly fallback: number | null
+	) {
+		super(`${templateId} v${version} failed and is marked so: ${reason.message}`);
+		this.name = 'TemplateFailedError';
 	}
 }
 
@@ -67,42 +101,60 @@ export const PDF_KEYS = {
 	parameters: 'CofundParameters'
 } as const;
 
-function chartWords(lang: Locale): ChartWords {
-	const say = { locale: lang };
-	return {
-		prefinancing: m.prefinancing({}, say),
-		cofinancing: m.cofinancing({}, say),
-		actual: m.dashboard_actual({}, say),
-		spent: m.dashboard_spent({}, say),
-		proRata: m.dashboard_pro_rata({}, say),
-		plan: m.dashboard_plan({}, say),
-		planned: m.dashboard_planned({}, say),
-		completed: m.dashboard_done({}, say),
-		cancelled: m.dashboard_cancelled({}, say),
-		plannedMonth: m.dashboard_planned_month({}, say),
-		tookPlace: m.dashboard_took_place({}, say),
-		event: (number) => m.dashboard_event({ number: String(number) }, say)
-	};
-}
-
 export const today = () => new Date().toISOString().slice(0, 10);
 
 export async function resolveTemplate(
 	db: Database,
 	request: Pick<DocumentRequest, 'template' | 'version'>
-): Promise<LoadedTemplate> {
+): Promise<UsableTemplate> {
 	return request.version === undefined
-		? currentTemplate(db, request.template)
-		: templateVersion(db, request.template, request.version);
+		? usableTemplate(db, request.template)
+		: { template: await templateVersion(db, request.template, request.version), skipped: null };
 }
 
-export async function makeDocument(db: Database, request: DocumentRequest): Promise<MadeDocument> {
-	const template = await resolveTemplate(db, request);
+/** The mark a failure leaves, or null when the failure is not the template's (a crash). */
+function failureOf(
+	error: unknown,
+	template: LoadedTemplate,
+	request: DocumentRequest
+): Omit<TemplateFailure, 'createdBy' | 'createdAt'> | null {
+	const base = {
+		templateId: template.templateId,
+		version: template.version,
+		project: request.project,
+		lang: request.lang
+	};
+	if (error instanceof TemplateError)
+		return {
+			...base,
+			kind: error.budget ? 'budget' : 'template',
+			problem: error.problem,
+			line: error.line,
+			limitName: error.budget?.kind ?? null,
+			limitValue: error.budget?.limit ?? null
+		};
+	if (error instanceof DocumentRenderError && error.kind !== 'crashed')
+		return {
+			...base,
+			kind: error.kind,
+			problem: error.message,
+			line: null,
+			limitName: error.kind === 'memory' ? 'memoryMb' : 'timeoutMs',
+			limitValue: error.limit
+		};
+	return null;
+}
+
+export async function makeDocument(
+	db: Database,
+	request: DocumentRequest,
+	options: MakeOptions = {}
+): Promise<MadeDocument> {
+	const { template, skipped } = await resolveTemplate(db, request);
 	const { definition } = template.parsed;
 	const loaded = await loadDocumentData(db, request.project, definition.data);
 	if (!loaded) throw new UnknownProjectError(request.project);
 	const { data, projectId } = loaded;
-	const compiled = compileTemplate(template.parsed, request.lang, data.plan.currency);
 	const parameters: DocumentParameters = {
 		project: data.plan.code,
 		template: template.templateId,
@@ -110,43 +162,41 @@ export async function makeDocument(db: Database, request: DocumentRequest): Prom
 		lang: request.lang,
 		date: request.date ?? today()
 	};
-	const scope = buildContext(data, {
-		lang: request.lang,
-		date: parameters.date,
-		template: template.templateId,
-		version: template.version,
-		expenseLimit: definition.limits.expense_rows,
-		csvLink: `/projects/${data.plan.code}/expenses/csv`
-	});
-	const rendered = renderDocument(compiled, scope);
-	// The PDF's own title names the project, whatever the template calls itself.
-	const model = { ...rendered, title: `${rendered.title} – ${data.plan.code}` };
-
-	const charts = new Map<ChartName, string>();
-	const words = chartWords(request.lang);
-	for (const block of model.blocks)
-		if (block.kind === 'chart' && !charts.has(block.chart)) {
-			const png = chartImage(
-				documentChart(block.chart, data, request.lang, words),
-				block.width,
-				block.height
-			);
-			charts.set(block.chart, `data:image/png;base64,${png.toString('base64')}`);
-		}
-
 	const { fingerprint, canonical } = fingerprintOf(data);
-	const pdf = await renderPdf(
-		toPdfmake(model, charts, {
-			creationDate: new Date(`${parameters.date}T12:00:00Z`),
-			keys: {
-				[PDF_KEYS.template]: template.templateId,
-				[PDF_KEYS.version]: String(template.version),
-				[PDF_KEYS.fingerprint]: fingerprint,
-				[PDF_KEYS.project]: data.plan.code,
-				[PDF_KEYS.parameters]: JSON.stringify(parameters)
-			}
-		})
-	);
+	let pdf: Buffer;
+	try {
+		pdf = await renderInWorker(
+			{
+				label: versionLabel(template),
+				source: template.source,
+				templateId: template.templateId,
+				version: template.version,
+				lang: request.lang,
+				date: parameters.date,
+				data,
+				keys: {
+					[PDF_KEYS.template]: template.templateId,
+					[PDF_KEYS.version]: String(template.version),
+					[PDF_KEYS.fingerprint]: fingerprint,
+					[PDF_KEYS.project]: data.plan.code,
+					[PDF_KEYS.parameters]: JSON.stringify(parameters)
+				},
+				limits: options.budget
+			},
+			options.worker ?? WORKER_LIMITS
+		);
+	} catch (error) {
+		const failure = failureOf(error, template, request);
+		if (!failure) throw error;
+		await markTemplateFailed(db, options.actor ?? SYSTEM_ACTOR, failure);
+		const next = await usableTemplate(db, template.templateId);
+		throw new TemplateFailedError(
+			error as TemplateError | DocumentRenderError,
+			template.templateId,
+			template.version,
+			next.template.version === template.version ? null : next.template.version
+		);
+	}
 	return {
 		pdf,
 		sha256: sha256Hex(pdf),
@@ -154,7 +204,8 @@ export async function makeDocument(db: Database, request: DocumentRequest): Prom
 		parameters,
 		projectId,
 		canonical,
-		fileName: `${data.plan.code}-${template.templateId}-${request.lang}-v${template.version}-${parameters.date}.pdf`
+		fileName: `${data.plan.code}-${template.templateId}-${request.lang}-v${template.version}-${parameters.date}.pdf`,
+		skipped
 	};
 }
 

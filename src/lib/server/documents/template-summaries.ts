@@ -1,12 +1,15 @@
 /**
  * Every template's current version as the pages list it: name and description in the reader's
  * language, languages, version and origin. A template whose current text does not parse is
- * listed with its problem instead, so one broken template never hides the others.
+ * listed with its problem instead, so one broken template never hides the others. When the
+ * newest version failed to render, the summary is of the last good version, and says so.
  */
 import { textIn } from '$lib/domain/documents/parse-template';
 import type { Locale } from '$lib/domain/locale';
+import { m } from '$lib/paraglide/messages.js';
 import type { Database } from '../db';
-import { currentTemplate, listTemplates } from './template-store';
+import { failureMarkText } from './render-failure';
+import { listTemplates, usableTemplate } from './template-store';
 
 export interface TemplateSummary {
 	id: string;
@@ -18,14 +21,28 @@ export interface TemplateSummary {
 	createdBy: string;
 	createdAt: Date | null;
 	problem: string | null;
+	/** The newest version, when it failed to render and `version` is the one used instead. */
+	failedVersion: number | null;
+	/** What failed and which version documents are made from instead, in the reader's language. */
+	failure: string | null;
 }
 
 export async function templateSummaries(db: Database, locale: Locale): Promise<TemplateSummary[]> {
 	return Promise.all(
 		(await listTemplates(db)).map(async ({ id }): Promise<TemplateSummary> => {
 			try {
-				const t = await currentTemplate(db, id);
+				const { template: t, skipped } = await usableTemplate(db, id);
 				const { definition } = t.parsed;
+				const failure = skipped
+					? m.template_failure_skipped(
+							{
+								version: skipped.version,
+								used: t.version,
+								problem: failureMarkText(skipped, `${id} v${skipped.version}`, locale)
+							},
+							{ locale }
+						)
+					: null;
 				return {
 					id,
 					name: textIn(definition.name, locale) ?? id,
@@ -35,7 +52,9 @@ export async function templateSummaries(db: Database, locale: Locale): Promise<T
 					origin: t.origin,
 					createdBy: t.createdBy,
 					createdAt: t.createdAt,
-					problem: null
+					problem: null,
+					failedVersion: skipped?.version ?? null,
+					failure
 				};
 			} catch (cause) {
 				return {
@@ -47,7 +66,9 @@ export async function templateSummaries(db: Database, locale: Locale): Promise<T
 					origin: 'file',
 					createdBy: '',
 					createdAt: null,
-					problem: (cause as Error).message
+					problem: (cause as Error).message,
+					failedVersion: null,
+					failure: null
 				};
 			}
 		})

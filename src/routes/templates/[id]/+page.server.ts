@@ -3,10 +3,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { can } from '$lib/domain/access';
 import { TemplateError } from '$lib/domain/documents/parse-template';
 import { m } from '$lib/paraglide/messages.js';
+import { failureMarkText } from '$lib/server/documents/render-failure';
 import {
 	currentTemplate,
 	saveTemplateEdit,
 	TemplateConflictError,
+	templateFailuresOf,
 	templateHistory,
 	templateVersion,
 	UnknownTemplateError
@@ -21,16 +23,23 @@ export const load = async ({ locals, params, url }) => {
 				? await templateVersion(locals.db, params.id, Number(asked))
 				: current;
 		const history = await templateHistory(locals.db, params.id);
+		const failures = await templateFailuresOf(locals.db, params.id);
+		const failed = failures.get(shown.version);
 		return {
 			id: params.id,
 			current: current.version,
 			shown: { version: shown.version, origin: shown.origin, source: shown.source },
+			// A version that failed to render says what it hit; documents skip it (see usableTemplate).
+			shownFailure: failed
+				? failureMarkText(failed, `${params.id} v${shown.version}`, locals.locale)
+				: null,
 			history: history.map(({ version, origin, createdBy, createdAt, sha256 }) => ({
 				version,
 				origin,
 				createdBy,
 				createdAt,
-				sha256
+				sha256,
+				failed: failures.has(version)
 			})),
 			saved: url.searchParams.get('saved'),
 			canEdit: can(locals.user!.role, 'template:edit')

@@ -7,7 +7,11 @@ export async function POST({ locals, params, request }) {
 	const form = readDocumentRequest(await request.formData());
 	if (!form.success) error(400, 'template, lang and an optional date (YYYY-MM-DD) are needed');
 	try {
-		const made = await makeDocument(locals.db, { ...form.data, project: params.code });
+		const made = await makeDocument(
+			locals.db,
+			{ ...form.data, project: params.code },
+			{ actor: locals.user! }
+		);
 		const stored = await storeDocument(locals.db, made, locals.user!);
 		return new Response(new Uint8Array(made.pdf), {
 			headers: {
@@ -19,7 +23,7 @@ export async function POST({ locals, params, request }) {
 			}
 		});
 	} catch (cause) {
-		const problem = documentProblem(cause);
+		const problem = documentProblem(cause, locals.locale);
 		if (problem) error(problem.status, problem.text);
 		throw cause;
 	}

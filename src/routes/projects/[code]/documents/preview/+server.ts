@@ -7,7 +7,11 @@ export async function GET({ locals, params, url }) {
 	const request = readDocumentRequest(url.searchParams);
 	if (!request.success) error(400, 'template, lang and an optional date (YYYY-MM-DD) are needed');
 	try {
-		const made = await makeDocument(locals.db, { ...request.data, project: params.code });
+		const made = await makeDocument(
+			locals.db,
+			{ ...request.data, project: params.code },
+			{ actor: locals.user! }
+		);
 		return new Response(new Uint8Array(made.pdf), {
 			headers: {
 				'content-type': 'application/pdf',
@@ -17,7 +21,7 @@ export async function GET({ locals, params, url }) {
 			}
 		});
 	} catch (cause) {
-		const problem = documentProblem(cause);
+		const problem = documentProblem(cause, locals.locale);
 		if (problem) error(problem.status, problem.text);
 		throw cause;
 	}

@@ -1,0 +1,88 @@
+/**
+ * The work of rendering one document once its data is read: template text → context → model →
+ * charts → PDF bytes. It needs no database and its input and output are plain values, so it runs
+ * in a worker thread (`render-worker.ts`) where a hostile template can exhaust only that thread.
+ */
+import type { Locale } from '$lib/domain/locale';
+import { buildContext } from '$lib/domain/documents/build-context';
+import { documentChart, type ChartWords } from '$lib/domain/documents/document-charts';
+import type { DocumentData } from '$lib/domain/documents/document-data';
+import { compileTemplate, parseTemplate } from '$lib/domain/documents/parse-template';
+import { RenderBudget, type RenderLimits } from '$lib/domain/documents/render-budget';
+import { renderDocument } from '$lib/domain/documents/render-document';
+import type { ChartName } from '$lib/domain/documents/template-definition';
+import { toPdfmake } from '$lib/domain/documents/to-pdfmake';
+import { m } from '$lib/paraglide/messages.js';
+import { chartImage } from './chart-image';
+import { renderPdf } from './render-pdf';
+
+export interface RenderInput {
+	/** What errors call the template (its file, or "id v3"), and its text. */
+	label: string;
+	source: string;
+	templateId: string;
+	version: number;
+	lang: Locale;
+	/** The date the document carries (YYYY-MM-DD). */
+	date: string;
+	data: DocumentData;
+	/** The keys written into the PDF's information dictionary. */
+	keys: Record<string, string>;
+	limits?: RenderLimits | undefined;
+}
+
+function chartWords(lang: Locale): ChartWords {
+	const say = { locale: lang };
+	return {
+		prefinancing: m.prefinancing({}, say),
+		cofinancing: m.cofinancing({}, say),
+		actual: m.dashboard_actual({}, say),
+		spent: m.dashboard_spent({}, say),
+		proRata: m.dashboard_pro_rata({}, say),
+		plan: m.dashboard_plan({}, say),
+		planned: m.dashboard_planned({}, say),
+		completed: m.dashboard_done({}, say),
+		cancelled: m.dashboard_cancelled({}, say),
+		plannedMonth: m.dashboard_planned_month({}, say),
+		tookPlace: m.dashboard_took_place({}, say),
+		event: (number) => m.dashboard_event({ number: String(number) }, say)
+	};
+}
+
+export async function renderJob(input: RenderInput): Promise<Buffer> {
+	const { data, lang } = input;
+	const parsed = parseTemplate(input.label, input.source);
+	const { definition } = parsed;
+	const compiled = compileTemplate(parsed, lang, data.plan.currency);
+	const scope = buildContext(data, {
+		lang,
+		date: input.date,
+		template: input.templateId,
+		version: input.version,
+		expenseLimit: definition.limits.expense_rows,
+		csvLink: `/projects/${data.plan.code}/expenses/csv`
+	});
+	// One budget for the whole document: the footers pdfmake draws below spend from it too.
+	const rendered = renderDocument(compiled, scope, new RenderBudget(input.limits));
+	// The PDF's own title names the project, whatever the template calls itself.
+	const model = { ...rendered, title: `${rendered.title} – ${data.plan.code}` };
+
+	const charts = new Map<ChartName, string>();
+	const words = chartWords(lang);
+	for (const block of model.blocks)
+		if (block.kind === 'chart' && !charts.has(block.chart)) {
+			const png = chartImage(
+				documentChart(block.chart, data, lang, words),
+				block.width,
+				block.height
+			);
+			charts.set(block.chart, `data:image/png;base64,${png.toString('base64')}`);
+		}
+
+	return renderPdf(
+		toPdfmake(model, charts, {
+			creationDate: new Date(`${input.date}T12:00:00Z`),
+			keys: input.keys
+		})
+	);
+}
