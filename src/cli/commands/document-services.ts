@@ -19,3 +19,4 @@ export {
 	UnknownTemplateError
 } from '$lib/server/documents/template-store';
 export { verifyDocument } from '$lib/server/documents/verify-document';
+export { verifyForReader } from '$lib/server/documents/verify-disclosure';

@@ -24,15 +24,14 @@ function timed<T>(work: () => T): { result: T; ms: number } {
 
 describe('reading the claims of a PDF', () => {
 	it('reads the values pdfkit writes as indirect objects, escapes and all', async () => {
-		const pdf = await renderPdf({
-			content: 'x',
-			info: {
-				CofundTemplate: 'final-report',
-				CofundTemplateVersion: '3',
-				CofundFingerprint: 'ab'.repeat(32),
-				CofundProject: 'Rīga (ā) \\ 1'
-			}
-		});
+		// As make-document.ts does, through to-pdfmake: cofund's keys beside the standard ones.
+		const keys = {
+			CofundTemplate: 'final-report',
+			CofundTemplateVersion: '3',
+			CofundFingerprint: 'ab'.repeat(32),
+			CofundProject: 'Rīga (ā) \\ 1'
+		};
+		const pdf = await renderPdf({ content: 'x', info: { title: 'x', ...keys } });
 		expect(pdf.includes(latin1('/CofundTemplate '))).toBe(true);
 		expect(Object.fromEntries(readPdfStrings(pdf, KEYS))).toEqual({
 			CofundTemplate: 'final-report',

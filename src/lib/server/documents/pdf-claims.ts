@@ -164,7 +164,7 @@ function keep(place: Place | number | undefined, token: Token): Place {
 function stringValue(bytes: Buffer, place: Place): string | undefined {
 	// An escape takes at most four bytes, a hex digit pair two: longer raw text cannot fit.
 	if (place.end - place.start > CLAIM_MAX_LENGTH * 4) return undefined;
-	const raw = bytes.latin1Slice(place.start, place.end);
+	const raw = bytes.toString('latin1', place.start, place.end);
 	const value = textString(place.kind === 'hex' ? hexString(raw) : unescapeLiteral(raw));
 	return value.length > CLAIM_MAX_LENGTH ? undefined : value;
 }
