@@ -275,7 +275,8 @@ test.describe('what /verify and /audit disclose to each role', () => {
 			form: { definition: JSON.stringify({ ...solid, code: CODE }) },
 			maxRedirects: 0
 		});
-		expect(created.status(), 'create DISCLOSED').toBe(303);
+		// 409: made already, when a failed test restarted the worker and this runs again.
+		expect([303, 409], 'create DISCLOSED').toContain(created.status());
 		const other = await makeAnnex(admin, baseURL!, CODE);
 		const otherAltered = Buffer.from(other);
 		const at = otherAltered.indexOf('/Producer') + 2;
