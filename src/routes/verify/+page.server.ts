@@ -5,12 +5,12 @@ import { formatBytes } from '$lib/i18n/import-messages';
 import { m } from '$lib/paraglide/messages.js';
 import { DOCUMENT_BODY_LIMIT } from '$lib/server/access/authorize';
 import { verifyForReader } from '$lib/server/documents/verify-disclosure';
-import { BodyTooLargeError, readCappedForm } from '$lib/server/http/read-capped';
+import { isBodyTooLarge, readCappedForm } from '$lib/server/http/read-capped';
 
 export const actions = {
 	default: async ({ locals, request }) => {
 		const form = await readCappedForm(request, DOCUMENT_BODY_LIMIT).catch((e: unknown) => {
-			if (e instanceof BodyTooLargeError) return null;
+			if (isBodyTooLarge(e)) return null;
 			throw e;
 		});
 		if (!form)

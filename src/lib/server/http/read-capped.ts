@@ -8,6 +8,13 @@ export class BodyTooLargeError extends Error {
 }
 
 /**
+ * Whether an error says the body was too large: this reader's own, or one with the same name
+ * from a limit put on the request's stream before it reached the route.
+ */
+export const isBodyTooLarge = (error: unknown): boolean =>
+	error instanceof Error && error.name === 'BodyTooLargeError';
+
+/**
  * The body's bytes, counted as they arrive, so a chunked body with no Content-Length is held to
  * the limit too. Over the limit, reading stops and the reader is released, not cancelled:
  * cancelling would close the connection before the refusal could be sent.
