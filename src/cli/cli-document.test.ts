@@ -94,6 +94,30 @@ describe('cofund document and cofund verify', { timeout: 120_000 }, () => {
 		expect(tampered.out).toContain('The file claims to be final-report v1 for project SOLID');
 	});
 
+	it('tells a council member of another project only whether cofund made the file (exit 4, 3)', () => {
+		const admin = ['--as', 'admin@cofund.example'];
+		const other = join(out, 'other.json');
+		const solid = JSON.parse(readFileSync('static/samples/solid/project.json', 'utf8'));
+		writeFileSync(other, JSON.stringify({ ...solid, code: 'OTHER' }));
+		expect(cofund(...admin, 'project', 'apply', other).code).toBe(0);
+		const add = ['user', 'add', 'outsider@example.lv', '--role', 'council', '--name', 'Outsider'];
+		expect(cofund(...admin, ...add, '--project', 'OTHER').code).toBe(0);
+		const outsider = ['--as', 'outsider@example.lv'];
+
+		const genuine = cofund(...outsider, 'verify', join(out, 'report.pdf'));
+		expect(genuine.code, genuine.err).toBe(4);
+		expect(genuine.out).toBe(
+			'Made by cofund: yes. The file is about a project you are not a member of, so nothing more is said about it.\n'
+		);
+		const altered = cofund(...outsider, 'verify', join(out, 'tampered.pdf'), '--json');
+		expect(altered.code).toBe(3);
+		expect(JSON.parse(altered.out)).toEqual({ withheld: true, genuine: false });
+		// An admin is told everything, member or not.
+		expect(cofund(...admin, 'verify', join(out, 'report.pdf')).out).toContain(
+			'ledger-2019-extra.csv:2'
+		);
+	});
+
 	it('lets an auditor verify but not make documents, and says why', () => {
 		const refused = cofund(
 			...as('auditor'),

@@ -33,6 +33,7 @@ function demoDir(): string {
 }
 
 const COORDINATOR = ['--as', 'coordinator@cofund.example'];
+const ADMIN = ['--as', 'admin@cofund.example'];
 
 function runSql(dataDir: string, ...statements: string[]) {
 	const result = spawnSync(
@@ -191,7 +192,8 @@ describe('cofund user', { timeout: 90_000 }, () => {
 	});
 });
 
-describe('cofund audit verify', () => {
+// Several CLI runs in a row, each starting the embedded database afresh.
+describe('cofund audit verify', { timeout: 120_000 }, () => {
 	it('finds the demo intact, and names the first event edited by hand in SQL', () => {
 		const dir = demoDir();
 		const auditor = ['--as', 'auditor@cofund.example'];
@@ -205,10 +207,16 @@ describe('cofund audit verify', () => {
 			"update audit_events set after = jsonb_set(after, '{role}', '\"admin\"') where id = 3",
 			'alter table audit_events enable trigger audit_events_append_only'
 		);
-		const broken = cofund(dir, ...auditor, 'audit', 'verify');
+		const broken = cofund(dir, ...ADMIN, 'audit', 'verify');
 		expect(broken.code).toBe(1);
 		expect(broken.err).toMatch(
 			/^The audit chain is broken at event #3 \(.+, user\.create, system\): the event is not what was written\.\n$/
+		);
+		// A user's creation belongs to no project: an auditor learns where, not what.
+		const hidden = cofund(dir, ...auditor, 'audit', 'verify');
+		expect(hidden.code).toBe(1);
+		expect(hidden.err).toBe(
+			'The audit chain is broken at event #3, which you may not read: the event is not what was written.\n'
 		);
 	});
 

@@ -2,12 +2,15 @@
  * Every route and form action, as every role and signed out, against the running app: each
  * request is allowed, sent to sign in, or forbidden exactly as this table says. The table must
  * name every route of the access rules, and src/lib/server/access/route-files.test.ts checks
- * that the rules name every route in src/routes, so a new route cannot go unexamined.
+ * that the rules name every route in src/routes, so a new route cannot go unexamined. Past the
+ * access check, /verify and /audit must also tell each role only what it may know: the last
+ * tests look at what those pages say to each role.
  */
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import type { Role } from '../../src/lib/domain/access';
 import { ROUTE_RULES } from '../../src/lib/server/access/route-rules';
-import { signInApi } from '../pages/sign-in';
+import { demoEmail, signInApi } from '../pages/sign-in';
 
 type Who = Role | 'anonymous';
 type Outcome = 'allowed' | 'sign-in' | 'forbidden';
@@ -232,3 +235,123 @@ for (const who of WHO) {
 		await api.dispose();
 	});
 }
+
+/**
+ * What /verify and /audit say to each role, with a second project, DISCLOSED, that an admin
+ * creates and makes an annex of: the demo's coordinator, council member and auditor are members
+ * of SOLID only. For DISCLOSED's files they learn only whether cofund made them.
+ */
+test.describe('what /verify and /audit disclose to each role', () => {
+	const ROLES: Role[] = ['admin', 'coordinator', 'council', 'auditor'];
+	const CODE = 'DISCLOSED';
+	const GENUINE = 'Īsts: cofund šo failu izveidoja kā dokumentu';
+	const YES = 'Izveidojis cofund: jā.';
+	const NO = 'Izveidojis cofund: nē.';
+	let files: { solid: Buffer; other: Buffer; otherAltered: Buffer };
+
+	async function signedIn(baseURL: string, who: Role) {
+		const api = await request.newContext({
+			baseURL,
+			extraHTTPHeaders: { 'accept-language': 'lv' }
+		});
+		await signInApi(api, baseURL, who);
+		return api;
+	}
+
+	async function makeAnnex(api: APIRequestContext, baseURL: string, code: string) {
+		const response = await api.post(`/projects/${code}/documents/make`, {
+			headers: { origin: baseURL },
+			form: { template: 'council-annex', lang: 'lv', date: '2026-11-24' }
+		});
+		expect(response.status(), `annex of ${code}`).toBe(200);
+		return Buffer.from(await response.body());
+	}
+
+	test.beforeAll(async ({ baseURL }) => {
+		const admin = await signedIn(baseURL!, 'admin');
+		const solid = JSON.parse(readFileSync('static/samples/solid/project.json', 'utf8'));
+		const created = await admin.post('/projects/new', {
+			headers: { ...HTML, origin: baseURL! },
+			form: { definition: JSON.stringify({ ...solid, code: CODE }) },
+			maxRedirects: 0
+		});
+		// 409: made already, when a failed test restarted the worker and this runs again.
+		expect([303, 409], 'create DISCLOSED').toContain(created.status());
+		const other = await makeAnnex(admin, baseURL!, CODE);
+		const otherAltered = Buffer.from(other);
+		const at = otherAltered.indexOf('/Producer') + 2;
+		otherAltered[at] = otherAltered[at]! ^ 0x20;
+		files = { solid: await makeAnnex(admin, baseURL!, 'SOLID'), other, otherAltered };
+		await admin.dispose();
+	});
+
+	async function verify(api: APIRequestContext, baseURL: string, pdf: Buffer) {
+		const response = await api.post('/verify', {
+			headers: { ...HTML, origin: baseURL },
+			multipart: { pdf: { name: 'file.pdf', mimeType: 'application/pdf', buffer: pdf } }
+		});
+		expect(response.status()).toBe(200);
+		// The verdict's card only: the page's own texts and navigation are the same for all.
+		const html = await response.text();
+		return html.slice(html.indexOf('data-testid="verdict"'));
+	}
+
+	for (const who of ROLES) {
+		test(`/verify as ${who}`, async ({ baseURL }) => {
+			const api = await signedIn(baseURL!, who);
+			const member = await verify(api, baseURL!, files.solid);
+			expect(member).toContain(GENUINE);
+			expect(member).toContain('projekts SOLID');
+
+			const other = await verify(api, baseURL!, files.other);
+			const altered = await verify(api, baseURL!, files.otherAltered);
+			if (who === 'admin') {
+				expect(other).toContain(`projekts ${CODE}`);
+				expect(altered).toContain('Nav īsts');
+				expect(altered).toContain(`projektam ${CODE}`);
+			} else {
+				expect(other).toContain(YES);
+				expect(altered).toContain(NO);
+				for (const answer of [other, altered]) {
+					expect(answer).not.toContain(CODE);
+					expect(answer).not.toContain('admin@cofund.example');
+					expect(answer).not.toContain('council-annex');
+					expect(answer).not.toMatch(/[0-9a-f]{64}/);
+				}
+			}
+			await api.dispose();
+		});
+	}
+
+	for (const who of ['admin', 'auditor'] as const) {
+		test(`/audit as ${who}`, async ({ baseURL }) => {
+			const api = await signedIn(baseURL!, who);
+			const audit = async (query: string) => {
+				const page = await (await api.get(`/audit?${query}`, { headers: HTML })).text();
+				const between = (from: string, to: string) =>
+					page.slice(page.indexOf(from), page.indexOf(to, page.indexOf(from)));
+				return {
+					rows: between('data-testid="audit-table"', '</table>'),
+					actions: between('name="action"', '</select>'),
+					page
+				};
+			};
+			expect((await audit('object=SOLID')).rows).toContain('project SOLID');
+			const other = await audit(`object=${CODE}`);
+			const signIns = await audit('action=auth.sign-in');
+			if (who === 'admin') {
+				expect(other.rows).toContain(`project ${CODE}`);
+				expect(signIns.rows).toContain(demoEmail('auditor'));
+				expect(other.actions).toContain('auth.sign-in');
+			} else {
+				expect(other.rows).not.toContain(CODE);
+				// Sign-ins, users and templates belong to no project: not in the list, nor its filter.
+				expect(signIns.rows).not.toContain('auth.sign-in');
+				expect(other.actions).not.toMatch(/auth\.|user\.|template\./);
+				expect(other.actions).toContain('project.create');
+			}
+			expect((await audit('verify=1')).page).toContain('Ķēde ir vesela');
+			await api.dispose();
+		});
+	}
+});

@@ -21,4 +21,4 @@ export {
 	templateVersion,
 	UnknownTemplateError
 } from '$lib/server/documents/template-store';
-export { verifyDocument } from '$lib/server/documents/verify-document';
+export { verifyForReader } from '$lib/server/documents/verify-disclosure';

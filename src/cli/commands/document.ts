@@ -9,7 +9,7 @@ import { describeChange, madeOn } from '$lib/i18n/document-messages';
 import { m } from '$lib/paraglide/messages.js';
 import { isMember } from '$lib/server/auth/users';
 import type { DatabaseHandle } from '$lib/server/db';
-import type { Verdict } from '$lib/server/documents/verify-document';
+import type { DisclosedVerdict } from '$lib/server/documents/verify-disclosure';
 import {
 	actingUser,
 	CliFailure,
@@ -138,9 +138,15 @@ async function requireOnProject(
 		throw forbidden(user, `${permission} ${code}`, ctx);
 }
 
-export function printVerdict(verdict: Verdict, ctx: CliContext): void {
+export function printVerdict(verdict: DisclosedVerdict, ctx: CliContext): void {
 	const { locale } = ctx;
 	const say = { locale };
+	if ('withheld' in verdict) {
+		const said = verdict.genuine
+			? m.cli_verify_withheld_genuine
+			: m.cli_verify_withheld_not_genuine;
+		return ctx.out(said({}, say));
+	}
 	if (!verdict.genuine) {
 		ctx.out(m.verify_not_genuine({ sha256: verdict.sha256 }, say));
 		const { claims, original } = verdict;
@@ -193,8 +199,17 @@ export function printVerdict(verdict: Verdict, ctx: CliContext): void {
 	);
 }
 
-/** Exit codes a script can test: 0 genuine and unchanged, 2 genuine but changed, 3 not genuine. */
-export const VERIFY_EXIT = { unchanged: 0, changed: 2, notGenuine: 3 } as const;
+/**
+ * Exit codes a script can test: 0 genuine and unchanged, 2 genuine but changed, 3 not genuine,
+ * 4 genuine but of a project the user is not a member of, so whether it changed is not said.
+ */
+export const VERIFY_EXIT = { unchanged: 0, changed: 2, notGenuine: 3, withheld: 4 } as const;
+
+export function verifyExitCode(verdict: DisclosedVerdict): number {
+	if (!verdict.genuine) return VERIFY_EXIT.notGenuine;
+	if ('withheld' in verdict) return VERIFY_EXIT.withheld;
+	return verdict.data.same ? VERIFY_EXIT.unchanged : VERIFY_EXIT.changed;
+}
 
 export function registerDocumentCommands(program: Command, context: () => CliContext): void {
 	const say = { locale: context().locale };
@@ -230,14 +245,10 @@ export function registerDocumentCommands(program: Command, context: () => CliCon
 			const verdict = await withDatabase('cofund verify', async (handle) => {
 				const user = await actingUser(handle, ctx);
 				requirePermission(user, 'document:verify', ctx);
-				return s.verifyDocument(handle.db, pdf);
+				return s.verifyForReader(handle.db, pdf, user);
 			});
 			if (options.json) ctx.out(JSON.stringify(verdict, null, 2));
 			else printVerdict(verdict, ctx);
-			process.exitCode = !verdict.genuine
-				? VERIFY_EXIT.notGenuine
-				: verdict.data.same
-					? VERIFY_EXIT.unchanged
-					: VERIFY_EXIT.changed;
+			process.exitCode = verifyExitCode(verdict);
 		});
 }

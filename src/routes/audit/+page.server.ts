@@ -1,7 +1,8 @@
-// Thin: the audit log for auditors and admins, read-only; `?verify=1` re-checks the hash chain.
+// Thin: the audit log for auditors and admins, read-only, as far as the reader may see it;
+// `?verify=1` re-checks the hash chain.
 import { parseIsoDate } from '$lib/domain/format';
 import { listAuditEvents } from '$lib/server/audit/list-audit';
-import { verifyAuditChain } from '$lib/server/audit/verify-audit';
+import { verifyChainFor } from '$lib/server/audit/audit-scope';
 
 const date = (value: string | null) => (value && parseIsoDate(value) ? value : undefined);
 
@@ -16,8 +17,8 @@ export const load = async ({ locals, url }) => {
 	};
 	const page = Math.max(1, Number(q.get('page')) || 1);
 	const [list, verification] = await Promise.all([
-		listAuditEvents(locals.db, filters, page),
-		q.get('verify') ? verifyAuditChain(locals.db) : null
+		listAuditEvents(locals.db, locals.user!, filters, page),
+		q.get('verify') ? verifyChainFor(locals.db, locals.user!) : null
 	]);
 	return { ...list, filters, page, verification };
 };

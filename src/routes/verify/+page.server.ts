@@ -1,14 +1,26 @@
-// Thin: an auditor uploads a PDF; the answer is whether cofund made it and what changed since.
+// Thin: a reader uploads a PDF; the answer is whether cofund made it and, for a project the
+// reader may see, what changed since. The upload is read within the route's limit.
 import { fail } from '@sveltejs/kit';
+import { formatBytes } from '$lib/i18n/import-messages';
 import { m } from '$lib/paraglide/messages.js';
-import { verifyDocument } from '$lib/server/documents/verify-document';
+import { DOCUMENT_BODY_LIMIT } from '$lib/server/access/authorize';
+import { verifyForReader } from '$lib/server/documents/verify-disclosure';
+import { isBodyTooLarge, readCappedForm } from '$lib/server/http/read-capped';
 
 export const actions = {
 	default: async ({ locals, request }) => {
-		const file = (await request.formData()).get('pdf');
+		const form = await readCappedForm(request, DOCUMENT_BODY_LIMIT).catch((e: unknown) => {
+			if (isBodyTooLarge(e)) return null;
+			throw e;
+		});
+		if (!form)
+			return fail(413, {
+				problem: m.verify_too_large({ limit: formatBytes(DOCUMENT_BODY_LIMIT, locals.locale) })
+			});
+		const file = form.get('pdf');
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, { problem: m.verify_no_file() });
-		const verdict = await verifyDocument(locals.db, Buffer.from(await file.arrayBuffer()));
-		return { fileName: file.name, verdict };
+		const pdf = Buffer.from(await file.arrayBuffer());
+		return { fileName: file.name, verdict: await verifyForReader(locals.db, pdf, locals.user!) };
 	}
 };

@@ -1,7 +1,12 @@
-/** The audit log, newest first, filtered by action, person, object and date; a page at a time. */
+/**
+ * The audit log as one reader may see it (./audit-scope.ts), newest first, filtered by action,
+ * person, object and date; a page at a time.
+ */
 import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
+import type { Viewer } from '../access/authorize';
 import type { Database } from '../db';
 import { auditEvents } from '../db/schema';
+import { auditScope } from './audit-scope';
 
 export interface AuditFilters {
 	action?: string;
@@ -22,8 +27,14 @@ function nextDay(iso: string): Date {
 	return day;
 }
 
-export async function listAuditEvents(db: Database, filters: AuditFilters, page = 1) {
-	const conditions: SQL[] = [];
+export async function listAuditEvents(
+	db: Database,
+	reader: Viewer,
+	filters: AuditFilters,
+	page = 1
+) {
+	const scope = auditScope(reader);
+	const conditions: SQL[] = scope ? [scope] : [];
 	if (filters.action) conditions.push(eq(auditEvents.action, filters.action));
 	if (filters.actor)
 		conditions.push(ilike(auditEvents.actorEmail, `%${escapeLike(filters.actor)}%`));
@@ -41,7 +52,11 @@ export async function listAuditEvents(db: Database, filters: AuditFilters, page 
 			.limit(AUDIT_PAGE_SIZE)
 			.offset((Math.max(1, page) - 1) * AUDIT_PAGE_SIZE),
 		db.select({ n: count() }).from(auditEvents).where(where),
-		db.selectDistinct({ action: auditEvents.action }).from(auditEvents).orderBy(auditEvents.action)
+		db
+			.selectDistinct({ action: auditEvents.action })
+			.from(auditEvents)
+			.where(scope)
+			.orderBy(auditEvents.action)
 	]);
 	return {
 		events: rows.map((row) => ({ ...row, at: row.at.toISOString() })),

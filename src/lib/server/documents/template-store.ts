@@ -15,7 +15,7 @@ import {
 	type ParsedTemplate
 } from '$lib/domain/documents/parse-template';
 import type { Database, Queryable } from '../db';
-import { templateFailures, templateVersions } from '../db/schema';
+import { documents, projects, templateFailures, templateVersions } from '../db/schema';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/record-audit';
 import { fromPackageRoot } from '../package-root';
 
@@ -86,6 +86,22 @@ async function latest(db: Queryable, templateId: string): Promise<TemplateVersio
 	return row;
 }
 
+/**
+ * The projects a new version of a template affects. Templates are shared: the next document of
+ * it that any project makes uses the new version, so it affects every project. Those that have
+ * kept documents of it are named apart: their documents now verify as made from an older one.
+ */
+async function affectedProjects(tx: Queryable, templateId: string) {
+	const all = await tx.select({ code: projects.code }).from(projects).orderBy(projects.code);
+	const kept = await tx
+		.selectDistinct({ code: projects.code })
+		.from(documents)
+		.innerJoin(projects, eq(projects.id, documents.projectId))
+		.where(eq(documents.templateId, templateId))
+		.orderBy(projects.code);
+	return { projects: all.map((p) => p.code), withKeptDocuments: kept.map((p) => p.code) };
+}
+
 async function insertVersion(
 	db: Database,
 	actor: Actor,
@@ -119,7 +135,12 @@ async function insertVersion(
 			objectType: 'template',
 			objectId: templateId,
 			before: newest ? { version: newest.version, sha256: newest.sha256 } : null,
-			after: { version: row!.version, sha256: row!.sha256, origin }
+			after: {
+				version: row!.version,
+				sha256: row!.sha256,
+				origin,
+				affects: await affectedProjects(tx, templateId)
+			}
 		});
 		return row!;
 	});

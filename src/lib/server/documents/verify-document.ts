@@ -12,6 +12,7 @@ import type { Database } from '../db';
 import { documents, projects } from '../db/schema';
 import { fingerprintOf, loadDocumentData, sha256Hex, unpackSnapshot } from './load-document-data';
 import { PDF_KEYS, type DocumentParameters } from './make-document';
+import { readPdfStrings } from './pdf-claims';
 import { templateHistory } from './template-store';
 
 export interface DocumentRecord {
@@ -46,30 +47,16 @@ export type Verdict =
 			template: { same: boolean; newest: number };
 	  };
 
-/** A PDF literal string, `(…)`, with its escapes undone. */
-const LITERAL = String.raw`\(((?:\\.|[^\\)])*)\)`;
-const unescape = (literal: string) => literal.replace(/\\([\\()])/g, '$1');
+const CLAIM_KEYS = [PDF_KEYS.template, PDF_KEYS.version, PDF_KEYS.fingerprint, PDF_KEYS.project];
 
-/**
- * The file's own claims, read from its information dictionary: pdfkit writes a key's value as a
- * literal there or, for custom keys, as an indirect object, so both are looked for. The bytes
- * are decoded once; a kept report runs to megabytes.
- */
+/** The file's own claims, read from its information dictionary by a linear reader. */
 function claimsOf(pdf: Buffer): Exclude<Verdict, { genuine: true }>['claims'] {
-	const text = pdf.toString('latin1');
-	const read = (key: string) => {
-		const direct = new RegExp(`/${key}\\s*${LITERAL}`).exec(text);
-		if (direct) return unescape(direct[1]!);
-		const ref = new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R`).exec(text);
-		if (!ref) return undefined;
-		const object = new RegExp(`\\n${ref[1]} 0 obj\\s*${LITERAL}`).exec(text);
-		return object ? unescape(object[1]!) : undefined;
-	};
+	const found = readPdfStrings(pdf, CLAIM_KEYS);
 	const claims = {
-		template: read(PDF_KEYS.template),
-		version: read(PDF_KEYS.version),
-		fingerprint: read(PDF_KEYS.fingerprint),
-		project: read(PDF_KEYS.project)
+		template: found.get(PDF_KEYS.template),
+		version: found.get(PDF_KEYS.version),
+		fingerprint: found.get(PDF_KEYS.fingerprint),
+		project: found.get(PDF_KEYS.project)
 	};
 	return Object.values(claims).some((v) => v !== undefined) ? claims : null;
 }
