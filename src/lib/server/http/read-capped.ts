@@ -1,18 +1,8 @@
 /** Reads a request body up to a limit, however it is framed, and stops reading once it is over. */
+import { BodyTooLargeError } from './limit-body';
 
-export class BodyTooLargeError extends Error {
-	constructor(readonly limit: number) {
-		super(`The request body is larger than ${limit} bytes`);
-		this.name = 'BodyTooLargeError';
-	}
-}
-
-/**
- * Whether an error says the body was too large: this reader's own, or one with the same name
- * from a limit put on the request's stream before it reached the route.
- */
-export const isBodyTooLarge = (error: unknown): boolean =>
-	error instanceof Error && error.name === 'BodyTooLargeError';
+/** Whether an error says the body was too large: this reader's, or the request limit's. */
+export const isBodyTooLarge = (error: unknown): boolean => error instanceof BodyTooLargeError;
 
 /**
  * The body's bytes, counted as they arrive, so a chunked body with no Content-Length is held to
