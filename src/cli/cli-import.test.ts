@@ -94,7 +94,7 @@ describe('cofund import and cofund summary (embedded database)', () => {
 		expect(JSON.parse(skipped.out).committed).toBe(true);
 	});
 
-	it('reverts an import: exactly its rows go, and the history keeps it', () => {
+	it('reverts an import: exactly its rows stop counting, stay marked, and may come again', () => {
 		const history = JSON.parse(
 			cofund({ dataDir }, ...COORDINATOR, 'import', 'history', '--project', 'SOLID', '--json').out
 		);
@@ -109,7 +109,7 @@ describe('cofund import and cofund summary (embedded database)', () => {
 			'SOLID'
 		);
 		expect(reverted.out).toContain(
-			`Import #${latest.id} reverted: ${latest.accepted} rows removed.`
+			`Import #${latest.id} reverted: its ${latest.accepted} rows no longer count, and stay marked reverted.`
 		);
 		const summary = JSON.parse(
 			cofund({ dataDir }, ...COORDINATOR, 'summary', '--project', 'SOLID', '--json').out
@@ -126,7 +126,20 @@ describe('cofund import and cofund summary (embedded database)', () => {
 		);
 		expect(again.code).toBe(1);
 		expect(again.err).toContain('was reverted already');
-	});
+		// The reverted rows are no longer in the project: the same file brings them in again.
+		const file = 'tests/fixtures/malformed/amount-letters.csv';
+		const back = cofund(
+			{ dataDir },
+			...COORDINATOR,
+			...['import', 'expenses', file, '--project', 'SOLID', '--json', '--skip-rejected']
+		);
+		expect(back.code, back.err).toBe(0);
+		expect(JSON.parse(back.out).report.accepted.count).toBe(latest.accepted);
+		const after = JSON.parse(
+			cofund({ dataDir }, ...COORDINATOR, 'import', 'history', '--project', 'SOLID', '--json').out
+		);
+		expect(after[1]).toMatchObject({ id: latest.id, revertedBy: 'coordinator@cofund.example' });
+	}, 180_000);
 
 	it('refuses the auditor and the council', () => {
 		for (const who of ['auditor', 'council']) {

@@ -91,7 +91,7 @@ export async function addRows(
 		insert into expense_sums (project_id, month, category, event, cents, rows)
 		select project_id, to_char(date, 'YYYY-MM'), category, coalesce(event_number, 0),
 			sum(amount_cents), count(*)
-		from expenses group by 1, 2, 3, 4`);
+		from expenses where reverted_at is null group by 1, 2, 3, 4`);
 	await handle.db.execute(sql`analyze expenses`);
 	await handle.db.execute(sql`analyze expense_sums`);
 }

@@ -32,7 +32,9 @@ test.describe('the coordinator imports', () => {
 
 		page.once('dialog', (dialog) => dialog.accept());
 		await latest.getByRole('button', { name: 'Atsaukt' }).click();
-		await expect(page.getByRole('status')).toContainText('noņemtas 9 rindas');
+		await expect(page.getByRole('status')).toContainText(
+			'tā 9 rindas vairs netiek skaitītas un paliek atzīmētas kā atsauktas'
+		);
 		await expect(page.getByTestId('import-history').locator('tbody tr').first()).toContainText(
 			'atsauca coordinator@cofund.example'
 		);
@@ -61,7 +63,7 @@ test.describe('the coordinator imports', () => {
 		await expect(latest).toContainText('travel-unmatched.csv');
 		page.once('dialog', (dialog) => dialog.accept());
 		await latest.getByRole('button', { name: 'Atsaukt' }).click();
-		await expect(page.getByRole('status')).toContainText('noņemtas 3 rindas');
+		await expect(page.getByRole('status')).toContainText('tā 3 rindas vairs netiek skaitītas');
 	});
 
 	test('a file over the upload limit is refused with the limit named', async ({ page }) => {

@@ -368,7 +368,7 @@ export function registerImportCommands(program: Command, context: () => CliConte
 					);
 				if (result.status === 'already-reverted')
 					throw new CliFailure(m.cli_revert_already({ batch }, { locale }));
-				ctx.out(m.cli_revert_done({ batch, removed: result.removed }, { locale }));
+				ctx.out(m.cli_revert_done({ batch, rows: result.rows }, { locale }));
 			});
 		});
 

@@ -25,7 +25,9 @@ function conditions(projectIds: number | number[], filter: ExpenseFilter): SQL {
 	const parts: (SQL | undefined)[] = [
 		Array.isArray(projectIds)
 			? inArray(expenses.projectId, projectIds.length ? projectIds : [-1])
-			: eq(expenses.projectId, projectIds)
+			: eq(expenses.projectId, projectIds),
+		// The rows behind a figure: a reverted import's rows are behind none.
+		isNull(expenses.revertedAt)
 	];
 	if (filter.year !== undefined) {
 		parts.push(

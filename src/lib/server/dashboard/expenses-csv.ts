@@ -1,9 +1,9 @@
 /**
- * A project's whole expense list as CSV, each row with its source file and line: the download a
+ * A project's whole expense list (its live rows) as CSV, each row with its source file and line: the download a
  * final report points to when its appendix would be too long to print. Read in pages of 10,000
  * by id, so a million rows stream out without being held in memory at once.
  */
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { toCsv } from '$lib/domain/csv-export';
 import { centsToDecimal } from '$lib/domain/money';
 import type { Queryable } from '../db';
@@ -46,7 +46,9 @@ export async function* expensesCsv(db: Queryable, projectId: number): AsyncGener
 			})
 			.from(expenses)
 			.innerJoin(importBatches, eq(importBatches.id, expenses.batchId))
-			.where(and(eq(expenses.projectId, projectId), gt(expenses.id, after)))
+			.where(
+				and(eq(expenses.projectId, projectId), isNull(expenses.revertedAt), gt(expenses.id, after))
+			)
 			.orderBy(asc(expenses.id))
 			.limit(PAGE);
 		if (rows.length === 0) return;

@@ -1,4 +1,4 @@
-/** The council portfolio over the projects a viewer may see, from a handful of SQL sums. */
+/** The council portfolio over the projects a viewer may see, from a handful of SQL sums of live rows. */
 import { inArray, sql } from 'drizzle-orm';
 import { buildPortfolio, type Portfolio } from '$lib/domain/dashboard/portfolio';
 import type { Cents } from '$lib/domain/money';
@@ -46,7 +46,8 @@ export async function portfolio(
 		queryRows<{ project: number; done: string }>(
 			db,
 			sql`select project_id as project, count(*)::text as done
-				from participations where project_id in (${idList}) and status = 'done' group by 1`
+				from participations
+				where project_id in (${idList}) and reverted_at is null and status = 'done' group by 1`
 		),
 		queryRows<{ project: number; events: string }>(
 			db,
@@ -54,7 +55,8 @@ export async function portfolio(
 				from mobility_events e
 				left join (
 					select project_id, event_number, count(*) as done from participations
-					where status = 'done' and project_id in (${idList}) group by 1, 2
+					where status = 'done' and reverted_at is null and project_id in (${idList})
+					group by 1, 2
 				) p on p.project_id = e.project_id and p.event_number = e.number
 				where e.project_id in (${idList}) and e.planned_month < ${thisMonth}
 					and coalesce(p.done, 0) < e.planned_representatives

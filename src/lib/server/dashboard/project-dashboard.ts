@@ -1,7 +1,7 @@
 /**
  * Everything a project's dashboard shows, summed by the database: spend per month, category and
  * event (from the sums imports keep, see expense-sums.ts), trips per event and status, and the
- * counts behind the alerts. JavaScript only shapes these few dozen sums; it never walks the rows.
+ * counts behind the alerts, all over the live rows (a reverted import's rows count nowhere). JavaScript only shapes these few dozen sums; it never walks the rows.
  */
 import { sql } from 'drizzle-orm';
 import { projectAlerts, type Alert } from '$lib/domain/dashboard/alerts';
@@ -63,14 +63,15 @@ export async function projectDashboard(
 		queryRows<{ event: number | null; status: 'done' | 'cancelled'; count: string }>(
 			db,
 			sql`select event_number as event, status, count(*)::text as count
-				from participations where project_id = ${id} group by 1, 2`
+				from participations where project_id = ${id} and reverted_at is null group by 1, 2`
 		),
 		queryRows<{ event: number; first: string; last: string }>(
 			db,
 			sql`select event_number as event, min(departure)::text as first,
 					max(coalesce(return_date, departure))::text as last
 				from participations
-				where project_id = ${id} and status = 'done' and event_number is not null
+				where project_id = ${id} and reverted_at is null and status = 'done'
+					and event_number is not null
 				group by 1`
 		),
 		queryRows<{
@@ -83,9 +84,10 @@ export async function projectDashboard(
 			// Rows outside the period come from two short range scans of the (project, date)
 			// index: the period's ends fall mid-month, which the monthly sums cannot tell.
 			sql`select
-					(select count(*) from expenses where project_id = ${id}
+					(select count(*) from expenses where project_id = ${id} and reverted_at is null
 						and (date < ${period.start} or date > ${period.end}))::text as outside,
-					(select coalesce(sum(amount_cents), 0) from expenses where project_id = ${id}
+					(select coalesce(sum(amount_cents), 0) from expenses
+						where project_id = ${id} and reverted_at is null
 						and (date < ${period.start} or date > ${period.end}))::text as outside_cents,
 					(select coalesce(sum(rows), 0) from expense_sums
 						where project_id = ${id} and event = 0)::text as unassigned,

@@ -1,5 +1,5 @@
 /** The trips behind a mobility figure, each with the travel-order file and line it came from. */
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db';
 import { importBatches, participations } from '../db/schema';
 
@@ -30,7 +30,7 @@ export async function tripRows(
 	projectId: number,
 	filter: TripFilter
 ): Promise<TripRowView[]> {
-	const parts: SQL[] = [eq(participations.projectId, projectId)];
+	const parts: SQL[] = [eq(participations.projectId, projectId), isNull(participations.revertedAt)];
 	if (filter.event !== undefined) parts.push(eq(participations.eventNumber, filter.event));
 	if (filter.status !== undefined) parts.push(eq(participations.status, filter.status));
 	return db

@@ -2,6 +2,8 @@
  * Imported actuals and their audit material: the original files byte for byte (in 1 MiB chunks,
  * so no file is ever held whole in memory), the batches that loaded them, and the rows, each
  * knowing its batch and source line. Row identity is enforced by unique keys, not by JavaScript.
+ * What was imported is never changed or deleted (triggers in migration 0008): a revert only marks
+ * a batch and its rows reverted, and the identity keys and every sum cover the live rows only.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -18,7 +20,8 @@ import {
 	primaryKey,
 	text,
 	timestamp,
-	unique
+	unique,
+	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import { projects } from './schema';
 
@@ -120,13 +123,20 @@ export const expenses = pgTable(
 		description: text('description').notNull(),
 		category: text('category').notNull(),
 		eventNumber: integer('event_number'),
-		fundingSource: fundingSource('funding_source')
+		fundingSource: fundingSource('funding_source'),
+		/** Set once, by the revert of its batch; a reverted row counts nowhere but stays. */
+		revertedAt: timestamp('reverted_at', { withTimezone: true })
 	},
 	(t) => [
 		rowsBatch('expenses_batch_fk', t),
-		unique('expenses_identity').on(t.projectId, t.rowKey, t.occurrence),
+		// Only live rows have an identity: a reverted row may be imported again.
+		uniqueIndex('expenses_identity')
+			.on(t.projectId, t.rowKey, t.occurrence)
+			.where(sql`reverted_at is null`),
 		index('expenses_batch').on(t.batchId),
-		index('expenses_project_date').on(t.projectId, t.date)
+		index('expenses_project_date')
+			.on(t.projectId, t.date)
+			.where(sql`reverted_at is null`)
 	]
 );
 
@@ -146,11 +156,15 @@ export const participations = pgTable(
 		departure: date('departure', { mode: 'string' }).notNull(),
 		returnDate: date('return_date', { mode: 'string' }),
 		orderNumber: text('order_number').notNull(),
-		status: participationStatus('status').notNull()
+		status: participationStatus('status').notNull(),
+		/** Set once, by the revert of its batch; a reverted trip counts nowhere but stays. */
+		revertedAt: timestamp('reverted_at', { withTimezone: true })
 	},
 	(t) => [
 		rowsBatch('participations_batch_fk', t),
-		unique('participations_identity').on(t.projectId, t.rowKey),
+		uniqueIndex('participations_identity')
+			.on(t.projectId, t.rowKey)
+			.where(sql`reverted_at is null`),
 		index('participations_batch').on(t.batchId)
 	]
 );

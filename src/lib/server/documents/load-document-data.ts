@@ -1,13 +1,13 @@
 /**
  * Reads the data a document is made from: the project's plan, and the expense rows and trips
- * when its template asks for them, each with the file and line it was imported from. Its
+ * when its template asks for them (the live ones: a reverted import's rows are in no document), each with the file and line it was imported from. Its
  * fingerprint is the SHA-256 of its canonical JSON (RFC 8785), so key order and engine never
  * change it.
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import canonicalize from 'canonicalize';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import {
 	compareRecords,
 	type DataPart,
@@ -46,7 +46,7 @@ export async function loadDocumentData(
 			})
 			.from(expenses)
 			.innerJoin(importBatches, eq(importBatches.id, expenses.batchId))
-			.where(eq(expenses.projectId, project.id))
+			.where(and(eq(expenses.projectId, project.id), isNull(expenses.revertedAt)))
 			.orderBy(asc(expenses.date), asc(expenses.line));
 		data.expenses = rows
 			.map(({ rowKey, occurrence, ...row }): ExpenseRecord => ({
@@ -74,7 +74,7 @@ export async function loadDocumentData(
 			})
 			.from(participations)
 			.innerJoin(importBatches, eq(importBatches.id, participations.batchId))
-			.where(eq(participations.projectId, project.id));
+			.where(and(eq(participations.projectId, project.id), isNull(participations.revertedAt)));
 		data.trips = rows.map((row): TripRecord => row).sort(compareRecords);
 	}
 	return { projectId: project.id, data };

@@ -1,4 +1,4 @@
-/** Sums a project's imported actuals in the database and sets them beside its plan. */
+/** Sums a project's imported actuals (the live rows) in the database and sets them beside its plan. */
 import { sql } from 'drizzle-orm';
 import { buildSummary, type ProjectSummary } from '$lib/domain/summary';
 import { queryRows, type Queryable } from '../db';
@@ -17,7 +17,7 @@ export async function projectSummary(db: Queryable, code: string): Promise<Proje
 		db,
 		sql`select extract(year from date)::int as year, category, event_number as event,
 				sum(amount_cents)::text as cents
-			from expenses where project_id = ${id}
+			from expenses where project_id = ${id} and reverted_at is null
 			group by 1, 2, 3`
 	);
 	const trips = await queryRows<{
@@ -27,7 +27,7 @@ export async function projectSummary(db: Queryable, code: string): Promise<Proje
 	}>(
 		db,
 		sql`select event_number as event, status, count(*)::text as count
-			from participations where project_id = ${id}
+			from participations where project_id = ${id} and reverted_at is null
 			group by 1, 2`
 	);
 	return buildSummary(

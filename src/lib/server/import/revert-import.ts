@@ -1,15 +1,16 @@
 /**
- * Undoes one import: removes exactly the rows that batch added, and marks the batch reverted.
- * The batch, its report and its original file stay, so the history still shows what happened.
+ * Undoes one import: marks the batch and exactly its rows reverted, and takes the rows out of the
+ * sums. Nothing is deleted (the database refuses it): the rows, the batch, its report and its
+ * original file stay for the auditor, while every figure counts the live rows only.
  */
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Database } from '../db';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { queryRows, type Database } from '../db';
 import { expenses, importBatches, participations } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/record-audit';
 import { subtractBatchSums } from './expense-sums';
 
 export type RevertResult =
-	| { status: 'reverted'; batchId: number; removed: number }
+	| { status: 'reverted'; batchId: number; rows: number }
 	| { status: 'not-found' }
 	| { status: 'already-reverted' };
 
@@ -27,23 +28,29 @@ export async function revertImport(
 			.for('update');
 		if (!batch) return { status: 'not-found' };
 		if (batch.revertedAt) return { status: 'already-reverted' };
+		// The sums first, while the rows are still live: they subtract exactly these rows.
 		if (batch.kind === 'expenses') await subtractBatchSums(tx, batchId);
-		const table = batch.kind === 'expenses' ? expenses : participations;
-		const removed = await tx
-			.delete(table)
-			.where(eq(table.batchId, batchId))
-			.returning({ id: table.id });
+		// now() is the transaction's time: the batch and its rows carry the same moment.
 		await tx
 			.update(importBatches)
-			.set({ revertedAt: new Date(), revertedBy: actor.email })
+			.set({ revertedAt: sql`now()`, revertedBy: actor.email })
 			.where(and(eq(importBatches.id, batchId), isNull(importBatches.revertedAt)));
+		const table = batch.kind === 'expenses' ? expenses : participations;
+		const [marked] = await queryRows<{ rows: string }>(
+			tx,
+			sql`with marked as (
+				update ${table} set reverted_at = now()
+				where batch_id = ${batchId} and reverted_at is null returning 1
+			) select count(*)::text as rows from marked`
+		);
+		const rows = Number(marked!.rows);
 		await recordAudit(tx, actor, {
 			action: 'import.revert',
 			objectType: 'import',
 			objectId: String(batchId),
 			before: { file: batch.fileName, sha256: batch.sha256, accepted: batch.accepted },
-			after: { removed: removed.length }
+			after: { reverted: rows }
 		});
-		return { status: 'reverted', batchId, removed: removed.length };
+		return { status: 'reverted', batchId, rows };
 	});
 }

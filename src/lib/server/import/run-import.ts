@@ -4,6 +4,9 @@
  * (duplicates included) is exactly what a commit would do. A commit is one transaction: a crash
  * at any point leaves the database as it was.
  *
+ * Rows already in the project are told by the database's identity keys, which cover the live
+ * rows only: a row whose import was reverted counts as new when it comes again.
+ *
  * Row identity: an expense is the same row when its date, amount, currency, document number,
  * payee, description, category, event, funding source and country read the same after trimming;
  * identical lines within one file are told apart by their occurrence (1st, 2nd, …), so a ledger
@@ -11,8 +14,8 @@
  * A trip is the same when the person (case and diacritics aside), travel-order number and
  * departure date are; its status is what the trip says, not who it is.
  */
-import { createHash, hash, randomInt, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { createHash, hash, randomInt } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { detectDateOrder } from '$lib/domain/import/dates';
 import { dateFormatsOf } from '$lib/domain/import/date-formats';
 import { detectDecimalMark } from '$lib/domain/import/amounts';
@@ -31,7 +34,7 @@ import {
 	setAsideDuplicate
 } from '$lib/domain/import/report';
 import type { Dialect, ImportProgress, ImportResult } from '$lib/domain/import/result';
-import type { Database, Transaction } from '../db';
+import { queryRows, type Database, type Transaction } from '../db';
 import { isConnectionLost } from '../db/connection-lost';
 import { importBatches, sourceFiles } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/record-audit';
@@ -194,46 +197,10 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 			limit: request.limit
 		});
 	} else {
-		// A dry run needs a batch to hang rows on, and rolls it back with them.
-		const id = randomUUID();
-		await tx.insert(sourceFiles).values({
-			id,
-			projectId: project.id,
-			name: source.name,
-			size: source.size,
-			sha256: '',
-			uploadedBy: request.actor.email
-		});
-		stored = { id, sha256: '' };
+		// A dry run keeps no file: its rows are rolled back before any batch is written.
+		stored = { id: '', sha256: '' };
 	}
-	// A dry run's batch takes a negative number of its own: the rollback then leaves no gap in
-	// the numbers of real imports, which auditors would rightly ask about.
-	const batchRow = {
-		projectId: project.id,
-		kind,
-		sourceFileId: stored.id,
-		fileName: source.name,
-		sha256: stored.sha256,
-		size: source.size,
-		profile,
-		dialect: {},
-		report: {},
-		records: 0,
-		accepted: 0,
-		rejected: 0,
-		setAside: 0,
-		acceptedCents: 0,
-		createdBy: request.actor.email
-	};
-	const [batch] =
-		request.mode === 'dry-run'
-			? await tx
-					.insert(importBatches)
-					.overridingSystemValue()
-					.values({ ...batchRow, id: -randomInt(1, 2 ** 31 - 1) })
-					.returning({ id: importBatches.id })
-			: await tx.insert(importBatches).values(batchRow).returning({ id: importBatches.id });
-	const target = { projectId: project.id, batchId: batch!.id };
+	const target = { projectId: project.id, batchId: await batchNumber(tx, request.mode) };
 
 	let bytes = 0;
 	const meter = metered(source, (n) => (bytes += n));
@@ -414,18 +381,24 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 		throw new ImportFileError({ code: 'has-rejected', rejected: report.rejected.count }, result);
 	}
 	if (report.accepted.count === 0) throw new ImportFileError({ code: 'nothing-to-commit' }, result);
-	await tx
-		.update(importBatches)
-		.set({
-			dialect: result.dialect,
-			report,
-			records: report.records,
-			accepted: report.accepted.count,
-			rejected: report.rejected.count,
-			setAside: report.setAside.count,
-			acceptedCents: report.accepted.totalCents
-		})
-		.where(eq(importBatches.id, target.batchId));
+	await tx.insert(importBatches).overridingSystemValue().values({
+		id: target.batchId,
+		projectId: project.id,
+		kind,
+		sourceFileId: stored.id,
+		fileName: source.name,
+		sha256,
+		size: source.size,
+		profile,
+		dialect: result.dialect,
+		report,
+		records: report.records,
+		accepted: report.accepted.count,
+		rejected: report.rejected.count,
+		setAside: report.setAside.count,
+		acceptedCents: report.accepted.totalCents,
+		createdBy: request.actor.email
+	});
 	if (kind === 'expenses') await addBatchSums(tx, target.batchId);
 	await recordAudit(tx, request.actor, {
 		action: 'import.commit',
@@ -445,6 +418,22 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 		}
 	});
 	return { ...result, committed: true, batchId: target.batchId };
+}
+
+/**
+ * The batch's number, taken before its rows are written. The batch itself is written once, whole,
+ * after them (an imported batch is never updated), so the rows' key to it is checked at commit.
+ * A dry run's rows take a negative number of their own: the rollback then leaves no gap in the
+ * numbers of real imports, which auditors would rightly ask about.
+ */
+async function batchNumber(tx: Transaction, mode: ImportRequest['mode']): Promise<number> {
+	await tx.execute(sql`set constraints expenses_batch_fk, participations_batch_fk deferred`);
+	if (mode === 'dry-run') return -randomInt(1, 2 ** 31 - 1);
+	const [row] = await queryRows<{ id: string }>(
+		tx,
+		sql`select nextval(pg_get_serial_sequence('import_batches', 'id'))::text as id`
+	);
+	return Number(row!.id);
 }
 
 /** Runs an import; a dry run reports and writes nothing, a commit writes all of it or nothing. */

@@ -2,6 +2,8 @@
  * Bulk writes of accepted rows: one statement per batch of thousands, the columns passed as
  * arrays and spread by unnest. The unique identity keys decide what is new; ON CONFLICT DO
  * NOTHING makes two instances importing the same rows at once agree without any JavaScript check.
+ * The keys are partial indexes over the live rows (`where reverted_at is null`), and each ON
+ * CONFLICT names that predicate, so a row whose import was reverted is taken again.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Transaction } from '../db';
@@ -55,7 +57,7 @@ export function insertExpenses(
 			${col((r) => r.record.description)}::text[], ${col((r) => r.record.category)}::text[],
 			${col((r) => r.record.eventNumber)}::int[],
 			${col((r) => r.record.fundingSource)}::funding_source[]) as r
-		on conflict (project_id, row_key, occurrence) do nothing
+		on conflict (project_id, row_key, occurrence) where reverted_at is null do nothing
 		returning line`
 	);
 }
@@ -78,7 +80,7 @@ export function insertParticipations(
 			${col((r) => r.record.country)}::text[], ${col((r) => r.record.departure)}::date[],
 			${col((r) => r.record.returnDate)}::date[], ${col((r) => r.record.orderNumber)}::text[],
 			${col((r) => r.record.status)}::participation_status[]) as r
-		on conflict (project_id, row_key) do nothing
+		on conflict (project_id, row_key) where reverted_at is null do nothing
 		returning line`
 	);
 }
