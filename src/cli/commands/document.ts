@@ -127,7 +127,10 @@ export function printVerdict(verdict: Verdict, ctx: CliContext): void {
 	const { locale } = ctx;
 	const say = { locale };
 	if (!verdict.genuine) {
-		ctx.out(m.verify_not_genuine({ sha256: verdict.sha256 }, say));
+		const { record } = verdict;
+		if (!record) ctx.out(m.verify_not_genuine({ sha256: verdict.sha256 }, say));
+		else if (record.logged) ctx.out(m.verify_record_altered({ id: record.id, logged: record.logged }, say));
+		else ctx.out(m.verify_record_no_event({ id: record.id }, say));
 		const { claims, original } = verdict;
 		if (claims)
 			ctx.out(

@@ -1,8 +1,9 @@
 /**
  * Makes a document: template version → data → context → model → charts → PDF. The PDF's date is
  * the document's date parameter, never the clock, and its information dictionary names the
- * template version and the data fingerprint, so the same inputs give the same bytes and an
- * auditor can tell what a file claims to be. `storeDocument` keeps it, immutable, with all of that.
+ * template version, the data fingerprint and the audit chain's head, so the same inputs give the
+ * same bytes and an auditor can tell what a file claims to be. `storeDocument` keeps it,
+ * immutable, with all of that.
  */
 import type { Locale } from '$lib/domain/locale';
 import { buildContext } from '$lib/domain/documents/build-context';
@@ -19,7 +20,9 @@ import { chartImage } from './chart-image';
 import { fingerprintOf, loadDocumentData, packSnapshot, sha256Hex } from './load-document-data';
 import { renderPdf } from './render-pdf';
 import { currentTemplate, templateVersion, type LoadedTemplate } from './template-store';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { AuditHead } from '../audit/audit-anchor';
+import { currentHead } from '../audit/audit-context';
 
 export interface DocumentRequest {
 	project: string;
@@ -29,6 +32,11 @@ export interface DocumentRequest {
 	version?: number | undefined;
 	/** The date the document carries (YYYY-MM-DD); today when absent. */
 	date?: string | undefined;
+	/**
+	 * The audit head to print; when absent, the one a document kept from these same inputs
+	 * printed (so that making it again gives its bytes), else the chain's head now.
+	 */
+	auditHead?: AuditHead | undefined;
 }
 
 /** The inputs besides the data, as stored and as written into the PDF. */
@@ -38,6 +46,8 @@ export interface DocumentParameters {
 	version: number;
 	lang: Locale;
 	date: string;
+	/** The audit chain's head when the document was first made: a copy of it outside the database. */
+	auditHead?: AuditHead;
 }
 
 export interface MadeDocument {
@@ -64,7 +74,8 @@ export const PDF_KEYS = {
 	version: 'CofundTemplateVersion',
 	fingerprint: 'CofundFingerprint',
 	project: 'CofundProject',
-	parameters: 'CofundParameters'
+	parameters: 'CofundParameters',
+	auditHead: 'CofundAuditHead'
 } as const;
 
 function chartWords(lang: Locale): ChartWords {
@@ -96,6 +107,32 @@ export async function resolveTemplate(
 		: templateVersion(db, request.template, request.version);
 }
 
+/** The head printed in a kept document made from the same inputs and data, if there is one. */
+async function keptHead(
+	db: Database,
+	projectId: number,
+	parameters: DocumentParameters,
+	fingerprint: string
+): Promise<AuditHead | undefined> {
+	const [kept] = await db
+		.select({ parameters: documents.parameters })
+		.from(documents)
+		.where(
+			and(
+				eq(documents.projectId, projectId),
+				eq(documents.templateId, parameters.template),
+				eq(documents.templateVersion, parameters.version),
+				eq(documents.lang, parameters.lang),
+				eq(documents.fingerprint, fingerprint),
+				sql`${documents.parameters}->>'date' = ${parameters.date}`,
+				sql`${documents.parameters} ? 'auditHead'`
+			)
+		)
+		.orderBy(asc(documents.id))
+		.limit(1);
+	return (kept?.parameters as DocumentParameters | undefined)?.auditHead;
+}
+
 export async function makeDocument(db: Database, request: DocumentRequest): Promise<MadeDocument> {
 	const template = await resolveTemplate(db, request);
 	const { definition } = template.parsed;
@@ -103,13 +140,21 @@ export async function makeDocument(db: Database, request: DocumentRequest): Prom
 	if (!loaded) throw new UnknownProjectError(request.project);
 	const { data, projectId } = loaded;
 	const compiled = compileTemplate(template.parsed, request.lang, data.plan.currency);
-	const parameters: DocumentParameters = {
+	const { fingerprint, canonical } = fingerprintOf(data);
+	const inputs = {
 		project: data.plan.code,
 		template: template.templateId,
 		version: template.version,
 		lang: request.lang,
 		date: request.date ?? today()
 	};
+	const head =
+		request.auditHead ??
+		(await keptHead(db, projectId, inputs, fingerprint)) ??
+		(await currentHead(db));
+	// Rebuilt in one key order: jsonb hands a kept head back with its keys reordered.
+	const auditHead: AuditHead = { events: head.events, hash: head.hash };
+	const parameters: DocumentParameters = { ...inputs, auditHead };
 	const scope = buildContext(data, {
 		lang: request.lang,
 		date: parameters.date,
@@ -134,7 +179,6 @@ export async function makeDocument(db: Database, request: DocumentRequest): Prom
 			charts.set(block.chart, `data:image/png;base64,${png.toString('base64')}`);
 		}
 
-	const { fingerprint, canonical } = fingerprintOf(data);
 	const pdf = await renderPdf(
 		toPdfmake(model, charts, {
 			creationDate: new Date(`${parameters.date}T12:00:00Z`),
@@ -143,7 +187,8 @@ export async function makeDocument(db: Database, request: DocumentRequest): Prom
 				[PDF_KEYS.version]: String(template.version),
 				[PDF_KEYS.fingerprint]: fingerprint,
 				[PDF_KEYS.project]: data.plan.code,
-				[PDF_KEYS.parameters]: JSON.stringify(parameters)
+				[PDF_KEYS.parameters]: JSON.stringify(parameters),
+				[PDF_KEYS.auditHead]: `${auditHead.events} ${auditHead.hash}`
 			}
 		})
 	);
