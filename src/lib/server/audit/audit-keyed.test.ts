@@ -94,6 +94,8 @@ describe.each(ENGINES)('the keyed and anchored audit chain on %s', (engine) => {
 			);
 			await rechainPlainly(handle.db);
 		});
+		// A keyed head was anchored, so the next start must not seal the unkeyed chain as old.
+		expect(await sealLegacyChain(handle.db)).toBe('unverifiable');
 		expect(await verifyAuditChain(handle.db)).toMatchObject({
 			intact: false,
 			broken: { action: 'project.update', problem: 'altered' }

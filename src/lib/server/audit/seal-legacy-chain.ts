@@ -2,10 +2,13 @@
  * Keys a chain that was begun before cofund had an audit key. Those events keep their plain
  * SHA-256 links (the table refuses updates, and the key must never be in the database to redo
  * them there); the first keyed event, `audit.keyed`, names how many there were and the last
- * one's link, so its HMAC vouches for them all, and nothing unkeyed may follow it.
+ * one's link, so its HMAC vouches for them all, and nothing unkeyed may follow it. A chain is
+ * sealed only while its anchor file is empty: once a keyed head has been anchored, an unkeyed
+ * newest event means the chain was re-chained with the public hash, and sealing it would hide that.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db';
+import { readAnchor } from './audit-anchor';
 import { auditSetupOf, currentHead } from './audit-context';
 import { recordAudit, SYSTEM_ACTOR } from './record-audit';
 import { auditHash, auditMac } from './audit-hash';
@@ -28,7 +31,8 @@ export function sealCovers(after: unknown, position: number): boolean {
 export type SealOutcome = 'empty' | 'keyed' | 'sealed' | 'unverifiable';
 
 export async function sealLegacyChain(db: Database): Promise<SealOutcome> {
-	const { key } = auditSetupOf(db);
+	const { key, anchorPath } = auditSetupOf(db);
+	const anchored = anchorPath ? await readAnchor(anchorPath) : null;
 	return db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cofund audit chain'))`);
 		const [last] = await tx.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
@@ -36,7 +40,7 @@ export async function sealLegacyChain(db: Database): Promise<SealOutcome> {
 		const { id: _id, seq, prevHash, hash, ...rest } = last;
 		const fields = { ...rest, at: last.at.toISOString() };
 		if (auditMac(key.secret, prevHash, seq, fields) === hash) return 'keyed';
-		if (auditHash(prevHash, fields) !== hash) return 'unverifiable';
+		if (anchored || auditHash(prevHash, fields) !== hash) return 'unverifiable';
 		const head = await currentHead(tx);
 		await recordAudit(tx, SYSTEM_ACTOR, {
 			action: SEAL_ACTION,
