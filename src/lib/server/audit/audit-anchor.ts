@@ -43,11 +43,20 @@ export async function appendAnchor(path: string, head: AuditHead, key: string): 
 	}
 }
 
+export interface AnchorFile {
+	/** The furthest head the file records (instances may append out of order). */
+	furthest: AnchorEntry;
+	/** Every head it records, by count: the link the chain had at that place when it was anchored. */
+	heads: Map<number, string>;
+}
+
 /**
- * The furthest head the file records (instances may append out of order), or null when the
- * file does not exist yet. A line cut short by a crash is passed over.
+ * Every head the file records, or null when there is none yet. Each was a committed head, so the
+ * chain must still have each one at its place: checking only the furthest would let deleted
+ * events go unnoticed once later writes had anchored a head past them. A line cut short by a
+ * crash is passed over; of two heads at one place the first is kept, as the later one replaced it.
  */
-export async function readAnchor(path: string): Promise<AnchorEntry | null> {
+export async function readAnchor(path: string): Promise<AnchorFile | null> {
 	let text: string;
 	try {
 		text = await readFile(path, 'utf8');
@@ -56,6 +65,7 @@ export async function readAnchor(path: string): Promise<AnchorEntry | null> {
 		throw error;
 	}
 	let furthest: AnchorEntry | null = null;
+	const heads = new Map<number, string>();
 	for (const line of text.split('\n')) {
 		if (!line.trim()) continue;
 		let parsed: unknown;
@@ -64,7 +74,9 @@ export async function readAnchor(path: string): Promise<AnchorEntry | null> {
 		} catch {
 			continue;
 		}
-		if (isEntry(parsed) && (!furthest || parsed.events >= furthest.events)) furthest = parsed;
+		if (!isEntry(parsed)) continue;
+		if (!heads.has(parsed.events)) heads.set(parsed.events, parsed.hash);
+		if (!furthest || parsed.events >= furthest.events) furthest = parsed;
 	}
-	return furthest;
+	return furthest ? { furthest, heads } : null;
 }

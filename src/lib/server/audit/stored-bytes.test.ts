@@ -49,11 +49,12 @@ describe.each(ENGINES)('every stored byte checked on %s', (engine) => {
 		await applyProjectDefinition(handle.db, solidDefinition(), { actor: SYSTEM_ACTOR });
 		await importSample(handle.db, 'expenses');
 		await importSample(handle.db, 'participation');
-		[{ id: batchId }] = await handle.db
+		const [first] = await handle.db
 			.select({ id: importBatches.id })
 			.from(importBatches)
 			.orderBy(asc(importBatches.id))
 			.limit(1);
+		batchId = first!.id;
 		const made = await makeDocument(handle.db, {
 			project: 'SOLID',
 			template: 'council-annex',

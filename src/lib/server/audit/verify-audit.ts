@@ -7,7 +7,7 @@ import { asc, gt } from 'drizzle-orm';
 import type { Queryable } from '../db';
 import { auditEvents } from '../db/schema';
 import { auditSetupOf } from './audit-context';
-import { readAnchor, type AnchorEntry } from './audit-anchor';
+import { readAnchor, type AnchorFile } from './audit-anchor';
 import { auditHash, auditMac, GENESIS_HASH } from './audit-hash';
 import { SEAL_ACTION, sealCovers } from './seal-legacy-chain';
 
@@ -46,9 +46,13 @@ const located = (row: Row, problem: BrokenEvent['problem']): BrokenEvent => ({
 
 export async function verifyAuditChain(db: Queryable): Promise<AuditVerification> {
 	const { key, anchorPath } = auditSetupOf(db);
-	const anchor: AnchorEntry | null = anchorPath ? await readAnchor(anchorPath) : null;
-	if (anchor && anchor.key !== key.id) {
-		return { intact: false, events: 0, wrongKey: { anchored: anchor.key, current: key.id } };
+	const anchor: AnchorFile | null = anchorPath ? await readAnchor(anchorPath) : null;
+	if (anchor && anchor.furthest.key !== key.id) {
+		return {
+			intact: false,
+			events: 0,
+			wrongKey: { anchored: anchor.furthest.key, current: key.id }
+		};
 	}
 	let expectedPrev = GENESIS_HASH;
 	let afterId = 0;
@@ -77,8 +81,9 @@ export async function verifyAuditChain(db: Queryable): Promise<AuditVerification
 			} else if (keyed || auditHash(prevHash, fields) !== hash) {
 				return broken(events, row, 'altered');
 			}
-			if (anchor && events === anchor.events && hash !== anchor.hash) {
-				unanchored = broken(events, row, 'anchor');
+			const anchoredHash = anchor?.heads.get(events);
+			if (anchoredHash !== undefined && hash !== anchoredHash) {
+				unanchored ??= broken(events, row, 'anchor');
 				// Unkeyed so far: an unsigned start is the plainer finding, said first if no seal follows.
 				if (keyed) return unanchored;
 			}
@@ -90,10 +95,11 @@ export async function verifyAuditChain(db: Queryable): Promise<AuditVerification
 	// Unkeyed events that no keyed event seals were re-chained with the public hash.
 	if (!keyed && first) return broken(1, first, 'altered');
 	if (unanchored) return unanchored;
-	if (anchor && anchor.events > events) {
-		return { intact: false, events, missing: { expected: anchor.events, found: events } };
+	const anchored = anchor?.furthest.events ?? null;
+	if (anchored !== null && anchored > events) {
+		return { intact: false, events, missing: { expected: anchored, found: events } };
 	}
-	return { intact: true, events, lastHash: expectedPrev, anchored: anchor?.events ?? null };
+	return { intact: true, events, lastHash: expectedPrev, anchored };
 }
 
 function broken(events: number, row: Row, problem: BrokenEvent['problem']): AuditVerification {
