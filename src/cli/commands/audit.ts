@@ -37,7 +37,8 @@ export function byteMismatchText(mismatch: ByteMismatch, locale: Locale): string
 		event: () => m.cli_audit_deep_event({ recorded, logged: mismatch.logged ?? '' }, say),
 		'no-event': () => m.cli_audit_deep_no_event({ recorded }, say)
 	}[mismatch.problem]();
-	const where = mismatch.kind === 'original' ? m.cli_audit_deep_original : m.cli_audit_deep_document;
+	const where =
+		mismatch.kind === 'original' ? m.cli_audit_deep_original : m.cli_audit_deep_document;
 	return where({ id: mismatch.id, name: mismatch.name, project: mismatch.project, problem }, say);
 }
 
@@ -69,7 +70,8 @@ export function registerAuditCommands(program: Command, context: () => CliContex
 			if (bytes && bytes.mismatches.length === 0) {
 				ctx.out(m.cli_audit_deep_ok(bytes, { locale }));
 			}
-			for (const mismatch of bytes?.mismatches ?? []) failures.push(byteMismatchText(mismatch, locale));
+			for (const mismatch of bytes?.mismatches ?? [])
+				failures.push(byteMismatchText(mismatch, locale));
 			if (bytes?.mismatches.length) {
 				failures.push(m.cli_audit_deep_failed({ count: bytes.mismatches.length }, { locale }));
 			}

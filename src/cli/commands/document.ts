@@ -129,7 +129,8 @@ export function printVerdict(verdict: Verdict, ctx: CliContext): void {
 	if (!verdict.genuine) {
 		const { record } = verdict;
 		if (!record) ctx.out(m.verify_not_genuine({ sha256: verdict.sha256 }, say));
-		else if (record.logged) ctx.out(m.verify_record_altered({ id: record.id, logged: record.logged }, say));
+		else if (record.logged)
+			ctx.out(m.verify_record_altered({ id: record.id, logged: record.logged }, say));
 		else ctx.out(m.verify_record_no_event({ id: record.id }, say));
 		const { claims, original } = verdict;
 		if (claims)

@@ -30,7 +30,9 @@ const anchored = new WeakMap<Database, string>();
 
 export class AuditNotBoundError extends Error {
 	constructor() {
-		super('audit events can only be written in a transaction of a database opened with an audit key');
+		super(
+			'audit events can only be written in a transaction of a database opened with an audit key'
+		);
 		this.name = 'AuditNotBoundError';
 	}
 }

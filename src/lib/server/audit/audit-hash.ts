@@ -38,7 +38,12 @@ export function auditHash(prevHash: string, event: HashedFields): string {
 }
 
 /** The keyed link: without the secret, no one can make one that verifies. Covers the position too. */
-export function auditMac(secret: Buffer, prevHash: string, seq: number, event: HashedFields): string {
+export function auditMac(
+	secret: Buffer,
+	prevHash: string,
+	seq: number,
+	event: HashedFields
+): string {
 	return createHmac('sha256', secret)
 		.update(canonicalText(prevHash, event, { seq }))
 		.digest('hex');

@@ -76,7 +76,10 @@ describe.each(ENGINES)('the keyed and anchored audit chain on %s', (engine) => {
 				throw new Error('rolled back');
 			})
 			.catch(() => undefined);
-		const lines = readFileSync(anchorPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+		const lines = readFileSync(anchorPath, 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l));
 		expect(lines.map((l) => l.events)).toEqual([1, 2, 3]);
 		expect(lines[2]).toMatchObject({ key: key.id });
 		expect(await verifyAuditChain(handle.db)).toMatchObject({
@@ -89,9 +92,7 @@ describe.each(ENGINES)('the keyed and anchored audit chain on %s', (engine) => {
 	it('finds an event edited and the chain re-chained with plain SHA-256', async () => {
 		await recordSome(4);
 		await behindTheTrigger(handle.db, async () => {
-			await handle.db.execute(
-				sql`update audit_events set after = '{"council": 1}' where seq = 2`
-			);
+			await handle.db.execute(sql`update audit_events set after = '{"council": 1}' where seq = 2`);
 			await rechainPlainly(handle.db);
 		});
 		// A keyed head was anchored, so the next start must not seal the unkeyed chain as old.

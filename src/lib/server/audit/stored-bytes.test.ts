@@ -35,9 +35,13 @@ async function answer(run: () => Promise<Response>): Promise<{ status: number; t
 	}
 }
 
-type RouteEvent = Parameters<typeof downloadOriginal>[0];
-const routeEvent = (db: Database, params: Record<string, string>) =>
-	({ locals: { db }, params }) as unknown as RouteEvent;
+/** The two download routes take the same few things from their event: the database and params. */
+type OriginalEvent = Parameters<typeof downloadOriginal>[0];
+type DocumentEvent = Parameters<typeof downloadDocument>[0];
+const originalEvent = (db: Database, id: number) =>
+	({ locals: { db }, params: { code: 'SOLID', id: String(id) } }) as unknown as OriginalEvent;
+const documentEvent = (db: Database, id: number) =>
+	({ locals: { db }, params: { code: 'SOLID', id: String(id) } }) as unknown as DocumentEvent;
 
 describe.each(ENGINES)('every stored byte checked on %s', (engine) => {
 	let handle: DatabaseHandle;
@@ -74,14 +78,10 @@ describe.each(ENGINES)('every stored byte checked on %s', (engine) => {
 			documents: 1,
 			mismatches: []
 		});
-		const original = await answer(() =>
-			downloadOriginal(routeEvent(handle.db, { code: 'SOLID', id: String(batchId) }))
-		);
+		const original = await answer(() => downloadOriginal(originalEvent(handle.db, batchId)));
 		expect(original.status).toBe(200);
 		expect(original.text).toContain('SOLID');
-		const kept = await answer(() =>
-			downloadDocument(routeEvent(handle.db, { code: 'SOLID', id: String(documentId) }))
-		);
+		const kept = await answer(() => downloadDocument(documentEvent(handle.db, documentId)));
 		expect(kept.status).toBe(200);
 	});
 
@@ -130,13 +130,14 @@ describe.each(ENGINES)('every stored byte checked on %s', (engine) => {
 		expect(mismatches).toEqual([
 			expect.objectContaining({ kind: 'original', id: batchId, project: 'SOLID', problem: 'bytes' })
 		]);
-		const [batch] = await handle.db.select().from(importBatches).where(eq(importBatches.id, batchId));
+		const [batch] = await handle.db
+			.select()
+			.from(importBatches)
+			.where(eq(importBatches.id, batchId));
 		expect(mismatches[0]?.recorded).toBe(batch?.sha256);
 		expect(mismatches[0]?.actual).not.toBe(batch?.sha256);
 
-		const refused = await answer(() =>
-			downloadOriginal(routeEvent(handle.db, { code: 'SOLID', id: String(batchId) }))
-		);
+		const refused = await answer(() => downloadOriginal(originalEvent(handle.db, batchId)));
 		expect(refused.status).toBe(409);
 		expect(refused.text).toContain(batch!.sha256);
 		const { storedSource } = await import('../import/byte-source');
@@ -160,9 +161,7 @@ describe.each(ENGINES)('every stored byte checked on %s', (engine) => {
 		expect(bytesOnly.mismatches).toContainEqual(
 			expect.objectContaining({ kind: 'document', id: documentId, problem: 'bytes' })
 		);
-		const refused = await answer(() =>
-			downloadDocument(routeEvent(handle.db, { code: 'SOLID', id: String(documentId) }))
-		);
+		const refused = await answer(() => downloadDocument(documentEvent(handle.db, documentId)));
 		expect(refused.status).toBe(409);
 
 		// Then the SHA-256 too, so that the row fits its forged bytes: the audit event still differs.

@@ -46,7 +46,10 @@ export async function sha256OfStream(chunks: AsyncIterable<Uint8Array>): Promise
 /** What the audit log recorded for each object of an action: object id → the SHA-256s. */
 async function recordedHashes(db: Queryable, action: string): Promise<Map<string, Set<string>>> {
 	const rows = await db
-		.select({ id: auditEvents.objectId, sha256: sql<string | null>`${auditEvents.after}->>'sha256'` })
+		.select({
+			id: auditEvents.objectId,
+			sha256: sql<string | null>`${auditEvents.after}->>'sha256'`
+		})
 		.from(auditEvents)
 		.where(eq(auditEvents.action, action));
 	const byId = new Map<string, Set<string>>();
@@ -106,7 +109,7 @@ async function verifyOriginals(db: Queryable, mismatches: ByteMismatch[]): Promi
 async function verifyDocuments(db: Queryable, mismatches: ByteMismatch[]): Promise<number> {
 	const events = await recordedHashes(db, 'document.generate');
 	let count = 0;
-	for (let after = 0; ; ) {
+	for (let after = 0; ;) {
 		const [row] = await db
 			.select({
 				id: documents.id,
