@@ -24,7 +24,10 @@ export const MIN_KEY_BYTES = 32;
  */
 export function parseAuditKey(text: string): Buffer | null {
 	const trimmed = text.trim();
-	if (/^(?:[0-9a-fA-F]{2}){32,}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
+	// Only hex digits is read as hex, whatever its length: a short hex key is refused, not taken as base64.
+	if (/^[0-9a-fA-F]+$/.test(trimmed)) {
+		return /^(?:[0-9a-fA-F]{2}){32,}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : null;
+	}
 	if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed)) {
 		const bytes = Buffer.from(trimmed, 'base64');
 		if (bytes.length >= MIN_KEY_BYTES) return bytes;
