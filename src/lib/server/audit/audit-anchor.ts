@@ -3,7 +3,7 @@
  * database in an append-only file of JSON lines, so that deleting the newest events, or all of
  * them, is found: the table must still hold the event the file last anchored.
  */
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export interface AuditHead {
@@ -40,6 +40,16 @@ export async function appendAnchor(path: string, head: AuditHead, key: string): 
 		await file.datasync();
 	} finally {
 		await file.close();
+	}
+}
+
+/** Whether any head has been anchored in the file yet; a look at its size, not a read. */
+export async function hasAnchor(path: string): Promise<boolean> {
+	try {
+		return (await stat(path)).size > 0;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+		throw error;
 	}
 }
 

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../config';
 import { keyFromEnv, loadOrCreateKeyFile, parseAuditKey } from './audit-key';
+import { anchorPathOf, readAuditSetup } from './audit-setup';
 
 describe('the audit key', () => {
 	it('reads 64 or more hex digits, or base64 of at least 32 bytes, and nothing shorter', () => {
@@ -43,5 +44,38 @@ describe('the audit key', () => {
 		expect(again).toMatchObject({ created: false, key: { id: first.key.id } });
 		writeFileSync(path, 'not a key');
 		expect(() => loadOrCreateKeyFile(path)).toThrow(ConfigError);
+	});
+});
+
+describe('where the audit key and anchor come from', () => {
+	const folder = () => mkdtempSync(join(tmpdir(), 'cofund-setup-'));
+
+	it('uses COFUND_AUDIT_KEY and makes no key file; the anchor goes beside the data unless told', () => {
+		const dataDir = folder();
+		const setup = readAuditSetup({ dataDir }, { COFUND_AUDIT_KEY: 'ef'.repeat(32) });
+		expect(setup).toMatchObject({
+			key: { source: 'COFUND_AUDIT_KEY' },
+			anchorPath: join(dataDir, 'audit-anchor.log')
+		});
+		expect(existsSync(join(dataDir, 'audit.key'))).toBe(false);
+		expect(anchorPathOf({ dataDir }, { COFUND_AUDIT_ANCHOR: '/var/lib/anchor.log' })).toBe(
+			'/var/lib/anchor.log'
+		);
+	});
+
+	it('on PostgreSQL without COFUND_AUDIT_KEY, makes the key file and says every instance needs it', () => {
+		const dataDir = folder();
+		const warnings: string[] = [];
+		const warn = console.warn;
+		console.warn = (line: string) => warnings.push(line);
+		try {
+			const setup = readAuditSetup({ dataDir, url: 'postgres://db/cofund' }, {});
+			expect(setup.key.source).toBe(join(dataDir, 'audit.key'));
+			readAuditSetup({ dataDir, url: 'postgres://db/cofund' }, {});
+		} finally {
+			console.warn = warn;
+		}
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toContain('Every instance on this database must sign with the same key');
 	});
 });

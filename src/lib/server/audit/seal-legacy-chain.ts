@@ -6,14 +6,13 @@
  * sealed only while its anchor file is empty: once a keyed head has been anchored, an unkeyed
  * newest event means the chain was re-chained with the public hash, and sealing it would hide that.
  */
-import { sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { readAnchor } from './audit-anchor';
+import { auditEvents } from '../db/schema';
+import { hasAnchor } from './audit-anchor';
 import { auditSetupOf, currentHead } from './audit-context';
 import { recordAudit, SYSTEM_ACTOR } from './record-audit';
 import { auditHash, auditMac } from './audit-hash';
-import { auditEvents } from '../db/schema';
-import { desc } from 'drizzle-orm';
 
 export const SEAL_ACTION = 'audit.keyed';
 
@@ -32,7 +31,7 @@ export type SealOutcome = 'empty' | 'keyed' | 'sealed' | 'unverifiable';
 
 export async function sealLegacyChain(db: Database): Promise<SealOutcome> {
 	const { key, anchorPath } = auditSetupOf(db);
-	const anchored = anchorPath ? await readAnchor(anchorPath) : null;
+	const anchored = anchorPath ? await hasAnchor(anchorPath) : false;
 	return db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cofund audit chain'))`);
 		const [last] = await tx.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
