@@ -148,7 +148,11 @@ export function printVerdict(verdict: DisclosedVerdict, ctx: CliContext): void {
 		return ctx.out(said({}, say));
 	}
 	if (!verdict.genuine) {
-		ctx.out(m.verify_not_genuine({ sha256: verdict.sha256 }, say));
+		const { record } = verdict;
+		if (!record) ctx.out(m.verify_not_genuine({ sha256: verdict.sha256 }, say));
+		else if (record.logged)
+			ctx.out(m.verify_record_altered({ id: record.id, logged: record.logged }, say));
+		else ctx.out(m.verify_record_no_event({ id: record.id }, say));
 		const { claims, original } = verdict;
 		if (claims)
 			ctx.out(

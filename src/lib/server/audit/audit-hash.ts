@@ -1,9 +1,11 @@
 /**
- * The hash that chains audit events: SHA-256 over the RFC 8785 canonical JSON of the event and
- * the hash before it. Canonical JSON matters because jsonb does not keep key order.
+ * The links that chain audit events, over the RFC 8785 canonical JSON of the event and the link
+ * before it (canonical because jsonb does not keep key order). Events are signed with
+ * HMAC-SHA-256 under the audit key; plain SHA-256 links are only those written before the key
+ * existed, which the first keyed event seals (see seal-legacy-chain.ts).
  */
 import canonicalize from 'canonicalize';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -18,14 +20,31 @@ export interface HashedFields {
 	after: unknown;
 }
 
+function canonicalText(prevHash: string, event: HashedFields, extra: object = {}): string {
+	return (
+		canonicalize({
+			prevHash,
+			...extra,
+			...event,
+			before: event.before ?? null,
+			after: event.after ?? null
+		}) ?? ''
+	);
+}
+
+/** The public link of events written before the chain was keyed. Anyone can compute it. */
 export function auditHash(prevHash: string, event: HashedFields): string {
-	const text = canonicalize({
-		prevHash,
-		...event,
-		before: event.before ?? null,
-		after: event.after ?? null
-	});
-	return createHash('sha256')
-		.update(text ?? '')
+	return createHash('sha256').update(canonicalText(prevHash, event)).digest('hex');
+}
+
+/** The keyed link: without the secret, no one can make one that verifies. Covers the position too. */
+export function auditMac(
+	secret: Buffer,
+	prevHash: string,
+	seq: number,
+	event: HashedFields
+): string {
+	return createHmac('sha256', secret)
+		.update(canonicalText(prevHash, event, { seq }))
 		.digest('hex');
 }

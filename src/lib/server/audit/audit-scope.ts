@@ -63,7 +63,7 @@ export interface HiddenBrokenEvent {
 }
 
 export type DisclosedVerification =
-	| Extract<AuditVerification, { intact: true }>
+	| Exclude<AuditVerification, { broken: BrokenEvent }>
 	| { intact: false; events: number; broken: BrokenEvent | HiddenBrokenEvent };
 
 /**
@@ -75,7 +75,7 @@ export async function verifyChainFor(
 	reader: Viewer
 ): Promise<DisclosedVerification> {
 	const verification = await verifyAuditChain(db);
-	if (verification.intact || (await mayReadEvent(db, reader, verification.broken.id)))
+	if (!('broken' in verification) || (await mayReadEvent(db, reader, verification.broken.id)))
 		return verification;
 	const { id, problem } = verification.broken;
 	return { ...verification, broken: { id, problem, hidden: true } };

@@ -1,8 +1,12 @@
-/** Appends events to the audit log, inside the caller's transaction, one writer at a time. */
-import { desc, sql } from 'drizzle-orm';
+/**
+ * Appends events to the audit log, inside the caller's transaction, one writer at a time, each
+ * signed with the audit key (HMAC-SHA-256) over the event, its place and the link before it.
+ */
+import { sql } from 'drizzle-orm';
 import type { Transaction } from '../db';
 import { auditEvents } from '../db/schema';
-import { auditHash, GENESIS_HASH } from './audit-hash';
+import { currentHead, auditWriterOf } from './audit-context';
+import { auditMac } from './audit-hash';
 
 /** Who did it. The CLI and the web app always name a user; set-up steps name `system`. */
 export interface Actor {
@@ -24,14 +28,12 @@ export interface AuditInput {
 const asJson = (value: unknown) => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
 export async function recordAudit(tx: Transaction, actor: Actor, input: AuditInput): Promise<void> {
+	const { key } = auditWriterOf(tx);
 	// One chain for all instances: writers queue on this lock until their transaction ends.
 	await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cofund audit chain'))`);
-	const [last] = await tx
-		.select({ hash: auditEvents.hash })
-		.from(auditEvents)
-		.orderBy(desc(auditEvents.id))
-		.limit(1);
-	const prevHash = last?.hash ?? GENESIS_HASH;
+	const head = await currentHead(tx);
+	const prevHash = head.hash;
+	const seq = head.events + 1;
 	const at = new Date();
 	const fields = {
 		at: at.toISOString(),
@@ -46,7 +48,8 @@ export async function recordAudit(tx: Transaction, actor: Actor, input: AuditInp
 	await tx.insert(auditEvents).values({
 		...fields,
 		at,
+		seq,
 		prevHash,
-		hash: auditHash(prevHash, fields)
+		hash: auditMac(key.secret, prevHash, seq, fields)
 	});
 }

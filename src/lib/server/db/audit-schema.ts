@@ -1,6 +1,7 @@
 /**
  * The audit log: append-only (a trigger refuses UPDATE and DELETE), and each event carries the
- * hash of the one before it, so an edit or a deletion made around the trigger is still found.
+ * keyed hash (HMAC) of itself and the one before it, so an edit or a deletion made around the
+ * trigger is still found, and re-chaining with a public hash does not pass.
  */
 import { bigint, jsonb, pgTable, text, timestamp, index } from 'drizzle-orm/pg-core';
 
@@ -8,6 +9,8 @@ export const auditEvents = pgTable(
 	'audit_events',
 	{
 		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		/** The event's place in the chain, 1, 2, 3…: unlike the id, it has no gaps, so it counts. */
+		seq: bigint('seq', { mode: 'number' }).notNull().unique(),
 		at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
 		actorId: text('actor_id'),
 		actorEmail: text('actor_email').notNull(),

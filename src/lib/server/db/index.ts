@@ -11,6 +11,9 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { bindAudit } from '../audit/audit-context';
+import { ephemeralAuditKey } from '../audit/audit-key';
+import { prepareAudit, readAuditSetup } from '../audit/audit-setup';
 import type { DatabaseConfig } from '../config';
 import { fromPackageRoot } from '../package-root';
 import { acquireDataDirLock } from './data-dir-lock';
@@ -49,7 +52,18 @@ export async function openDatabase(
 	config: DatabaseConfig,
 	purpose: string
 ): Promise<DatabaseHandle> {
-	return config.url ? openPostgres(config.url) : openPglite(config.dataDir, purpose);
+	// The key is read (or its file made) before the database is opened: a bad key stops nothing half-way.
+	const audit = readAuditSetup(config);
+	const handle = config.url
+		? await openPostgres(config.url)
+		: await openPglite(config.dataDir, purpose);
+	try {
+		await prepareAudit(handle.db, audit);
+	} catch (error) {
+		await handle.close();
+		throw error;
+	}
+	return handle;
 }
 
 async function openPglite(dataDir: string, purpose: string): Promise<DatabaseHandle> {
@@ -76,11 +90,15 @@ async function openPglite(dataDir: string, purpose: string): Promise<DatabaseHan
 	}
 }
 
-/** A throwaway in-memory PGlite for tests: same migrations, no folder, no lock. */
+/**
+ * A throwaway in-memory PGlite for tests: same migrations, no folder, no lock, and an audit key
+ * of its own that lives as long as it does (no anchor file unless a test binds one).
+ */
 export async function openMemoryPglite(): Promise<DatabaseHandle> {
 	const client = await PGlite.create(pgliteCodecs);
 	const db = drizzlePglite({ client, schema });
 	await migratePglite(db, { migrationsFolder: migrationsFolder() });
+	bindAudit(db, { key: ephemeralAuditKey(), anchorPath: null });
 	return { db, engine: 'pglite', location: 'memory', close: () => client.close() };
 }
 
@@ -97,6 +115,8 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
 			await session`select pg_advisory_unlock(hashtext('cofund migrations'))`;
 			session.release();
 		}
+		// Tests open PostgreSQL directly; openDatabase binds the configured key over this one.
+		bindAudit(db, { key: ephemeralAuditKey(), anchorPath: null });
 		return {
 			db,
 			engine: 'postgres',

@@ -1,10 +1,11 @@
 /**
  * Makes a document: template version → data → context → model → charts → PDF. The PDF's date is
  * the document's date parameter, never the clock, and its information dictionary names the
- * template version and the data fingerprint, so the same inputs give the same bytes and an
- * auditor can tell what a file claims to be. `storeDocument` keeps it, immutable, with all of that.
- * The rendering itself runs in a worker thread (`render-pool.ts`); a version whose render fails
- * is marked, and documents asked for without a version are made from the last good one.
+ * template version, the data fingerprint and the audit chain's head, so the same inputs give the
+ * same bytes and an auditor can tell what a file claims to be. `storeDocument` keeps it,
+ * immutable, with all of that. The rendering itself runs in a worker thread (`render-pool.ts`); a
+ * version whose render fails is marked, and documents asked for without a version are made from
+ * the last good one.
  */
 import type { Locale } from '$lib/domain/locale';
 import { TemplateError } from '$lib/domain/documents/parse-template';
@@ -28,7 +29,9 @@ import {
 	type TemplateFailure,
 	type UsableTemplate
 } from './template-store';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { AuditHead } from '../audit/audit-anchor';
+import { currentHead } from '../audit/audit-context';
 
 export interface DocumentRequest {
 	project: string;
@@ -38,6 +41,11 @@ export interface DocumentRequest {
 	version?: number | undefined;
 	/** The date the document carries (YYYY-MM-DD); today when absent. */
 	date?: string | undefined;
+	/**
+	 * The audit head to print; when absent, the one a document kept from these same inputs
+	 * printed (so that making it again gives its bytes), else the chain's head now.
+	 */
+	auditHead?: AuditHead | undefined;
 }
 
 /** How a render may be run: who asked (named on a failure mark), and lower caps for tests. */
@@ -54,6 +62,8 @@ export interface DocumentParameters {
 	version: number;
 	lang: Locale;
 	date: string;
+	/** The audit chain's head when the document was first made: a copy of it outside the database. */
+	auditHead?: AuditHead;
 }
 
 export interface MadeDocument {
@@ -98,7 +108,8 @@ export const PDF_KEYS = {
 	version: 'CofundTemplateVersion',
 	fingerprint: 'CofundFingerprint',
 	project: 'CofundProject',
-	parameters: 'CofundParameters'
+	parameters: 'CofundParameters',
+	auditHead: 'CofundAuditHead'
 } as const;
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -145,6 +156,32 @@ function failureOf(
 	return null;
 }
 
+/** The head printed in a kept document made from the same inputs and data, if there is one. */
+async function keptHead(
+	db: Database,
+	projectId: number,
+	parameters: DocumentParameters,
+	fingerprint: string
+): Promise<AuditHead | undefined> {
+	const [kept] = await db
+		.select({ parameters: documents.parameters })
+		.from(documents)
+		.where(
+			and(
+				eq(documents.projectId, projectId),
+				eq(documents.templateId, parameters.template),
+				eq(documents.templateVersion, parameters.version),
+				eq(documents.lang, parameters.lang),
+				eq(documents.fingerprint, fingerprint),
+				sql`${documents.parameters}->>'date' = ${parameters.date}`,
+				sql`${documents.parameters} ? 'auditHead'`
+			)
+		)
+		.orderBy(asc(documents.id))
+		.limit(1);
+	return (kept?.parameters as DocumentParameters | undefined)?.auditHead;
+}
+
 export async function makeDocument(
 	db: Database,
 	request: DocumentRequest,
@@ -155,14 +192,21 @@ export async function makeDocument(
 	const loaded = await loadDocumentData(db, request.project, definition.data);
 	if (!loaded) throw new UnknownProjectError(request.project);
 	const { data, projectId } = loaded;
-	const parameters: DocumentParameters = {
+	const { fingerprint, canonical } = fingerprintOf(data);
+	const inputs = {
 		project: data.plan.code,
 		template: template.templateId,
 		version: template.version,
 		lang: request.lang,
 		date: request.date ?? today()
 	};
-	const { fingerprint, canonical } = fingerprintOf(data);
+	const head =
+		request.auditHead ??
+		(await keptHead(db, projectId, inputs, fingerprint)) ??
+		(await currentHead(db));
+	// Rebuilt in one key order: jsonb hands a kept head back with its keys reordered.
+	const auditHead: AuditHead = { events: head.events, hash: head.hash };
+	const parameters: DocumentParameters = { ...inputs, auditHead };
 	let pdf: Buffer;
 	try {
 		pdf = await renderInWorker(
@@ -179,7 +223,8 @@ export async function makeDocument(
 					[PDF_KEYS.version]: String(template.version),
 					[PDF_KEYS.fingerprint]: fingerprint,
 					[PDF_KEYS.project]: data.plan.code,
-					[PDF_KEYS.parameters]: JSON.stringify(parameters)
+					[PDF_KEYS.parameters]: JSON.stringify(parameters),
+					[PDF_KEYS.auditHead]: `${auditHead.events} ${auditHead.hash}`
 				},
 				limits: options.budget
 			},

@@ -14,6 +14,7 @@ import { fingerprintOf, loadDocumentData, sha256Hex, unpackSnapshot } from './lo
 import { PDF_KEYS, type DocumentParameters } from './make-document';
 import { readPdfStrings } from './pdf-claims';
 import { templateHistory } from './template-store';
+import { recordMismatch } from './document-record-check';
 
 export interface DocumentRecord {
 	id: number;
@@ -38,6 +39,8 @@ export type Verdict =
 			} | null;
 			/** A genuine document with the same claimed fingerprint and template, if there is one. */
 			original: DocumentRecord | null;
+			/** Set when a row has these bytes but the audit log recorded another hash, or none. */
+			record?: { id: number; logged: string | null };
 	  }
 	| {
 			genuine: true;
@@ -106,6 +109,8 @@ export async function verifyDocument(db: Database, pdf: Buffer): Promise<Verdict
 			: [];
 		return { genuine: false, sha256, claims, original: original ? asRecord(original) : null };
 	}
+	const record = await recordMismatch(db, found.id, sha256);
+	if (record) return { genuine: false, sha256, claims: claimsOf(pdf), original: null, record };
 
 	const document = asRecord(found);
 	const before = unpackSnapshot(found.snapshot);

@@ -1,0 +1,18 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from '../pages/sign-in';
+
+test.describe('the audit chain', () => {
+	test.beforeEach(({ page }) => signIn(page, 'auditor'));
+
+	test('an auditor re-checks it on the audit page, against the head anchored outside the database', async ({
+		page
+	}) => {
+		await page.goto('/audit');
+		await page.getByRole('button', { name: 'Pārbaudīt ķēdi' }).click();
+		const status = page.getByRole('status');
+		await expect(status).toContainText(/Ķēde ir vesela: visi \d+ ieraksti/);
+		await expect(status).toContainText(
+			/Tajā joprojām ir visi \d+ ārpus datubāzes nostiprinātie ieraksti\./
+		);
+	});
+});
