@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindAudit } from '../audit/audit-context';
+import { ephemeralAuditKey } from '../audit/audit-key';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
 import { queryRows, schema, type Database, type Engine } from '../db';
 import { fromPackageRoot } from '../package-root';
@@ -52,6 +54,7 @@ async function databaseBefore(engine: Engine): Promise<Upgradable> {
 		const client = await PGlite.create();
 		const db = drizzlePglite({ client, schema });
 		await migratePglite(db, { migrationsFolder: before });
+		bindAudit(db, { key: ephemeralAuditKey(), anchorPath: null });
 		return {
 			db,
 			upgrade: () => migratePglite(db, { migrationsFolder: MIGRATIONS }),
@@ -74,6 +77,7 @@ async function databaseBefore(engine: Engine): Promise<Upgradable> {
 	const client = postgres(url.toString(), { max: 4, onnotice: () => {} });
 	const db = drizzlePostgres({ client, schema });
 	await migratePostgres(db, { migrationsFolder: before });
+	bindAudit(db, { key: ephemeralAuditKey(), anchorPath: null });
 	return {
 		db,
 		upgrade: () => migratePostgres(db, { migrationsFolder: MIGRATIONS }),
