@@ -312,6 +312,8 @@ test.describe('what /verify and /audit disclose to each role', () => {
 			} else {
 				expect(other).toContain(YES);
 				expect(altered).toContain(NO);
+				// A forged file proves nothing about any project, not even that it is someone else's.
+				expect(altered).not.toContain('dalībnieks jūs neesat');
 				for (const answer of [other, altered]) {
 					expect(answer).not.toContain(CODE);
 					expect(answer).not.toContain('admin@cofund.example');

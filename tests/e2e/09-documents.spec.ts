@@ -130,6 +130,9 @@ test.describe('documents from templates', () => {
 			'/projects/SOLID/documents/preview?template=council-annex&lang=lv&date=2026-11-24'
 		);
 		expect(refused.status()).toBe(422);
+		// As text the documents page's frame may show, not an error page it would refuse to frame.
+		expect(refused.headers()['content-type']).toContain('text/plain');
+		expect(refused.headers()['x-frame-options']).toBe('SAMEORIGIN');
 		const said = await refused.text();
 		expect(said).toMatch(/vairāk nekā 1.000.000 reižu/);
 		expect(said).toContain(`versija ${version + 1} tagad atzīmēta kā kļūdaina`);
@@ -146,9 +149,12 @@ test.describe('documents from templates', () => {
 		expect(pdfText(await preview.body())).toContain('lēmumam Nr.57');
 		await page.goto('/templates');
 		await expect(page.getByRole('row', { name: /council-annex/ })).toContainText('kļūdaina');
+		await page.goto('/templates/council-annex');
+		await expect(page.locator('.page-head')).toContainText(
+			`jaunie dokumenti tiek veidoti no versijas ${version}`
+		);
 
 		// Leave the annex as the demo made it.
-		await page.goto('/templates/council-annex');
 		await source.fill(original);
 		await page.getByRole('button', { name: 'Pārbaudīt un saglabāt kā jaunu versiju' }).click();
 		await expect(page.getByRole('status')).toContainText(`Saglabāts kā versija ${version + 2}`);

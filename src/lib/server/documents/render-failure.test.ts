@@ -19,7 +19,7 @@ describe('a failed render in the reader’s language', () => {
 
 	it('names the limit, the line, the mark and the version used instead, in EN and LV', () => {
 		expect(renderFailureText(loop, 'en')).toBe(
-			'council-annex v6, line 20: the document loops more than 1,000,000 times, more than one document may. Nothing was made. Version 6 of council-annex is now marked as failed: documents are made from version 5, the last one that did not fail, until a corrected version is saved.'
+			'council-annex v6, line 20: the document loops more than 1,000,000 times, the most one document is allowed. Nothing was made. Version 6 of council-annex is now marked as failed: documents are made from version 5, the last one that did not fail, until a corrected version is saved.'
 		);
 		expect(renderFailureText(loop, 'lv')!.replace(NBSP, ' ')).toBe(
 			'council-annex v6, 20. rinda: dokumenta cikli atkārtojas vairāk nekā 1 000 000 reižu — vairāk, nekā vienam dokumentam atļauts. Nekas netika izveidots. Veidnes council-annex versija 6 tagad atzīmēta kā kļūdaina: dokumenti tiek veidoti no versijas 5, pēdējās, kurai kļūdu nebija, līdz tiek saglabāta izlabota versija.'
@@ -65,7 +65,7 @@ describe('a failed render in the reader’s language', () => {
 			'en'
 		);
 		expect(text).toBe(
-			'council-annex v6, line 3: the document builds more than 16,000,000 characters of text, more than one document may.'
+			'council-annex v6, line 3: the document builds more than 16,000,000 characters of text, the most one document is allowed.'
 		);
 	});
 });

@@ -28,6 +28,8 @@ export const load = async ({ locals, params, url }) => {
 		return {
 			id: params.id,
 			current: current.version,
+			// Documents asked without a version are made from the newest version that did not fail.
+			used: history.find((v) => !failures.has(v.version))?.version ?? current.version,
 			shown: { version: shown.version, origin: shown.origin, source: shown.source },
 			// A version that failed to render says what it hit; documents skip it (see usableTemplate).
 			shownFailure: failed

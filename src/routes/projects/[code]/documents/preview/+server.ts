@@ -22,7 +22,15 @@ export async function GET({ locals, params, url }) {
 		});
 	} catch (cause) {
 		const problem = documentProblem(cause, locals.locale);
-		if (problem) error(problem.status, problem.text);
-		throw cause;
+		if (!problem) throw cause;
+		// Plain text the documents page's frame may show: an error page may not be framed.
+		return new Response(problem.text, {
+			status: problem.status,
+			headers: {
+				'content-type': 'text/plain; charset=utf-8',
+				'x-frame-options': 'SAMEORIGIN',
+				'cache-control': 'no-store'
+			}
+		});
 	}
 }
