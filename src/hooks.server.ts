@@ -87,11 +87,15 @@ const bodyLimit: Handle = async ({ event, resolve }) => {
 	if (!event.route.id || SAFE_METHODS.has(event.request.method)) return resolve(event);
 	const limit = bodyLimitFor(event.route.id);
 	const limited = limitBody(event.request, limit);
-	const refuse = () =>
-		new Response(m.access_body_too_large({ limit: formatBytes(limit, event.locals.locale) }), {
+	const refuse = () => {
+		const message = m.access_body_too_large({ limit: formatBytes(limit, event.locals.locale) });
+		// As SvelteKit's own errors: JSON `{ message }` for scripts, text for a browser's page.
+		const page = event.request.headers.get('accept')?.includes('text/html');
+		return new Response(page ? message : JSON.stringify({ message }), {
 			status: 413,
-			headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }
+			headers: { 'content-type': page ? 'text/plain; charset=utf-8' : 'application/json' }
 		});
+	};
 	if (limited.exceeded()) return refuse();
 	event.request = limited.request;
 	const response = await resolve(event);

@@ -7,21 +7,14 @@ import { chunkedPost } from '../pages/chunked-post';
 import { signInApi } from '../pages/sign-in';
 
 const MB = 1024 * 1024;
-const form = { 'content-type': 'application/x-www-form-urlencoded' };
+const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
 
 test('a chunked body streamed past the sign-in form limit is cut off at once', async ({
 	baseURL
 }) => {
-	// The server closes the socket after its answer; now and then a write meets the closed socket
-	// before the answer is read, so a few tries are allowed to see the message itself.
-	let answer = await chunkedPost(baseURL!, '/login', { megabytes: 64, headers: form });
-	for (let tries = 1; answer.closed && tries < 5; tries++) {
-		expect(answer.sent).toBeLessThan(24 * MB);
-		answer = await chunkedPost(baseURL!, '/login', { megabytes: 64, headers: form });
-	}
+	const answer = await chunkedPost(baseURL!, '/login', { megabytes: 64, headers: form });
 	expect(answer.status).toBe(413);
 	expect(answer.body).toBe('Pieprasījums ir lielāks par šeit atļautajiem 1 MB.');
-	expect(answer.headers.connection).toBe('close');
 	// The server stopped reading near its 1 MB limit (socket buffers hold a few MB more); before,
 	// it read and buffered the whole body.
 	expect(answer.sent).toBeLessThan(24 * MB);
@@ -37,7 +30,7 @@ test('ten chunked posts at once are all refused, and the app still answers', asy
 		)
 	);
 	for (const answer of answers) {
-		expect(answer.status === 413 || answer.closed).toBe(true);
+		expect(answer.status).toBe(413);
 		expect(answer.sent).toBeLessThan(24 * MB);
 	}
 	expect((await request.get('/login')).status()).toBe(200);
@@ -55,10 +48,12 @@ test('a chunked upload past the import limit is refused with the limit named', a
 			megabytes: 64,
 			headers: { cookie, 'content-type': 'application/octet-stream', 'x-file-name': 'big.csv' }
 		});
-	let answer = await upload();
-	for (let tries = 1; answer.closed && tries < 5; tries++) answer = await upload();
+	const answer = await upload();
 	expect(answer.status).toBe(413);
-	expect(answer.body).toContain('1 MB');
+	// A script's request is answered as SvelteKit answers its errors, for the import page to show.
+	expect(JSON.parse(answer.body)).toEqual({
+		message: 'Pieprasījums ir lielāks par šeit atļautajiem 1 MB.'
+	});
 	expect(answer.sent).toBeLessThan(24 * MB);
 	await api.dispose();
 });

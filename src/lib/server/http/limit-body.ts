@@ -35,7 +35,8 @@ export function limitBody(request: Request, limit: number): LimitedRequest {
 		}
 	});
 	// The source is not cancelled: that would destroy the socket before the 413 could be sent.
-	// Unread, it stays paused, and Node discards the rest once the answer (Connection: close) ends.
+	// Unread, it stays paused (its sender stalls, nothing is buffered) until the sender hangs up
+	// or Node's request timeout ends the socket.
 	const body = request.body.pipeThrough(counter, { preventCancel: true });
 	const counted = new Request(request, { body, duplex: 'half' } as RequestInit);
 	return { request: counted, exceeded: () => over };
