@@ -16,9 +16,9 @@ export {
 	listTemplates,
 	saveTemplateEdit,
 	TemplateConflictError,
-	templateFailuresOf,
 	templateHistory,
 	templateVersion,
 	UnknownTemplateError
 } from '$lib/server/documents/template-store';
+export { templateFailuresOf } from '$lib/server/documents/template-failures';
 export { verifyForReader } from '$lib/server/documents/verify-disclosure';

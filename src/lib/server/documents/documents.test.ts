@@ -17,13 +17,8 @@ import { fromPackageRoot } from '../package-root';
 import { applyProjectDefinition } from '../projects/apply-definition';
 import { makeDocument, storeDocument, TemplateFailedError } from './make-document';
 import { DocumentRenderError } from './render-pool';
-import {
-	currentTemplate,
-	saveTemplateEdit,
-	templateFailuresOf,
-	templateHistory,
-	usableTemplate
-} from './template-store';
+import { currentTemplate, saveTemplateEdit, templateHistory } from './template-store';
+import { templateFailuresOf, usableTemplate } from './template-failures';
 import { verifyDocument } from './verify-document';
 import { expensesCsv } from '../dashboard/expenses-csv';
 

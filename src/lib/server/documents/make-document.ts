@@ -20,18 +20,16 @@ import {
 	WORKER_LIMITS,
 	type WorkerLimits
 } from './render-pool';
+import { templateVersion, versionLabel, type LoadedTemplate } from './template-store';
 import {
 	markTemplateFailed,
-	templateVersion,
 	usableTemplate,
-	versionLabel,
-	type LoadedTemplate,
 	type TemplateFailure,
 	type UsableTemplate
-} from './template-store';
-import { and, asc, eq, sql } from 'drizzle-orm';
+} from './template-failures';
+import { eq } from 'drizzle-orm';
 import type { AuditHead } from '../audit/audit-anchor';
-import { currentHead } from '../audit/audit-context';
+import { auditHeadFor } from './document-audit-head';
 
 export interface DocumentRequest {
 	project: string;
@@ -156,32 +154,6 @@ function failureOf(
 	return null;
 }
 
-/** The head printed in a kept document made from the same inputs and data, if there is one. */
-async function keptHead(
-	db: Database,
-	projectId: number,
-	parameters: DocumentParameters,
-	fingerprint: string
-): Promise<AuditHead | undefined> {
-	const [kept] = await db
-		.select({ parameters: documents.parameters })
-		.from(documents)
-		.where(
-			and(
-				eq(documents.projectId, projectId),
-				eq(documents.templateId, parameters.template),
-				eq(documents.templateVersion, parameters.version),
-				eq(documents.lang, parameters.lang),
-				eq(documents.fingerprint, fingerprint),
-				sql`${documents.parameters}->>'date' = ${parameters.date}`,
-				sql`${documents.parameters} ? 'auditHead'`
-			)
-		)
-		.orderBy(asc(documents.id))
-		.limit(1);
-	return (kept?.parameters as DocumentParameters | undefined)?.auditHead;
-}
-
 export async function makeDocument(
 	db: Database,
 	request: DocumentRequest,
@@ -200,12 +172,7 @@ export async function makeDocument(
 		lang: request.lang,
 		date: request.date ?? today()
 	};
-	const head =
-		request.auditHead ??
-		(await keptHead(db, projectId, inputs, fingerprint)) ??
-		(await currentHead(db));
-	// Rebuilt in one key order: jsonb hands a kept head back with its keys reordered.
-	const auditHead: AuditHead = { events: head.events, hash: head.hash };
+	const auditHead = await auditHeadFor(db, projectId, inputs, fingerprint, request.auditHead);
 	const parameters: DocumentParameters = { ...inputs, auditHead };
 	let pdf: Buffer;
 	try {

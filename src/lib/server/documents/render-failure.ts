@@ -9,7 +9,7 @@ import { TemplateError } from '$lib/domain/documents/parse-template';
 import { m } from '$lib/paraglide/messages.js';
 import { TemplateFailedError } from './make-document';
 import { DocumentRenderError } from './render-pool';
-import type { TemplateFailure } from './template-store';
+import type { TemplateFailure } from './template-failures';
 
 /** What a failure says, whether it has just happened or was kept as a mark. */
 interface FailureFacts {

@@ -9,7 +9,8 @@ import type { Locale } from '$lib/domain/locale';
 import { m } from '$lib/paraglide/messages.js';
 import type { Database } from '../db';
 import { failureMarkText } from './render-failure';
-import { listTemplates, usableTemplate } from './template-store';
+import { listTemplates } from './template-store';
+import { usableTemplate } from './template-failures';
 
 export interface TemplateSummary {
 	id: string;

@@ -8,11 +8,11 @@ import {
 	currentTemplate,
 	saveTemplateEdit,
 	TemplateConflictError,
-	templateFailuresOf,
 	templateHistory,
 	templateVersion,
 	UnknownTemplateError
 } from '$lib/server/documents/template-store';
+import { templateFailuresOf } from '$lib/server/documents/template-failures';
 
 export const load = async ({ locals, params, url }) => {
 	const asked = url.searchParams.get('version');
