@@ -2,7 +2,7 @@ import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, freshDatabase } from '$tests/factories/database';
 import { importSample } from '$tests/factories/imports';
-import { solidDefinition } from '$tests/factories/projects';
+import { applySolidAndOther } from '$tests/factories/projects';
 import { makeUser } from '$tests/factories/users';
 import type { AppUser } from '../auth/users';
 import type { DatabaseHandle } from '../db';
@@ -12,7 +12,6 @@ import { currentTemplate, saveTemplateEdit } from '../documents/template-store';
 import { bytesSource } from '../import/byte-source';
 import { loadImportProject } from '../import/import-project';
 import { runImport } from '../import/run-import';
-import { applyProjectDefinition } from '../projects/apply-definition';
 import { listAuditEvents } from './list-audit';
 import { recordAudit, SYSTEM_ACTOR } from './record-audit';
 import { verifyChainFor } from './audit-scope';
@@ -42,14 +41,7 @@ describe.each(ENGINES)('whose audit events a reader sees, on %s', (engine) => {
 	beforeAll(async () => {
 		handle = await freshDatabase(engine);
 		const { db } = handle;
-		await applyProjectDefinition(db, solidDefinition(), { actor: SYSTEM_ACTOR });
-		await applyProjectDefinition(
-			db,
-			solidDefinition((d) => void (d.code = 'OTHER')),
-			{
-				actor: SYSTEM_ACTOR
-			}
-		);
+		await applySolidAndOther(db);
 		auditor = await makeUser(db, 'auditor', 'auditor@example.lv', ['SOLID']);
 		admin = await makeUser(db, 'admin', 'admin@example.lv');
 		await importSample(db, 'expenses', 'SOLID');

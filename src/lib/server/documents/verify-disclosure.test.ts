@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, freshDatabase } from '$tests/factories/database';
 import { importSample } from '$tests/factories/imports';
-import { solidDefinition } from '$tests/factories/projects';
+import { applySolidAndOther } from '$tests/factories/projects';
 import { makeUser } from '$tests/factories/users';
 import type { AppUser } from '../auth/users';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
@@ -9,7 +9,6 @@ import type { DatabaseHandle } from '../db';
 import { bytesSource } from '../import/byte-source';
 import { loadImportProject } from '../import/import-project';
 import { runImport } from '../import/run-import';
-import { applyProjectDefinition } from '../projects/apply-definition';
 import { makeDocument, storeDocument, type MadeDocument } from './make-document';
 import { verifyForReader } from './verify-disclosure';
 import { verifyDocument } from './verify-document';
@@ -38,14 +37,7 @@ describe.each(ENGINES)('what /verify tells each reader, on %s', (engine) => {
 	beforeAll(async () => {
 		handle = await freshDatabase(engine);
 		const { db } = handle;
-		await applyProjectDefinition(db, solidDefinition(), { actor: SYSTEM_ACTOR });
-		await applyProjectDefinition(
-			db,
-			solidDefinition((d) => void (d.code = 'OTHER')),
-			{
-				actor: SYSTEM_ACTOR
-			}
-		);
+		await applySolidAndOther(db);
 		await importSample(db, 'expenses');
 		outsider = await makeUser(db, 'council', 'outsider@example.lv', ['OTHER']);
 		member = await makeUser(db, 'council', 'member@example.lv', ['SOLID']);
