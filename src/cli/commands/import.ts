@@ -22,10 +22,10 @@ import { fileSource } from '$lib/server/import/byte-source';
 import { ImportFileError } from '$lib/server/import/import-errors';
 import { loadImportProject } from '$lib/server/import/import-project';
 import { listImports } from '$lib/server/import/list-imports';
-import { projectSummary } from '$lib/server/import/project-summary';
+import { loadProjectFigures } from '$lib/server/dashboard/project-figures';
 import { revertImport } from '$lib/server/import/revert-import';
 import { runImport, type ImportResult } from '$lib/server/import/run-import';
-import type { ProjectSummary } from '$lib/domain/summary';
+import { printSummary, summaryJson } from './summary-output';
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { actingUser, CliFailure, forbidden, withDatabase, type CliContext } from '../context';
@@ -265,31 +265,6 @@ export async function importSample(
 	}
 }
 
-function printSummary(summary: ProjectSummary, ctx: CliContext): void {
-	const { locale } = ctx;
-	const money = (decimal: string) =>
-		formatMoney(Math.round(Number(decimal) * 100), locale, {
-			currency: summary.currency,
-			decimals: 'always'
-		});
-	const years = [
-		...new Set([...Object.keys(summary.plan.byYear), ...Object.keys(summary.actual.byYear)])
-	].sort();
-	ctx.out(`${summary.project}`);
-	ctx.out(
-		`  ${m.summary_plan({}, { locale }).padEnd(12)} ${money(summary.plan.total).padStart(16)}   ${m.summary_actual({}, { locale })} ${money(summary.actual.total)}`
-	);
-	for (const year of years) {
-		const plan = summary.plan.byYear[year]?.total ?? '0.00';
-		const actual = summary.actual.byYear[year] ?? '0.00';
-		ctx.out(
-			`  ${year.padEnd(12)} ${money(plan).padStart(16)}   ${m.summary_actual({}, { locale })} ${money(actual)}`
-		);
-	}
-	const { planned, completed, cancelled } = summary.mobilities;
-	ctx.out(`  ${m.summary_mobilities({ planned, completed, cancelled }, { locale })}`);
-}
-
 export function registerImportCommands(program: Command, context: () => CliContext): void {
 	const say = { locale: context().locale };
 	const group = program.command('import').description(m.help_import({}, say));
@@ -381,9 +356,9 @@ export function registerImportCommands(program: Command, context: () => CliConte
 			const ctx = context();
 			await withDatabase('cofund summary', async (handle) => {
 				const { project } = await projectFor(handle, options.project, 'project:read', ctx);
-				const summary = (await projectSummary(handle.db, project.code))!;
-				if (options.json) return ctx.out(JSON.stringify(summary, null, 2));
-				printSummary(summary, ctx);
+				const { definition, figures } = (await loadProjectFigures(handle.db, project.code))!;
+				if (options.json) return ctx.out(JSON.stringify(summaryJson(definition, figures), null, 2));
+				printSummary(definition, figures, ctx);
 			});
 		});
 }

@@ -3,7 +3,7 @@
  * who travelled and those whose trip was cancelled. Pure data → config, for the dashboard and PDFs.
  */
 import type { ChartConfiguration } from 'chart.js';
-import type { MobilityCounts } from '../summary';
+import type { MobilityCounts } from '../dashboard/figures';
 import { PALETTE } from './palette';
 
 export interface MobilityLabels {

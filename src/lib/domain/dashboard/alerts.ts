@@ -4,7 +4,7 @@
  * the project period, and expenses not linked to any event.
  */
 import type { Cents } from '../money';
-import type { MobilityCounts } from '../summary';
+import type { MobilityCounts } from './figures';
 import type { YearVariance } from './year-variance';
 
 export type Alert =

@@ -1,10 +1,11 @@
 /**
  * Turns a document's data (the plan, and the rows it asked for) into the fields its template
- * reads. Everything is summed here from the same rows the fingerprint covers, so a figure in a
- * PDF is always the sum of rows that the stored snapshot lists.
+ * reads. The figures come from the project's one figures computation, fed with the rows the
+ * fingerprint covers (document-figures.ts), so a figure in a PDF is always the sum of rows that
+ * the stored snapshot lists, added up as the dashboard adds them.
  */
 import { countryName } from '../countries';
-import { yearVariances, totalVariance } from '../dashboard/year-variance';
+import type { ProjectFigures, TotalFigures } from '../dashboard/figures';
 import { pick, type Locale } from '../locale';
 import type { Cents } from '../money';
 import {
@@ -15,6 +16,7 @@ import {
 	partnerName
 } from '../project/describe';
 import type { DocumentData, ExpenseRecord, TripRecord } from './document-data';
+import { documentFigures } from './document-figures';
 import type { BudgetYear, DocumentContext } from './document-context';
 
 export interface ContextOptions {
@@ -29,44 +31,22 @@ export interface ContextOptions {
 	csvLink: string;
 }
 
-const yearOf = (iso: string) => Number(iso.slice(0, 4));
 const source = (row: { file: string; line: number }) => `${row.file}:${row.line}`;
 
-function budget(data: DocumentData, expenses: readonly ExpenseRecord[]): DocumentContext['budget'] {
-	const byYear = new Map<number, Cents>();
-	const byFunding = new Map<number, { eu: Cents; council: Cents; none: Cents }>();
-	for (const row of expenses) {
-		const year = yearOf(row.date);
-		byYear.set(year, (byYear.get(year) ?? 0) + row.cents);
-		const split = byFunding.get(year) ?? { eu: 0, council: 0, none: 0 };
-		split[row.funding ?? 'none'] += row.cents;
-		byFunding.set(year, split);
-	}
-	const years = yearVariances(data.plan.funding.years, byYear);
-	const split = (year: number) => byFunding.get(year) ?? { eu: 0, council: 0, none: 0 };
-	const row = (
-		y: Omit<(typeof years)[number], 'year'>,
-		funding: { eu: Cents; council: Cents; none: Cents }
-	): Omit<BudgetYear, 'year'> => ({
+function budget(figures: ProjectFigures): DocumentContext['budget'] {
+	const row = (y: TotalFigures): Omit<BudgetYear, 'year'> => ({
 		prefinancing: y.prefinancing,
 		cofinancing: y.cofinancing,
 		plan: y.plan,
 		actual: y.actual,
-		actual_eu: funding.eu,
-		actual_council: funding.council,
-		actual_unmarked: funding.none,
+		actual_eu: y.bySource.eu,
+		actual_council: y.bySource.council,
+		actual_unmarked: y.bySource.none,
 		variance: y.variance,
 		variance_ratio: y.ratio
 	});
-	const all = { eu: 0, council: 0, none: 0 };
-	for (const y of years) {
-		const s = split(y.year);
-		all.eu += s.eu;
-		all.council += s.council;
-		all.none += s.none;
-	}
-	const sources = years.flatMap((y) => {
-		const spent = split(y.year);
+	const sources = figures.years.flatMap((y) => {
+		const spent = y.bySource;
 		const lines: { year: number; source: 'eu' | 'council' | 'none'; plan: Cents; actual: Cents }[] =
 			[
 				{ year: y.year, source: 'eu', plan: y.prefinancing, actual: spent.eu },
@@ -76,29 +56,21 @@ function budget(data: DocumentData, expenses: readonly ExpenseRecord[]): Documen
 		return lines.map((line) => ({ ...line, variance: line.actual - line.plan }));
 	});
 	return {
-		years: years.map((y) => ({ year: y.year, ...row(y, split(y.year)) })),
+		years: figures.years.map((y) => ({ year: y.year, ...row(y) })),
 		sources,
-		total: row(totalVariance(years), all)
+		total: row(figures.total)
 	};
 }
 
 function expenseList(
 	expenses: readonly ExpenseRecord[],
+	figures: ProjectFigures,
 	options: ContextOptions
 ): DocumentContext['expenses'] {
-	const byYear = new Map<number, { count: number; amount: Cents }>();
-	let total = 0;
-	for (const row of expenses) {
-		total += row.cents;
-		const year = byYear.get(yearOf(row.date)) ?? { count: 0, amount: 0 };
-		year.count++;
-		year.amount += row.cents;
-		byYear.set(yearOf(row.date), year);
-	}
 	const listed = expenses.length <= options.expenseLimit;
 	return {
-		count: expenses.length,
-		total,
+		count: figures.total.rows,
+		total: figures.total.actual,
 		listed,
 		limit: options.expenseLimit,
 		rows: listed
@@ -115,9 +87,9 @@ function expenseList(
 					source: source(row)
 				}))
 			: [],
-		by_year: [...byYear]
-			.sort(([a], [b]) => a - b)
-			.map(([year, sum]) => ({ year, count: sum.count, amount: sum.amount })),
+		by_year: figures.years
+			.filter((y) => y.rows > 0)
+			.map((y) => ({ year: y.year, count: y.rows, amount: y.actual })),
 		csv: options.csvLink
 	};
 }
@@ -143,8 +115,6 @@ export type TemplateScope = Omit<DocumentContext, 'budget' | 'expenses' | 'mobil
 export function buildContext(data: DocumentData, options: ContextOptions): TemplateScope {
 	const { plan } = data;
 	const lang = options.lang;
-	const trips = data.trips ?? [];
-	const expenses = data.expenses ?? [];
 	const partner = (p: (typeof plan.partners)[number], i: number) => ({
 		number: i + 1,
 		name: partnerName(p, lang),
@@ -154,15 +124,12 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 		country_name: countryName(p.country, lang, p.countryName),
 		line: partnerLine(p, lang)
 	});
-	const spentByEvent = new Map<number, Cents>();
-	for (const row of expenses)
-		if (row.event !== null)
-			spentByEvent.set(row.event, (spentByEvent.get(row.event) ?? 0) + row.cents);
-
+	const figures = documentFigures(data);
+	const spentOn = (event: number) => figures.byEvent.find((e) => e.event === event)?.cents ?? 0;
 	const events = [...plan.events]
 		.sort((a, b) => a.number - b.number)
 		.map((e) => {
-			const participants = participantsOf(trips, e.number);
+			const trips = figures.mobilityByEvent[e.number]!;
 			return {
 				number: e.number,
 				title: eventTitle(e, lang) ?? '',
@@ -171,14 +138,13 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 				place: eventPlace(e, lang),
 				month: e.month,
 				representatives: e.representatives,
-				done: participants.filter((p) => p.status === 'done').length,
-				cancelled: participants.filter((p) => p.status === 'cancelled').length,
-				spent: spentByEvent.get(e.number) ?? 0,
-				participants
+				done: trips.completed,
+				cancelled: trips.cancelled,
+				spent: spentOn(e.number),
+				participants: participantsOf(data.trips ?? [], e.number)
 			};
 		});
-	const planned = plan.plannedMobilities ?? plan.events.reduce((n, e) => n + e.representatives, 0);
-	const done = trips.filter((t) => t.status === 'done').length;
+	const { mobility } = figures;
 	const context: DocumentContext = {
 		lang,
 		document: { date: options.date, template: options.template, version: options.version },
@@ -191,7 +157,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			end: plan.period.end,
 			goal: plan.goal,
 			activities: plan.activities,
-			planned_mobilities: planned
+			planned_mobilities: mobility.planned
 		},
 		decision: {
 			body: { lv: plan.decision.body.lv, en: plan.decision.body.en || plan.decision.body.lv },
@@ -211,22 +177,22 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			total: plan.funding.total,
 			eu: plan.funding.eu,
 			council: plan.funding.council,
-			prefinancing: plan.funding.years.reduce((n, y) => n + y.prefinancing, 0),
-			cofinancing: plan.funding.years.reduce((n, y) => n + y.cofinancing, 0),
+			prefinancing: figures.total.prefinancing,
+			cofinancing: figures.total.cofinancing,
 			years: [...plan.funding.years]
 				.sort((a, b) => a.year - b.year)
 				.map((y) => ({ year: y.year, prefinancing: y.prefinancing, cofinancing: y.cofinancing }))
 		},
 		events,
 		mobility: {
-			planned,
-			done,
-			cancelled: trips.length - done,
-			unassigned: trips.filter((t) => t.event === null).length,
-			share: planned === 0 ? 0 : done / planned
+			planned: mobility.planned,
+			done: mobility.completed,
+			cancelled: mobility.cancelled,
+			unassigned: mobility.unassigned,
+			share: mobility.planned === 0 ? 0 : mobility.completed / mobility.planned
 		},
-		budget: budget(data, expenses),
-		expenses: expenseList(expenses, options)
+		budget: budget(figures),
+		expenses: expenseList(data.expenses ?? [], figures, options)
 	};
 	// A template that reads rows it did not ask for gets "undefined variable", not silent zeros.
 	const scope: TemplateScope = context;

@@ -40,7 +40,7 @@ describe.each(ENGINES)('the SOLID dashboard on %s', (engine) => {
 
 	it('counts 14 of 15 mobilities, event 3 with one done and one cancelled', async () => {
 		const dashboard = (await projectDashboard(handle.db, 'SOLID', '2026-11'))!;
-		expect(dashboard.mobility).toEqual({ planned: 15, completed: 14, cancelled: 1 });
+		expect(dashboard.mobility).toEqual({ planned: 15, completed: 14, cancelled: 1, unassigned: 0 });
 		expect(dashboard.events.find((e) => e.number === 3)).toMatchObject({
 			planned: 2,
 			completed: 1,

@@ -17,7 +17,7 @@ import { applyProjectDefinition } from '../projects/apply-definition';
 import { bytesSource } from './byte-source';
 import { loadImportProject } from './import-project';
 import { listImports } from './list-imports';
-import { projectSummary } from './project-summary';
+import { loadProjectFigures } from '../dashboard/project-figures';
 import { revertImport } from './revert-import';
 import { ImportFileError } from './import-errors';
 import {
@@ -220,11 +220,11 @@ describe.each(ENGINES)('what was imported, on %s', (engine) => {
 		expect(await sums(handle)).toEqual({ kept: [], fromRows: [] });
 		const dashboard = (await projectDashboard(handle.db, 'SOLID', '2026-11'))!;
 		expect(dashboard.total.actual).toBe(0);
-		expect(dashboard.mobility).toEqual({ planned: 15, completed: 0, cancelled: 0 });
+		expect(dashboard.mobility).toEqual({ planned: 15, completed: 0, cancelled: 0, unassigned: 0 });
 		expect(dashboard.alerts.map((a) => a.kind)).not.toContain('unassigned');
-		const summary = (await projectSummary(handle.db, 'SOLID'))!;
-		expect(summary.actual.total).toBe('0.00');
-		expect(summary.mobilities).toMatchObject({ completed: 0, cancelled: 0 });
+		const { figures } = (await loadProjectFigures(handle.db, 'SOLID'))!;
+		expect(figures.total.actual).toBe(0);
+		expect(figures.mobility).toMatchObject({ completed: 0, cancelled: 0 });
 		expect(await expenseRows(handle.db, project.id, {})).toEqual({
 			rows: [],
 			count: 0,
@@ -266,11 +266,14 @@ describe.each(ENGINES)('what was imported, on %s', (engine) => {
 			[2019, 111020]
 		]);
 		expect(dashboard.total.actual).toBe(418470);
-		expect(dashboard.mobility).toEqual({ planned: 15, completed: 14, cancelled: 1 });
-		const summary = (await projectSummary(handle.db, 'SOLID'))!;
-		expect(summary.actual.total).toBe('4184.70');
-		expect(summary.actual.byYear).toEqual({ 2018: '3074.50', 2019: '1110.20' });
-		expect(summary.mobilities).toMatchObject({ planned: 15, completed: 14, cancelled: 1 });
+		expect(dashboard.mobility).toEqual({ planned: 15, completed: 14, cancelled: 1, unassigned: 0 });
+		const { figures } = (await loadProjectFigures(handle.db, 'SOLID'))!;
+		expect(figures.total.actual).toBe(418470);
+		expect(figures.years.map((y) => [y.year, y.actual, y.rows])).toEqual([
+			[2018, 307450, 22],
+			[2019, 111020, 11]
+		]);
+		expect(figures.mobility).toMatchObject({ planned: 15, completed: 14, cancelled: 1 });
 		expect((await expenseRows(handle.db, project.id, {})).totalCents).toBe(418470);
 		expect(await tripRows(handle.db, project.id, {})).toHaveLength(15);
 		expect(await csvLines(handle, project.id)).toHaveLength(34);
@@ -301,7 +304,7 @@ describe.each(ENGINES)('what was imported, on %s', (engine) => {
 		const now = await sums(handle);
 		expect(now.kept).toEqual(now.fromRows);
 		expect((await projectDashboard(handle.db, 'SOLID', '2026-11'))!.total.actual).toBe(418470);
-		expect((await projectSummary(handle.db, 'SOLID'))!.actual.total).toBe('4184.70');
+		expect((await loadProjectFigures(handle.db, 'SOLID'))!.figures.total.actual).toBe(418470);
 		expect(await counts(handle)).toMatchObject({ expenses: 68, live_expenses: 33 });
 	});
 
@@ -324,6 +327,6 @@ describe.each(ENGINES)('what was imported, on %s', (engine) => {
 		expect(await counts(handle)).toMatchObject({ expenses: 101, live_expenses: 33 });
 		const now = await sums(handle);
 		expect(now.kept).toEqual(now.fromRows);
-		expect((await projectSummary(handle.db, 'SOLID'))!.actual.total).toBe('4184.70');
+		expect((await loadProjectFigures(handle.db, 'SOLID'))!.figures.total.actual).toBe(418470);
 	});
 });

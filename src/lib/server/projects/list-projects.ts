@@ -1,5 +1,6 @@
 /** The project list: each project's headline figures and how many plan rules it breaks. */
-import { checkPlan, plannedMobilityCount, type PlanEvent } from '$lib/domain/project/plan-checks';
+import { plannedMobilityTotal } from '$lib/domain/dashboard/figures';
+import { checkPlan, type PlanEvent } from '$lib/domain/project/plan-checks';
 import type { Role } from '$lib/domain/access';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
@@ -77,7 +78,10 @@ export async function listProjects(db: Database, viewer: Viewer): Promise<Projec
 			total: p.totalCents,
 			currency: p.currency,
 			events: planEvents.length,
-			mobilities: p.plannedMobilities ?? plannedMobilityCount(planEvents),
+			mobilities: plannedMobilityTotal({
+				plannedMobilities: p.plannedMobilities,
+				events: planEvents
+			}),
 			errors: findings.filter((f) => f.severity === 'error').length,
 			warnings: findings.filter((f) => f.severity === 'warning').length,
 			updatedAt: p.updatedAt.toISOString()

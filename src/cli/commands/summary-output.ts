@@ -1,0 +1,109 @@
+/**
+ * `cofund summary`: the project's figures (the same object the dashboard and the documents read)
+ * as text for a person, or as JSON with money as two-decimal strings.
+ */
+import { formatMoney } from '$lib/domain/format';
+import {
+	NO_CATEGORY,
+	type MobilityCounts,
+	type ProjectFigures
+} from '$lib/domain/dashboard/figures';
+import { centsToDecimal, type Cents } from '$lib/domain/money';
+import type { ProjectDefinition } from '$lib/domain/project/definition';
+import { m } from '$lib/paraglide/messages.js';
+import type { CliContext } from '../context';
+
+export interface SummaryJson {
+	project: string;
+	currency: string;
+	plan: {
+		total: string;
+		eu: string;
+		council: string;
+		byYear: Record<string, { prefinancing: string; cofinancing: string; total: string }>;
+	};
+	actual: {
+		total: string;
+		/** The years with expense rows. */
+		byYear: Record<string, string>;
+		byCategory: Record<string, string>;
+		byEvent: Record<string, string>;
+		unassigned: string;
+	};
+	mobilities: MobilityCounts & { unassigned: number; byEvent: Record<string, MobilityCounts> };
+}
+
+type Summarised = Pick<ProjectDefinition, 'code' | 'currency' | 'funding'>;
+
+const decimals = (entries: [string, Cents][]) =>
+	Object.fromEntries(
+		entries
+			.sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+			.map(([key, cents]) => [key, centsToDecimal(cents)])
+	);
+
+export function summaryJson(definition: Summarised, figures: ProjectFigures): SummaryJson {
+	const planned = new Set(definition.funding.years.map((y) => y.year));
+	const { mobility } = figures;
+	return {
+		project: definition.code,
+		currency: definition.currency,
+		plan: {
+			total: centsToDecimal(definition.funding.total),
+			eu: centsToDecimal(definition.funding.eu),
+			council: centsToDecimal(definition.funding.council),
+			byYear: Object.fromEntries(
+				figures.years
+					.filter((y) => planned.has(y.year))
+					.map((y) => [
+						String(y.year),
+						{
+							prefinancing: centsToDecimal(y.prefinancing),
+							cofinancing: centsToDecimal(y.cofinancing),
+							total: centsToDecimal(y.plan)
+						}
+					])
+			)
+		},
+		actual: {
+			total: centsToDecimal(figures.total.actual),
+			byYear: decimals(
+				figures.years.filter((y) => y.rows > 0).map((y) => [String(y.year), y.actual])
+			),
+			byCategory: decimals(figures.byCategory.map((c) => [c.category || NO_CATEGORY, c.cents])),
+			byEvent: decimals(
+				figures.byEvent.flatMap((e) => (e.event === null ? [] : [[String(e.event), e.cents]]))
+			),
+			unassigned: centsToDecimal(figures.unassigned.cents)
+		},
+		mobilities: {
+			planned: mobility.planned,
+			completed: mobility.completed,
+			cancelled: mobility.cancelled,
+			unassigned: mobility.unassigned,
+			byEvent: figures.mobilityByEvent
+		}
+	};
+}
+
+export function printSummary(
+	definition: Summarised,
+	figures: ProjectFigures,
+	ctx: CliContext
+): void {
+	const { locale } = ctx;
+	const money = (cents: Cents) =>
+		formatMoney(cents, locale, { currency: definition.currency, decimals: 'always' });
+	const actual = m.summary_actual({}, { locale });
+	ctx.out(definition.code);
+	ctx.out(
+		`  ${m.summary_plan({}, { locale }).padEnd(12)} ${money(figures.total.plan).padStart(16)}   ${actual} ${money(figures.total.actual)}`
+	);
+	for (const year of figures.years) {
+		ctx.out(
+			`  ${String(year.year).padEnd(12)} ${money(year.plan).padStart(16)}   ${actual} ${money(year.actual)}`
+		);
+	}
+	const { planned, completed, cancelled } = figures.mobility;
+	ctx.out(`  ${m.summary_mobilities({ planned, completed, cancelled }, { locale })}`);
+}
