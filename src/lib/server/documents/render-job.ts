@@ -4,7 +4,7 @@
  * in a worker thread (`render-worker.ts`) where a hostile template can exhaust only that thread.
  */
 import type { Locale } from '$lib/domain/locale';
-import { buildContext } from '$lib/domain/documents/build-context';
+import { buildContext, type TemplateScope } from '$lib/domain/documents/build-context';
 import { documentChart, type ChartWords } from '$lib/domain/documents/document-charts';
 import type { DocumentData } from '$lib/domain/documents/document-data';
 import { compileTemplate, parseTemplate } from '$lib/domain/documents/parse-template';
@@ -49,19 +49,27 @@ function chartWords(lang: Locale): ChartWords {
 	};
 }
 
-export async function renderJob(input: RenderInput): Promise<Buffer> {
-	const { data, lang } = input;
-	const parsed = parseTemplate(input.label, input.source);
-	const { definition } = parsed;
-	const compiled = compileTemplate(parsed, lang, data.plan.currency);
-	const scope = buildContext(data, {
-		lang,
+/** The fields the template reads, as the document is rendered with them. */
+export function renderContext(
+	input: Omit<RenderInput, 'keys' | 'limits'>,
+	parsed = parseTemplate(input.label, input.source)
+): TemplateScope {
+	const { data } = input;
+	return buildContext(data, {
+		lang: input.lang,
 		date: input.date,
 		template: input.templateId,
 		version: input.version,
-		expenseLimit: definition.limits.expense_rows,
+		expenseLimit: parsed.definition.limits.expense_rows,
 		csvLink: `/projects/${data.plan.code}/expenses/csv`
 	});
+}
+
+export async function renderJob(input: RenderInput): Promise<Buffer> {
+	const { data, lang } = input;
+	const parsed = parseTemplate(input.label, input.source);
+	const compiled = compileTemplate(parsed, lang, data.plan.currency);
+	const scope = renderContext(input, parsed);
 	// One budget for the whole document: the footers pdfmake draws below spend from it too.
 	const rendered = renderDocument(compiled, scope, new RenderBudget(input.limits));
 	// The PDF's own title names the project, whatever the template calls itself.
