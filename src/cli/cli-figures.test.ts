@@ -134,7 +134,7 @@ describe.each(ENGINES)('one set of figures in every view, on %s', (engine) => {
 	beforeAll(async () => {
 		database = await cliDatabase(engine);
 		expect((await cofund('demo')).code).toBe(0);
-	}, 120_000);
+	}, 300_000);
 	afterAll(async () => {
 		await database?.drop();
 	});
@@ -153,7 +153,7 @@ describe.each(ENGINES)('one set of figures in every view, on %s', (engine) => {
 		expect(views.report).toEqual(solid);
 		expect(views.summary).toEqual(solid);
 		expect([views.reportPlanned, views.portfolioPlanned]).toEqual([15, 15]);
-	}, 60_000);
+	}, 180_000);
 
 	it('plans the 18 mobilities a plan flagged mobilities-sum promises, in every view', async () => {
 		const promised = (d: ProjectDefinition) => void (d.plannedMobilities = 18);
@@ -165,5 +165,5 @@ describe.each(ENGINES)('one set of figures in every view, on %s', (engine) => {
 		for (const view of [views.dashboard, views.report, views.summary])
 			expect(view).toEqual({ ...views.dashboard, total: 418470, mobilities: [14, 18] });
 		expect([views.reportPlanned, views.portfolioPlanned]).toEqual([18, 18]);
-	}, 60_000);
+	}, 180_000);
 });
