@@ -181,8 +181,25 @@ export function printReport(result: Printable, ctx: CliContext, currency: string
 	}
 }
 
+/** A run's report, then what it did: nothing (a dry run), or the batch and any rows it skipped. */
+export function printOutcome(
+	result: ImportResult,
+	ctx: CliContext,
+	project: { code: string; currency: string }
+): void {
+	const say = { locale: ctx.locale };
+	printReport(result, ctx, project.currency);
+	const done = commitOutcome(result);
+	if (!done) return ctx.out(m.import_report_dry_run({}, say));
+	ctx.out(m.import_report_committed({ batch: done.batch }, say));
+	if (done.skipped) {
+		const where = { count: done.skipped, batch: done.batch, code: project.code };
+		ctx.out(m.cli_import_skipped(where, say));
+	}
+}
+
 /** The result as JSON, with its control sums and, after a commit, what the commit did. */
-function resultJson(result: ImportResult): string {
+export function resultJson(result: ImportResult): string {
 	const balance = importBalance(result.report);
 	return JSON.stringify({ ...result, balance, commit: commitOutcome(result) }, null, 2);
 }
@@ -242,18 +259,7 @@ async function importCommand(
 			throw new CliFailure(describeFailure(error.failure, locale).join('\n  '));
 		}
 		if (options.json) return ctx.out(resultJson(result));
-		printReport(result, ctx, project.currency);
-		const done = commitOutcome(result);
-		if (!done) return ctx.out(m.import_report_dry_run({}, { locale }));
-		ctx.out(m.import_report_committed({ batch: done.batch }, { locale }));
-		if (done.skipped) {
-			ctx.out(
-				m.cli_import_skipped(
-					{ count: done.skipped, batch: done.batch, code: project.code },
-					{ locale }
-				)
-			);
-		}
+		printOutcome(result, ctx, project);
 	});
 }
 
