@@ -109,9 +109,9 @@ function printBalance(report: ImportReport, ctx: CliContext, currency: string): 
 	const text = describeBalance(importBalance(report), ctx.locale, currency);
 	const say = { locale: ctx.locale };
 	ctx.out(`${m.import_balance_title({}, say)}:`);
-	ctx.out(`  ${m.import_balance_records_label({}, say)}: ${text.records}`);
+	ctx.out(`  ${m.import_balance_records_label({}, say)}: ${text.records.text}`);
 	if (text.amounts !== null)
-		ctx.out(`  ${m.import_balance_amounts_label({}, say)}: ${text.amounts}`);
+		ctx.out(`  ${m.import_balance_amounts_label({}, say)}: ${text.amounts.text}`);
 	for (const note of text.notes) ctx.out(`  ${note}`);
 	if (text.stated) ctx.out(`  ${text.stated.matches ? '✓' : '✗'} ${text.stated.text}`);
 }

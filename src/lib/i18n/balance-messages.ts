@@ -4,20 +4,29 @@ import { formatMoney } from '$lib/domain/format';
 import type { Locale } from '$lib/domain/locale';
 import { m } from '$lib/paraglide/messages.js';
 
+/** "9 accepted + 2 rejected + 5 set aside = 16 records in the file", and its parts. */
+export interface EquationText {
+	terms: string[];
+	/** The arithmetic's own sign: a report that does not add up shows ≠, never a false =. */
+	sign: '=' | '≠';
+	result: string;
+	text: string;
+}
+
 export interface BalanceText {
-	/** "9 accepted + 2 rejected + 5 set aside = 16 records in the file". */
-	records: string;
+	records: EquationText;
 	/** The same for the amounts; null for travel orders. */
-	amounts: string | null;
+	amounts: EquationText | null;
 	/** What the amounts leave out, and why. */
 	notes: string[];
 	/** The file's totals line against the sum of its rows. */
 	stated: { matches: boolean; text: string } | null;
 }
 
-/** The signs are the arithmetic's own: a report that does not add up shows ≠, never a false =. */
-const equation = (terms: string[], holds: boolean, result: string) =>
-	`${terms.join(' + ')} ${holds ? '=' : '≠'} ${result}`;
+function equation(terms: string[], holds: boolean, result: string): EquationText {
+	const sign = holds ? '=' : '≠';
+	return { terms, sign, result, text: `${terms.join(' + ')} ${sign} ${result}` };
+}
 
 export function describeBalance(
 	balance: ImportBalance,
@@ -28,7 +37,7 @@ export function describeBalance(
 	const money = (cents: number) => formatMoney(cents, locale, { currency, decimals: 'always' });
 	const { records, amounts, statedTotal } = balance;
 	const notes: string[] = [];
-	let amountsText: string | null = null;
+	let amountsText: EquationText | null = null;
 	if (amounts) {
 		amountsText = equation(
 			[
