@@ -137,6 +137,12 @@ const CASES: Case[] = [
 		expected: importers
 	},
 	{
+		route: '/projects/[code]/imports/[id]',
+		url: '/projects/SOLID/imports/1',
+		request: 'GET',
+		expected: signedIn
+	},
+	{
 		route: '/projects/[code]/imports/[id]/original',
 		url: '/projects/SOLID/imports/1/original',
 		request: 'GET',

@@ -13,6 +13,7 @@ const PAGES = [
 	'/projects/SOLID/dashboard',
 	'/projects/SOLID/expenses?year=2019',
 	'/projects/SOLID/imports',
+	'/projects/SOLID/imports/1',
 	'/projects/SOLID/import'
 ];
 

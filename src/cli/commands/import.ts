@@ -1,4 +1,4 @@
-/** `cofund import expenses|participation|history|revert` and `cofund summary`: the import, from a terminal. */
+/** `cofund import expenses|participation|history|show|revert` and `cofund summary`: the import, from a terminal. */
 import { formatDate, formatMoney } from '$lib/domain/format';
 import type { ImportKind } from '$lib/domain/import/fields';
 import {
@@ -6,7 +6,10 @@ import {
 	mappingProfileSchema,
 	type MappingProfile
 } from '$lib/domain/import/profile';
-import { SET_ASIDE_REASONS } from '$lib/domain/import/report';
+import { importBalance } from '$lib/domain/import/balance';
+import { commitOutcome } from '$lib/domain/import/commit-outcome';
+import { SET_ASIDE_REASONS, type ImportReport } from '$lib/domain/import/report';
+import type { Dialect } from '$lib/domain/import/result';
 import { canOnProject, type Permission } from '$lib/domain/access';
 import {
 	asideLabel,
@@ -15,10 +18,12 @@ import {
 	describeUnmatched,
 	formatBytes
 } from '$lib/i18n/import-messages';
+import { describeBalance } from '$lib/i18n/balance-messages';
 import { m } from '$lib/paraglide/messages.js';
 import { isMember, type AppUser } from '$lib/server/auth/users';
 import type { DatabaseHandle } from '$lib/server/db';
 import { fileSource } from '$lib/server/import/byte-source';
+import { loadBatchReport } from '$lib/server/import/batch-report';
 import { ImportFileError } from '$lib/server/import/import-errors';
 import { loadImportProject } from '$lib/server/import/import-project';
 import { listImports } from '$lib/server/import/list-imports';
@@ -93,11 +98,30 @@ async function projectFor(
 	return { user, project };
 }
 
-export function printReport(result: ImportResult, ctx: CliContext, currency: string): void {
+/** What `printReport` prints: a run's result, or a batch as it was kept. */
+type Printable = Pick<ImportResult, 'fileName' | 'size' | 'sha256'> & {
+	report: ImportReport;
+	dialect: Dialect;
+};
+
+/** The control sums as equations, from the same function and in the same words as the page. */
+function printBalance(report: ImportReport, ctx: CliContext, currency: string): void {
+	const text = describeBalance(importBalance(report), ctx.locale, currency);
+	const say = { locale: ctx.locale };
+	ctx.out(`${m.import_balance_title({}, say)}:`);
+	ctx.out(`  ${m.import_balance_records_label({}, say)}: ${text.records.text}`);
+	if (text.amounts !== null)
+		ctx.out(`  ${m.import_balance_amounts_label({}, say)}: ${text.amounts.text}`);
+	for (const note of text.notes) ctx.out(`  ${note}`);
+	if (text.stated) ctx.out(`  ${text.stated.matches ? '✓' : '✗'} ${text.stated.text}`);
+}
+
+export function printReport(result: Printable, ctx: CliContext, currency: string): void {
 	const { locale } = ctx;
 	const say = { locale };
 	const money = (cents: number) => formatMoney(cents, locale, { currency, decimals: 'always' });
 	const { report, dialect } = result;
+	const sums = importBalance(report).amounts;
 	ctx.out(
 		m.import_report_file(
 			{ file: result.fileName, size: formatBytes(result.size, locale), sha256: result.sha256 },
@@ -118,24 +142,28 @@ export function printReport(result: ImportResult, ctx: CliContext, currency: str
 			say
 		)
 	);
-	const amounts = report.kind === 'expenses';
-	const row = (label: string, count: number, cents?: number) =>
+	const row = (label: string, count: number, cents?: number | null) =>
 		ctx.out(
-			`  ${label.padEnd(34)} ${String(count).padStart(8)}${amounts && cents !== undefined ? `   ${money(cents)}` : ''}`
+			`  ${label.padEnd(34)} ${String(count).padStart(8)}${sums && cents !== undefined ? `   ${cents === null ? '—' : money(cents)}` : ''}`
 		);
 	row(m.import_report_records({}, say), report.records);
-	row(m.import_report_accepted({}, say), report.accepted.count, report.accepted.totalCents);
-	if (!amounts) ctx.out(`    ${m.import_report_statuses(report.statuses, say)}`);
-	row(m.import_report_rejected({}, say), report.rejected.count, report.rejected.totalCents);
-	row(m.import_report_set_aside({}, say), report.setAside.count, report.setAside.totalCents);
+	row(m.import_report_accepted({}, say), report.accepted.count, sums?.acceptedCents);
+	if (!sums) ctx.out(`    ${m.import_report_statuses(report.statuses, say)}`);
+	row(m.import_report_rejected({}, say), report.rejected.count, sums?.rejectedCents);
+	row(m.import_report_set_aside({}, say), report.setAside.count, sums?.setAsideCents);
 	for (const reason of SET_ASIDE_REASONS) {
 		const tally = report.setAside.byReason[reason];
-		if (tally.count) row(`  ${asideLabel(reason, locale)}`, tally.count, tally.totalCents);
+		// A totals line is no row of the file: its sum is checked against the rows, not added to them.
+		if (tally.count)
+			row(
+				`  ${asideLabel(reason, locale)}`,
+				tally.count,
+				reason === 'totals' ? null : tally.totalCents
+			);
 	}
-	if (amounts)
-		ctx.out(
-			`  ${m.import_report_file_total({}, say).padEnd(43)}   ${money(report.fileTotalCents)}`
-		);
+	if (sums)
+		ctx.out(`  ${m.import_report_file_total({}, say).padEnd(43)}   ${money(sums.rowsCents)}`);
+	printBalance(report, ctx, currency);
 	for (const rejected of report.rejected.rows) {
 		for (const problem of rejected.problems)
 			ctx.err(`  ${describeRejectedLine(rejected.line, problem, locale)}`);
@@ -151,6 +179,29 @@ export function printReport(result: ImportResult, ctx: CliContext, currency: str
 			ctx.out(`  ${unmatched.line}: ${unmatched.label} — ${describeUnmatched(unmatched, locale)}`);
 		}
 	}
+}
+
+/** A run's report, then what it did: nothing (a dry run), or the batch and any rows it skipped. */
+export function printOutcome(
+	result: ImportResult,
+	ctx: CliContext,
+	project: { code: string; currency: string }
+): void {
+	const say = { locale: ctx.locale };
+	printReport(result, ctx, project.currency);
+	const done = commitOutcome(result);
+	if (!done) return ctx.out(m.import_report_dry_run({}, say));
+	ctx.out(m.import_report_committed({ batch: done.batch }, say));
+	if (done.skipped) {
+		const where = { count: done.skipped, batch: done.batch, code: project.code };
+		ctx.out(m.cli_import_skipped(where, say));
+	}
+}
+
+/** The result as JSON, with its control sums and, after a commit, what the commit did. */
+export function resultJson(result: ImportResult): string {
+	const balance = importBalance(result.report);
+	return JSON.stringify({ ...result, balance, commit: commitOutcome(result) }, null, 2);
 }
 
 async function importCommand(
@@ -197,7 +248,7 @@ async function importCommand(
 		} catch (error) {
 			if (!(error instanceof ImportFileError)) throw error;
 			if (error.result) {
-				if (options.json) ctx.out(JSON.stringify(error.result, null, 2));
+				if (options.json) ctx.out(resultJson(error.result));
 				else printReport(error.result, ctx, project.currency);
 			}
 			// Everything already in the project is a fine outcome for a monthly re-import, not an error.
@@ -207,13 +258,8 @@ async function importCommand(
 			}
 			throw new CliFailure(describeFailure(error.failure, locale).join('\n  '));
 		}
-		if (options.json) return ctx.out(JSON.stringify(result, null, 2));
-		printReport(result, ctx, project.currency);
-		ctx.out(
-			result.committed
-				? m.import_report_committed({ batch: result.batchId ?? 0 }, { locale })
-				: m.import_report_dry_run({}, { locale })
-		);
+		if (options.json) return ctx.out(resultJson(result));
+		printOutcome(result, ctx, project);
 	});
 }
 
@@ -320,6 +366,31 @@ export function registerImportCommands(program: Command, context: () => CliConte
 							.join('  ')
 					);
 				}
+			});
+		});
+
+	group
+		.command('show')
+		.description(m.help_import_show({}, say))
+		.argument('<batch>', m.help_import_batch({}, say))
+		.requiredOption('--project <code>', m.help_import_project({}, say))
+		.option('--json', m.help_json({}, say))
+		.action(async (batchText: string, options: { project: string; json?: boolean }) => {
+			const ctx = context();
+			const batch = Number(batchText.replace(/^#/, ''));
+			await withDatabase('cofund import show', async (handle) => {
+				const { project } = await projectFor(handle, options.project, 'project:read', ctx);
+				const kept = await loadBatchReport(handle.db, project.id, batch);
+				if (!kept)
+					throw new CliFailure(
+						m.cli_revert_not_found({ batch: batchText, code: project.code }, { locale: ctx.locale })
+					);
+				const { entry, report, dialect } = kept;
+				if (options.json)
+					return ctx.out(
+						JSON.stringify({ ...entry, report, dialect, balance: importBalance(report) }, null, 2)
+					);
+				printReport({ ...entry, report, dialect }, ctx, project.currency);
 			});
 		});
 

@@ -1,9 +1,10 @@
 /**
  * The accounting of one import: every record of the file lands in exactly one group, with the
- * control total (sum of readable amounts) of each, so that accepted + rejected + set aside is
- * the number of records in the file, and the totals add up to the file's own.
+ * control total (sum of readable amounts) of each. The equations it must satisfy, and that every
+ * view shows, are in `balance.ts`.
  */
 import type { Outcome, RowProblem, SetAsideReason } from './classify';
+import { importBalance } from './balance';
 import { clipText } from './echo';
 import type { EventMatch } from './events';
 import type { ImportKind } from './fields';
@@ -44,6 +45,12 @@ export interface ImportReport {
 	fileTotalCents: number;
 	/** What the file's own totals line says, when it has one (the last, if several). */
 	statedTotalCents: number | null;
+	/**
+	 * Expense records counted in a group without an amount, because theirs could not be read (or
+	 * the row was too broken to find it). Blank lines and totals lines are not counted here: the
+	 * first hold nothing, the second are not expenses.
+	 */
+	unreadableAmounts: { rejected: number; setAside: number };
 }
 
 const clipValue = (problem: RowProblem): RowProblem => ({
@@ -70,7 +77,8 @@ export function emptyReport(kind: ImportKind): ImportReport {
 		unmatched: { count: 0, rows: [] },
 		statuses: { done: 0, cancelled: 0 },
 		fileTotalCents: 0,
-		statedTotalCents: null
+		statedTotalCents: null,
+		unreadableAmounts: { rejected: 0, setAside: 0 }
 	};
 }
 
@@ -80,7 +88,15 @@ export function countOutcome(report: ImportReport, outcome: Outcome, label = '',
 	if (outcome.outcome !== 'set-aside' || outcome.reason !== 'totals') {
 		report.fileTotalCents += outcome.amountCents ?? 0;
 	}
+	const unreadable =
+		report.kind === 'expenses' &&
+		outcome.amountCents === null &&
+		!(
+			outcome.outcome === 'set-aside' &&
+			(outcome.reason === 'blank' || outcome.reason === 'totals')
+		);
 	if (outcome.outcome === 'rejected') {
+		if (unreadable) report.unreadableAmounts.rejected++;
 		add(report.rejected, outcome.amountCents);
 		if (report.rejected.rows.length < LISTED_ROWS) {
 			report.rejected.rows.push({ line: outcome.line, problems: outcome.problems.map(clipValue) });
@@ -89,6 +105,7 @@ export function countOutcome(report: ImportReport, outcome: Outcome, label = '',
 		if (outcome.reason === 'totals' && outcome.amountCents !== null) {
 			report.statedTotalCents = outcome.amountCents;
 		}
+		if (unreadable) report.unreadableAmounts.setAside++;
 		add(report.setAside, outcome.amountCents);
 		add(report.setAside.byReason[outcome.reason], outcome.amountCents);
 	} else {
@@ -127,16 +144,12 @@ export function setAsideDuplicate(
 /** The sums that must hold for every import; a report that breaks one is a bug, never shown. */
 export function checkBalance(report: ImportReport): boolean {
 	const reasons = Object.values(report.setAside.byReason);
+	const balance = importBalance(report);
 	return (
-		report.accepted.count + report.rejected.count + report.setAside.count === report.records &&
+		balance.records.holds &&
+		(balance.amounts?.holds ?? true) &&
 		reasons.reduce((n, t) => n + t.count, 0) === report.setAside.count &&
-		reasons.reduce((n, t) => n + t.totalCents, 0) === report.setAside.totalCents &&
-		// Every readable amount is in exactly one group; a totals line is the file's own sum, not a row.
-		report.accepted.totalCents +
-			report.rejected.totalCents +
-			report.setAside.totalCents -
-			report.setAside.byReason.totals.totalCents ===
-			report.fileTotalCents
+		reasons.reduce((n, t) => n + t.totalCents, 0) === report.setAside.totalCents
 	);
 }
 

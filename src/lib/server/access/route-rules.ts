@@ -62,6 +62,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 		page: onProject('project:read'),
 		actions: { revert: onProject('import:revert') }
 	},
+	'/projects/[code]/imports/[id]': { page: onProject('project:read') },
 	'/projects/[code]/imports/[id]/original': { endpoints: { GET: onProject('original:download') } },
 	'/projects/[code]/documents': { page: onProject('project:read') },
 	'/projects/[code]/documents/preview': { endpoints: { GET: onProject('project:read') } },
