@@ -201,6 +201,12 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 			'Head of department'
 		])
 			expect(en, text).toContain(text);
+		// 2018 is 15,50 under plan: its variance, and its share, print with U+2212 (Roboto has the
+		// glyph, so pdftotext reads it back), and no figure anywhere starts with a hyphen-minus.
+		expect(en).toContain('−15.50 EUR');
+		expect(lv).toContain('−0,5%');
+		expect(en).toContain('−0.5%');
+		for (const text of [lv, en]) expect(text).not.toMatch(/(^|[\s(])-\d/m);
 	});
 
 	it('produces the edited template’s PDF with no code change, and the earlier version again byte for byte', async () => {
