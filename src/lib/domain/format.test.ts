@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	formatDate,
+	formatDecimal,
 	formatDecisionDate,
 	formatInteger,
 	formatMoney,
@@ -119,7 +120,8 @@ describe('one minus sign: U+2212, never the hyphen-minus Intl writes', () => {
 		formatSignedMoney(-4101250, locale, 'USD'),
 		formatPercent(-0.125, locale),
 		formatPercent(-2, locale),
-		formatInteger(-12345, locale)
+		formatInteger(-12345, locale),
+		formatDecimal(-4.12, locale, 1)
 	];
 
 	it.each(['lv', 'en'] as const)('writes every negative figure in %s with U+2212', (locale) => {
@@ -138,6 +140,8 @@ describe('one minus sign: U+2212, never the hyphen-minus Intl writes', () => {
 		expect(formatPercent(-0.125, 'lv')).toBe('\u221212,5%');
 		expect(formatPercent(-0.125, 'en')).toBe('\u221212.5%');
 		expect(formatInteger(-12345, 'lv')).toBe(`\u221212${NBSP}345`);
+		expect(formatDecimal(-4.12, 'lv', 1)).toBe('\u22124,1');
+		expect(formatDecimal(1.84, 'en', 1)).toBe('1.8');
 	});
 
 	it('writes no sign for a value that rounds to zero', () => {

@@ -99,6 +99,17 @@ export function formatInteger(value: number, locale: Locale): string {
 	);
 }
 
+/** A measure with at most `digits` decimals: `4,1` / `4.1` (file sizes, say). */
+export function formatDecimal(value: number, locale: Locale, digits: number): string {
+	return written(
+		new Intl.NumberFormat(NUMBER_TAG[locale], {
+			maximumFractionDigits: digits,
+			signDisplay: 'negative'
+		}),
+		value
+	);
+}
+
 /** A share as a percentage: `93,5%` / `93.5%`, `−12,5%` below zero. */
 export function formatPercent(ratio: number, locale: Locale): string {
 	return written(
