@@ -124,7 +124,7 @@ describe(
 			const clean = cofund(dir, ...AUDITOR, 'audit', 'verify', '--deep');
 			expect(clean.code, clean.err).toBe(0);
 			expect(clean.out).toContain(
-				'Every stored byte matches its record: 2 original files and 1 documents re-hashed.'
+				'Every stored byte matches its record: 2 original files and 1 document re-hashed.'
 			);
 
 			fixture(

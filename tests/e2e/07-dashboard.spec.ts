@@ -53,24 +53,59 @@ test.describe('the SOLID dashboard', () => {
 		await expect(page).toHaveURL(/\/projects\/SOLID\/expenses\?year=2019$/);
 	});
 
-	test('downloads the numbers of a chart as CSV', async ({ page }) => {
+	test('downloads the numbers of a chart as CSV in the reader’s locale', async ({ page }) => {
+		const csvOf = async (chart: string) => {
+			const [download] = await Promise.all([
+				page.waitForEvent('download'),
+				page.getByTestId(chart).getByRole('button', { name: 'CSV' }).click()
+			]);
+			const text = readFileSync((await download.path())!, 'utf8');
+			// The BOM tells Excel the text is UTF-8; the numbers are bare, with an ASCII minus.
+			expect(text.startsWith('\uFEFF')).toBe(true);
+			return { name: download.suggestedFilename(), lines: text.slice(1).split('\r\n') };
+		};
 		await page.goto('/projects/SOLID/dashboard');
-		const [download] = await Promise.all([
-			page.waitForEvent('download'),
-			page.getByTestId('chart-yearly-plan').getByRole('button', { name: 'CSV' }).click()
+		const lv = await csvOf('chart-yearly-plan');
+		expect(lv.name).toBe('yearly-plan.csv');
+		expect(lv.lines.slice(0, 3)).toEqual([
+			'Gads;Priekšfinansējums (EUR);Līdzfinansējums (EUR);Plāns (EUR);Faktiski (EUR);Novirze (EUR)',
+			'2018;1100;1990;3090;3074,5;-15,5',
+			'2019;400;670;1070;1110,2;40,2'
 		]);
-		expect(download.suggestedFilename()).toBe('yearly-plan.csv');
-		const text = readFileSync((await download.path())!, 'utf8');
-		expect(
-			text
-				.replace(/^\uFEFF/, '')
-				.split('\r\n')
-				.slice(0, 3)
-		).toEqual([
-			'year,prefinancing,cofinancing,plan,actual,variance',
+
+		await page.getByRole('button', { name: 'EN', exact: true }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		const en = await csvOf('chart-yearly-plan');
+		expect(en.lines.slice(0, 3)).toEqual([
+			'Year,Pre-financing (EUR),Co-financing (EUR),Plan (EUR),Actual (EUR),Variance (EUR)',
 			'2018,1100,1990,3090,3074.5,-15.5',
 			'2019,400,670,1070,1110.2,40.2'
 		]);
+		await page.getByRole('button', { name: 'LV', exact: true }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'lv');
+	});
+
+	test('downloads every expense row as CSV in the reader’s locale', async ({ page, baseURL }) => {
+		for (const [locale, header, row] of [
+			[
+				'lv',
+				'Datums;Dokumenta nr.;Partneris;Apraksts;EKK (klasifikācijas kods);Pasākums;Finansējuma avots;Summa;Valūta;Fails;Rinda',
+				/^2018-02-27;AB-118273;airBaltic Corporation AS;[^;]+;2122;1;eu;426,9;EUR;ledger\.csv;2$/m
+			],
+			[
+				'en',
+				'Date,Document no.,Payee,Description,Category (classification code),Event,Funding source,Amount,Currency,File,Line',
+				/^2018-02-27,AB-118273,airBaltic Corporation AS,"[^"]+",2122,1,eu,426\.9,EUR,ledger\.csv,2$/m
+			]
+		] as const) {
+			await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL! }]);
+			const response = await page.request.get('/projects/SOLID/expenses/csv');
+			expect(response.status()).toBe(200);
+			const text = (await response.body()).toString('utf8');
+			expect(text.startsWith('\uFEFF')).toBe(true);
+			expect(text.slice(1).split('\r\n')[0]).toBe(header);
+			expect(text).toMatch(row);
+		}
 	});
 });
 

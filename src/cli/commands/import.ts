@@ -428,6 +428,7 @@ export function registerImportCommands(program: Command, context: () => CliConte
 			await withDatabase('cofund summary', async (handle) => {
 				const { project } = await projectFor(handle, options.project, 'project:read', ctx);
 				const { definition, figures } = (await loadProjectFigures(handle.db, project.code))!;
+				// Machine-readable: numbers and decimal strings keep the ASCII "-" that JSON parsers read.
 				if (options.json) return ctx.out(JSON.stringify(summaryJson(definition, figures), null, 2));
 				printSummary(definition, figures, ctx);
 			});

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
 	formatDate,
+	formatDecimal,
 	formatDecisionDate,
+	formatInteger,
 	formatMoney,
+	formatPercent,
+	formatSignedMoney,
 	formatMonth,
 	formatOfficeMoment,
 	formatPeriod,
@@ -67,7 +71,7 @@ describe('Latvian forms, checked against the council annex of 22 February 2018',
 		expect(formatMoney(4101250, 'lv')).toBe(`41${NBSP}012,50 EUR`);
 		expect(formatMoney(418470, 'lv')).toBe('4184,70 EUR');
 		expect(formatMoney(416000, 'lv', { decimals: 'always' })).toBe('4160,00 EUR');
-		expect(formatMoney(-1550, 'lv')).toBe('-15,50 EUR');
+		expect(formatMoney(-1550, 'lv')).toBe('−15,50 EUR');
 	});
 });
 
@@ -103,5 +107,46 @@ describe('formatOfficeMoment', () => {
 		expect(formatOfficeMoment(new Date('2026-11-24T21:53:00Z'), 'lv')).toBe('24.11.2026. 23:53');
 		expect(formatOfficeMoment(new Date('2026-07-01T21:30:00Z'), 'lv')).toBe('02.07.2026. 00:30');
 		expect(formatOfficeMoment(new Date('2026-11-24T21:53:00Z'), 'en')).toBe('24 Nov 2026 23:53');
+	});
+});
+
+describe('one minus sign: U+2212, never the hyphen-minus Intl writes', () => {
+	const HYPHEN = '-';
+	const negatives = (locale: 'lv' | 'en') => [
+		formatMoney(-1550, locale),
+		formatMoney(-190000, locale),
+		formatMoney(-4101250, locale, { decimals: 'always' }),
+		formatSignedMoney(-1550, locale),
+		formatSignedMoney(-4101250, locale, 'USD'),
+		formatPercent(-0.125, locale),
+		formatPercent(-2, locale),
+		formatInteger(-12345, locale),
+		formatDecimal(-4.12, locale, 1)
+	];
+
+	it.each(['lv', 'en'] as const)('writes every negative figure in %s with U+2212', (locale) => {
+		for (const text of negatives(locale)) {
+			expect(text).not.toContain(HYPHEN);
+			expect(text).toMatch(/^\u2212\d/);
+		}
+	});
+
+	it('writes money, variances, percentages and counts below zero, in LV and EN', () => {
+		expect(formatMoney(-4101250, 'lv')).toBe(`\u221241${NBSP}012,50 EUR`);
+		expect(formatMoney(-4101250, 'en')).toBe('\u221241,012.50 EUR');
+		expect(formatSignedMoney(-1550, 'lv')).toBe('\u221215,50 EUR');
+		expect(formatSignedMoney(4020, 'en')).toBe('+40.20 EUR');
+		expect(formatSignedMoney(0, 'lv')).toBe('0,00 EUR');
+		expect(formatPercent(-0.125, 'lv')).toBe('\u221212,5%');
+		expect(formatPercent(-0.125, 'en')).toBe('\u221212.5%');
+		expect(formatInteger(-12345, 'lv')).toBe(`\u221212${NBSP}345`);
+		expect(formatDecimal(-4.12, 'lv', 1)).toBe('\u22124,1');
+		expect(formatDecimal(1.84, 'en', 1)).toBe('1.8');
+	});
+
+	it('writes no sign for a value that rounds to zero', () => {
+		expect(formatPercent(-0.00001, 'lv')).toBe('0%');
+		expect(formatInteger(-0.3, 'en')).toBe('0');
+		expect(formatMoney(-0, 'lv')).toBe('0 EUR');
 	});
 });

@@ -1,8 +1,12 @@
 /**
- * Latvian and English forms of money, dates, months, periods and council decision dates,
- * exactly as the council annex writes them (`4160 EUR`, `01.01.2018. – 15.11.2019.`,
- * `03.2018.`, `2018.gada 22.februāra`). Intl does the grouping and the English names;
- * the Latvian genitive months are written out because Intl only knows the nominative.
+ * Latvian and English forms of money, counts, percentages, variances, dates, months, periods and
+ * council decision dates, exactly as the council annex writes them (`4160 EUR`,
+ * `01.01.2018. – 15.11.2019.`, `03.2018.`, `2018.gada 22.februāra`): the one place that writes a
+ * number for a person. Intl does the grouping and the English names; the Latvian genitive months
+ * are written out because Intl only knows the nominative. A negative number is written with the
+ * minus sign U+2212 (`−12,50 EUR`), never the hyphen-minus Intl gives in `lv` and `en-GB`, so a
+ * page, a PDF and a CSV's text write it one way. Machine forms (`--json`, decimal strings,
+ * numeric CSV cells) are not written here: they keep the ASCII `-` that parsers read.
  */
 import type { Cents } from './money';
 import type { Locale } from './locale';
@@ -36,11 +40,27 @@ function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
 	if (!format) {
 		format = new Intl.NumberFormat(NUMBER_TAG[locale], {
 			minimumFractionDigits: digits,
-			maximumFractionDigits: digits
+			maximumFractionDigits: digits,
+			signDisplay: 'negative'
 		});
 		numberFormats.set(key, format);
 	}
 	return format;
+}
+
+/** The minus sign every number for people is written with (U+2212). */
+export const MINUS = '\u2212';
+
+/**
+ * Intl's text for a number, with its minus sign (a hyphen-minus in `lv` and `en-GB`) as U+2212.
+ * The formats show a sign only below zero (`signDisplay: 'negative'`), so −0,004 is `0`, not `-0`.
+ */
+function written(format: Intl.NumberFormat, value: number): string {
+	if (!(value < 0)) return format.format(value);
+	return format
+		.formatToParts(value)
+		.map((part) => (part.type === 'minusSign' ? MINUS : part.value))
+		.join('');
 }
 
 export interface MoneyFormat {
@@ -49,24 +69,57 @@ export interface MoneyFormat {
 	currency?: string;
 }
 
-/** `4160 EUR`, `41 012,50 EUR` (NBSP groups from five digits up, CLDR lv); `41,012.50 EUR` in English. */
+/**
+ * `4160 EUR`, `41 012,50 EUR` (NBSP groups from five digits up, CLDR lv), `−190,50 EUR`;
+ * `41,012.50 EUR` in English.
+ */
 export function formatMoney(cents: Cents, locale: Locale, options: MoneyFormat = {}): string {
 	const digits = options.decimals === 'always' || cents % 100 !== 0 ? 2 : 0;
-	const number = numberFormat(locale, digits).format(cents / 100);
+	const number = written(numberFormat(locale, digits), cents / 100);
 	return `${number} ${options.currency ?? 'EUR'}`;
+}
+
+/**
+ * A variance, signed both ways so that over and under read apart: `+12,50 EUR`, `−12,50 EUR`,
+ * `0,00 EUR`. Always with cents, as the columns it stands in are.
+ */
+export function formatSignedMoney(cents: Cents, locale: Locale, currency = 'EUR'): string {
+	const sign = cents > 0 ? '+' : cents < 0 ? MINUS : '';
+	return sign + formatMoney(Math.abs(cents), locale, { currency, decimals: 'always' });
 }
 
 /** A plain count with the locale's grouping. */
 export function formatInteger(value: number, locale: Locale): string {
-	return new Intl.NumberFormat(NUMBER_TAG[locale], { maximumFractionDigits: 0 }).format(value);
+	return written(
+		new Intl.NumberFormat(NUMBER_TAG[locale], {
+			maximumFractionDigits: 0,
+			signDisplay: 'negative'
+		}),
+		value
+	);
 }
 
-/** A share as a percentage: `93,5 %` / `93.5%`. */
+/** A measure with at most `digits` decimals: `4,1` / `4.1` (file sizes, say). */
+export function formatDecimal(value: number, locale: Locale, digits: number): string {
+	return written(
+		new Intl.NumberFormat(NUMBER_TAG[locale], {
+			maximumFractionDigits: digits,
+			signDisplay: 'negative'
+		}),
+		value
+	);
+}
+
+/** A share as a percentage: `93,5%` / `93.5%`, `−12,5%` below zero. */
 export function formatPercent(ratio: number, locale: Locale): string {
-	return new Intl.NumberFormat(NUMBER_TAG[locale], {
-		style: 'percent',
-		maximumFractionDigits: 1
-	}).format(ratio);
+	return written(
+		new Intl.NumberFormat(NUMBER_TAG[locale], {
+			style: 'percent',
+			maximumFractionDigits: 1,
+			signDisplay: 'negative'
+		}),
+		ratio
+	);
 }
 
 interface DateParts {

@@ -21,7 +21,11 @@ export function parseMoney(text: string): Cents | null {
 	return sign && cents !== 0 ? -cents : cents;
 }
 
-/** "4160.00", "-190.50": the plain machine form used in JSON files and APIs. */
+/**
+ * "4160.00", "-190.50": the plain machine form used in JSON files, APIs and `--json` output. It
+ * keeps the ASCII "-" on purpose: parsers read only that sign, while text for people gets U+2212
+ * from `format.ts`.
+ */
 export function centsToDecimal(cents: Cents): string {
 	const sign = cents < 0 ? '-' : '';
 	const abs = Math.abs(cents);

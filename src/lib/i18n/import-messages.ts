@@ -1,4 +1,5 @@
 /** Says an import's outcome in the reader's language: refused files, rejected rows, reasons and fields. */
+import { formatDecimal } from '$lib/domain/format';
 import type { Locale } from '$lib/domain/locale';
 import type { RowProblem, SetAsideReason } from '$lib/domain/import/classify';
 import type { ImportField } from '$lib/domain/import/fields';
@@ -38,10 +39,7 @@ export function fieldLabel(field: ImportField, locale: Locale): string {
 export function formatBytes(bytes: number, locale: Locale): string {
 	const kb = bytes / 1024;
 	const [value, unit] = kb < 1024 ? [kb, 'KB'] : [kb / 1024, 'MB'];
-	const number = new Intl.NumberFormat(locale === 'lv' ? 'lv-LV' : 'en-GB', {
-		maximumFractionDigits: value < 10 ? 1 : 0
-	}).format(value);
-	return `${number} ${unit}`;
+	return `${formatDecimal(value, locale, value < 10 ? 1 : 0)} ${unit}`;
 }
 
 export function describeHeaderProblem(problem: HeaderProblem, locale: Locale): string {

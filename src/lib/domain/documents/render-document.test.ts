@@ -579,7 +579,8 @@ describe('the final report for SOLID', () => {
 			'Plānots 4160,00 EUR, izlietots 4184,70 EUR (3 izdevumi)',
 			'Novirze +24,70 EUR'
 		]);
-		expect(text('Mobilitātes:')).toEqual(['Notikušas 1 no 15 plānotajām (6,7%), atceltas 1']);
+		// Latvian plural forms: one mobility done and one cancelled take the singular.
+		expect(text('Mobilitātes:')).toEqual(['Notikusi 1 no 15 plānotajām (6,7%), atcelta 1']);
 	});
 });
 

@@ -32,7 +32,7 @@ describe('money', () => {
 		expect(render('lv', '{{ 418470 | money }}')).toBe('4184,70 EUR');
 		expect(render('lv', '{{ 4101250 | money }}')).toBe(`41${NBSP}012,50 EUR`);
 		expect(render('en', '{{ 4101250 | money }}')).toBe('41,012.50 EUR');
-		expect(render('lv', '{{ -1550 | money }}')).toBe('-15,50 EUR');
+		expect(render('lv', '{{ -1550 | money }}')).toBe('−15,50 EUR');
 	});
 
 	it("writes the project's currency", () => {

@@ -27,6 +27,7 @@ import {
 	formatMoney,
 	formatMonth,
 	formatPercent,
+	formatSignedMoney,
 	formatPeriod
 } from '../format';
 import type { Locale } from '../locale';
@@ -246,11 +247,9 @@ export function createTemplateEngine(lang: Locale, currency = 'EUR'): Liquid {
 			decimals: decimals === undefined ? 'auto' : 'always'
 		})
 	);
-	engine.registerFilter('signed', (cents: unknown) => {
-		const value = asNumber(cents, 'signed');
-		const sign = value > 0 ? '+' : value < 0 ? '−' : '';
-		return sign + formatMoney(Math.abs(value), lang, { currency, decimals: 'always' });
-	});
+	engine.registerFilter('signed', (cents: unknown) =>
+		formatSignedMoney(asNumber(cents, 'signed'), lang, currency)
+	);
 	engine.registerFilter('date', (iso: unknown) => formatDate(asText(iso, 'date'), lang));
 	engine.registerFilter('decision_date', (iso: unknown) =>
 		formatDecisionDate(asText(iso, 'decision_date'), lang)

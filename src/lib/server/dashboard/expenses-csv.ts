@@ -1,11 +1,14 @@
 /**
  * A project's whole expense list (its live rows) as CSV, each row with its source file and line: the download a
  * final report points to when its appendix would be too long to print. Read in pages of 10,000
- * by id, so a million rows stream out without being held in memory at once.
+ * by id, so a million rows stream out without being held in memory at once. Written in the
+ * reader's CSV dialect and language (`csv-export.ts`), so the amounts are numbers in their Excel.
  */
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
-import { toCsv } from '$lib/domain/csv-export';
+import { CSV_BOM, toCsv } from '$lib/domain/csv-export';
+import type { Locale } from '$lib/domain/locale';
 import { centsToDecimal } from '$lib/domain/money';
+import { m } from '$lib/paraglide/messages.js';
 import type { Queryable } from '../db';
 import { expenses, importBatches } from '../db/schema';
 
@@ -23,10 +26,35 @@ export const EXPENSES_CSV_HEADER = [
 	'currency',
 	'file',
 	'line'
-];
+] as const;
 
-export async function* expensesCsv(db: Queryable, projectId: number): AsyncGenerator<string> {
-	yield toCsv(EXPENSES_CSV_HEADER, []).replace(/\r\n$/, '') + '\r\n';
+type Column = (typeof EXPENSES_CSV_HEADER)[number];
+
+/** The column headings in the reader's language, the same words the import uses for the fields. */
+function headings(locale: Locale): string[] {
+	const say = { locale };
+	const heading: Record<Column, () => string> = {
+		date: () => m.import_field_date({}, say),
+		document: () => m.import_field_documentNumber({}, say),
+		payee: () => m.import_field_payee({}, say),
+		description: () => m.import_field_description({}, say),
+		category: () => m.import_field_category({}, say),
+		event: () => m.import_field_event({}, say),
+		funding: () => m.import_field_fundingSource({}, say),
+		amount: () => m.import_field_amount({}, say),
+		currency: () => m.import_field_currency({}, say),
+		file: () => m.csv_col_file({}, say),
+		line: () => m.csv_col_line({}, say)
+	};
+	return EXPENSES_CSV_HEADER.map((column) => heading[column]());
+}
+
+export async function* expensesCsv(
+	db: Queryable,
+	projectId: number,
+	locale: Locale
+): AsyncGenerator<string> {
+	yield CSV_BOM + toCsv(headings(locale), [], locale);
 	let after = 0;
 	for (;;) {
 		const rows = await db
@@ -66,7 +94,8 @@ export async function* expensesCsv(db: Queryable, projectId: number): AsyncGener
 				r.currency,
 				r.file,
 				r.line
-			])
+			]),
+			locale
 		);
 		yield body + '\r\n';
 		after = rows.at(-1)!.id;

@@ -201,6 +201,12 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 			'Head of department'
 		])
 			expect(en, text).toContain(text);
+		// 2018 is 15,50 under plan: its variance, and its share, print with U+2212 (Roboto has the
+		// glyph, so pdftotext reads it back), and no figure anywhere starts with a hyphen-minus.
+		expect(en).toContain('−15.50 EUR');
+		expect(lv).toContain('−0,5%');
+		expect(en).toContain('−0.5%');
+		for (const text of [lv, en]) expect(text).not.toMatch(/(^|[\s(])-\d/m);
 	});
 
 	it('produces the edited template’s PDF with no code change, and the earlier version again byte for byte', async () => {
@@ -360,15 +366,28 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 
 	it('gives the whole expense list as CSV, each row with its file and line', async () => {
 		const project = (await loadImportProject(handle.db, 'SOLID'))!;
-		let csv = '';
-		for await (const part of expensesCsv(handle.db, project.id)) csv += part;
-		const lines = csv.trimEnd().split('\r\n');
-		expect(lines[0]).toBe(
-			'date,document,payee,description,category,event,funding,amount,currency,file,line'
+		const csvIn = async (locale: 'lv' | 'en') => {
+			let csv = '';
+			for await (const part of expensesCsv(handle.db, project.id, locale)) csv += part;
+			expect(csv.startsWith('\uFEFF')).toBe(true);
+			return csv.slice(1).trimEnd().split('\r\n');
+		};
+		const en = await csvIn('en');
+		expect(en[0]).toBe(
+			'Date,Document no.,Payee,Description,Category (classification code),Event,Funding source,Amount,Currency,File,Line'
 		);
-		expect(lines).toHaveLength(1 + 34);
-		expect(lines).toContain(
+		expect(en).toHaveLength(1 + 34);
+		expect(en).toContain(
 			'2018-02-27,AB-118273,airBaltic Corporation AS,"Aviobiļetes Rīga–Brisele–Rīga, 3 pers. (SOLID kick-off)",2122,1,eu,426.9,EUR,ledger.csv,2'
+		);
+		// Latvian Excel: ; between fields and a decimal comma, so 426,9 is a number there.
+		const lv = await csvIn('lv');
+		expect(lv[0]).toBe(
+			'Datums;Dokumenta nr.;Partneris;Apraksts;EKK (klasifikācijas kods);Pasākums;Finansējuma avots;Summa;Valūta;Fails;Rinda'
+		);
+		expect(lv).toHaveLength(1 + 34);
+		expect(lv).toContain(
+			'2018-02-27;AB-118273;airBaltic Corporation AS;Aviobiļetes Rīga–Brisele–Rīga, 3 pers. (SOLID kick-off);2122;1;eu;426,9;EUR;ledger.csv;2'
 		);
 	});
 	/** Saves `change` made to the annex's last good text as its newest version; returns it. */

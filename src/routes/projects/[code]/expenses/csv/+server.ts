@@ -1,4 +1,4 @@
-// Thin: every expense row of the project as CSV, streamed, with its file and line.
+// Thin: every expense row of the project as CSV in the reader's dialect, streamed, with its file and line.
 import { error } from '@sveltejs/kit';
 import { Readable } from 'node:stream';
 import { expensesCsv } from '$lib/server/dashboard/expenses-csv';
@@ -7,7 +7,7 @@ import { loadProject } from '$lib/server/projects/load-definition';
 export async function GET({ locals, params }) {
 	const project = await loadProject(locals.db, params.code);
 	if (!project) error(404);
-	const body = Readable.toWeb(Readable.from(expensesCsv(locals.db, project.id)));
+	const body = Readable.toWeb(Readable.from(expensesCsv(locals.db, project.id, locals.locale)));
 	return new Response(body as ReadableStream<Uint8Array>, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
