@@ -1,11 +1,5 @@
 /** Which column holds which field: recognised from the header row, or set by a mapping profile. */
-import {
-	FIELDS,
-	REQUIRED_FIELDS,
-	fieldForHeader,
-	type ImportField,
-	type ImportKind
-} from './fields';
+import { FIELDS, REQUIRED_FIELDS, readHeader, type ImportField, type ImportKind } from './fields';
 import { clipText, echoHeader } from './echo';
 import { fold, tidy } from './fold';
 
@@ -14,14 +8,30 @@ export type ColumnRef = string | number;
 
 export type ColumnMap = Partial<Record<ImportField, number>>;
 
+/** A column whose header fits several fields (`D.`: date? description?): it is read as none. */
+export interface AmbiguousColumn {
+	/** 1-based. */
+	column: number;
+	header: string;
+	fields: ImportField[];
+}
+
 export type HeaderProblem =
 	| { code: 'no-header' }
+	| ({ code: 'ambiguous-column' } & AmbiguousColumn)
 	| { code: 'missing-field'; field: ImportField; headers: string[] }
 	| { code: 'duplicate-column'; field: ImportField; header: string; columns: number[] }
 	| { code: 'mapped-column-absent'; field: ImportField; column: ColumnRef };
 
 export type HeaderMatch =
-	{ ok: true; columns: ColumnMap; ignored: string[] } | { ok: false; problems: HeaderProblem[] };
+	| {
+			ok: true;
+			columns: ColumnMap;
+			ignored: string[];
+			/** Present when some header fits several fields; those columns are in `ignored` too. */
+			ambiguous?: AmbiguousColumn[];
+	  }
+	| { ok: false; problems: HeaderProblem[] };
 
 /** Finds a column named by a profile: by position, by exact text, then by folded text. */
 function findColumn(header: string[], ref: ColumnRef): number[] {
@@ -60,13 +70,7 @@ export function matchColumns(
 		}
 	}
 
-	const recognised = new Map<ImportField, number[]>();
-	header.forEach((cell, index) => {
-		if (taken.has(index)) return;
-		const field = fieldForHeader(kind, cell);
-		if (!field || mapping[field] !== undefined) return;
-		recognised.set(field, [...(recognised.get(field) ?? []), index]);
-	});
+	const { recognised, ambiguous } = recognise(kind, header, taken, mapping);
 	for (const [field, indexes] of recognised) {
 		if (indexes.length > 1) {
 			problems.push({
@@ -86,9 +90,48 @@ export function matchColumns(
 			problems.push({ code: 'missing-field', field, headers: echoHeader(header) });
 		}
 	}
-	if (problems.length) return { ok: false, problems };
+	if (problems.length) {
+		// An ambiguous column is often why a field is missing: say so beside it.
+		const why = ambiguous.map((a) => ({ code: 'ambiguous-column' as const, ...a }));
+		return { ok: false, problems: [...problems, ...why] };
+	}
 	const ignored = echoHeader(
 		header.flatMap((cell, i) => (taken.has(i) || tidy(cell) === '' ? [] : [cell]))
 	);
-	return { ok: true, columns, ignored };
+	return { ok: true, columns, ignored, ...(ambiguous.length ? { ambiguous } : {}) };
+}
+
+/**
+ * The columns each field's header names, leaving out the columns and fields a profile settled.
+ * A field named by a whole header is not also taken from another column's bracket or slash part
+ * ("Summa" beside "Summa (ar PVN)" is the amount); two whole headers for one field are a
+ * duplicate for the user to settle. A column fitting several fields is set aside as ambiguous,
+ * unless the profile has placed all of those fields elsewhere.
+ */
+function recognise(
+	kind: ImportKind,
+	header: string[],
+	taken: ReadonlySet<number>,
+	mapping: Partial<Record<ImportField, ColumnRef>>
+) {
+	const found = new Map<ImportField, { whole: number[]; part: number[] }>();
+	const ambiguous: AmbiguousColumn[] = [];
+	header.forEach((cell, index) => {
+		if (taken.has(index)) return;
+		const reading = readHeader(kind, cell);
+		const open = reading.fields.filter((field) => mapping[field] === undefined);
+		if (open.length === 0) return;
+		if (reading.fields.length > 1) {
+			ambiguous.push({ column: index + 1, header: clipText(tidy(cell)), fields: reading.fields });
+			return;
+		}
+		const field = open[0]!;
+		const entry = found.get(field) ?? { whole: [], part: [] };
+		entry[reading.from].push(index);
+		found.set(field, entry);
+	});
+	const recognised = new Map<ImportField, number[]>(
+		[...found].map(([field, { whole, part }]) => [field, whole.length ? whole : part])
+	);
+	return { recognised, ambiguous };
 }
