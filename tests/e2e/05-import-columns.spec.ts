@@ -4,6 +4,7 @@
  * commit waits until it is chosen or the import without it is confirmed. With E2E_SHOTS set to
  * a folder, the check is also saved there at 1440 and 390 px, in LV and EN, to look at.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { ImportPage } from '../pages/import-page';
@@ -76,6 +77,12 @@ test.describe('a ledger without a recognised code column', () => {
 		await expect(warnings).toContainText('Every amount is read in EUR');
 		await expect(importPage.commitButton()).toBeDisabled();
 		await shoot(page, 'check-en');
+		// The warning and its choices are read out as well as shown.
+		const { violations } = await new AxeBuilder({ page })
+			.include('[data-testid="column-warnings"]')
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+			.analyze();
+		expect(violations.map((v) => `${v.id} (${v.impact})`)).toEqual([]);
 		await page.getByLabel('I confirm: import without Category (classification code)').check();
 		await expect(importPage.commitButton()).toBeEnabled();
 	});

@@ -20,7 +20,11 @@ import { detectDateOrder } from '$lib/domain/import/dates';
 import { dateFormatsOf } from '$lib/domain/import/date-formats';
 import { detectDecimalMark } from '$lib/domain/import/amounts';
 import { classifyRecord, type ClassifyRules, type Outcome } from '$lib/domain/import/classify';
-import { columnWarnings, unacknowledged } from '$lib/domain/import/column-warnings';
+import {
+	columnWarnings,
+	fieldsToAcknowledge,
+	unacknowledged
+} from '$lib/domain/import/column-warnings';
 import type { EventTarget } from '$lib/domain/import/events';
 import type { ImportField, ImportKind } from '$lib/domain/import/fields';
 import { tidy } from '$lib/domain/import/fold';
@@ -394,6 +398,7 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 	const notSeen = request.without ? unacknowledged(result.warnings, request.without) : [];
 	if (notSeen.length)
 		throw new ImportFileError({ code: 'missing-columns', fields: notSeen }, result);
+	const without = fieldsToAcknowledge(result.warnings);
 	await tx.insert(importBatches).overridingSystemValue().values({
 		id: target.batchId,
 		projectId: project.id,
@@ -428,8 +433,9 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 			rejected: report.rejected.count,
 			setAside: report.setAside.count,
 			acceptedTotal: report.accepted.totalCents,
-			// What the user accepted to import without: an auditor asks why a category is empty.
-			...(request.without?.length ? { without: request.without } : {})
+			// The fields the rows lack, as the check warned (and the page or the CLI had the user
+			// confirm): an auditor will ask why a classification code is empty.
+			...(without.length ? { without } : {})
 		}
 	});
 	return { ...result, committed: true, batchId: target.batchId };
