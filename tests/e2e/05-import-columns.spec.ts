@@ -49,6 +49,7 @@ test.describe('a ledger without a recognised code column', () => {
 		await warnings.getByRole('button', { name: 'Pārbaudīt vēlreiz' }).click();
 		await expect(warnings).not.toContainText('EKK');
 		await expect(confirm).toHaveCount(0);
+		await shoot(page, 'mapped-lv');
 		await expect(importPage.count(/^Pieņemti/)).toHaveText('3');
 		await importPage.commitButton().click();
 		await expect(page.getByTestId('import-done')).toContainText('3 ieraksti');

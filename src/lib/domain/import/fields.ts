@@ -68,12 +68,20 @@ interface KnownName {
 	words: string[];
 }
 
-const NAMES = new Map<ImportKind, { exact: Map<string, ImportField>; names: KnownName[] }>(
+/** Names by their number of words and first letter: an abbreviation is compared with those only. */
+const bucket = (count: number, first: string) => `${count}:${first[0] ?? ''}`;
+
+const NAMES = new Map(
 	IMPORT_KINDS.map((kind) => {
-		const names = Object.entries(SYNONYMS[kind]).flatMap(([field, list]) =>
+		const names: KnownName[] = Object.entries(SYNONYMS[kind]).flatMap(([field, list]) =>
 			list!.map((name) => ({ field: field as ImportField, words: fold(name).split(' ') }))
 		);
-		return [kind, { exact: new Map(names.map((n) => [n.words.join(' '), n.field])), names }];
+		const buckets = new Map<string, KnownName[]>();
+		for (const name of names) {
+			const key = bucket(name.words.length, name.words[0]!);
+			buckets.set(key, [...(buckets.get(key) ?? []), name]);
+		}
+		return [kind, { exact: new Map(names.map((n) => [n.words.join(' '), n.field])), buckets }];
 	})
 );
 
@@ -83,14 +91,17 @@ const NAMES = new Map<ImportKind, { exact: Map<string, ImportField>; names: Know
  * its words begin; otherwise every name its abbreviations fit counts.
  */
 function fieldsOf(kind: ImportKind, text: string): ImportField[] {
-	const { exact, names } = NAMES.get(kind)!;
-	const known = exact.get(fold(text));
+	const known = exactField(kind, text);
 	if (known) return [known];
+	const { buckets } = NAMES.get(kind)!;
+	if (!text.includes('.')) return [];
 	const words = headerWords(text);
 	if (!words.some((w) => w.abbreviated)) return [];
-	const fields = new Set(names.filter((n) => fitsName(words, n.words)).map((n) => n.field));
-	return [...fields];
+	const candidates = buckets.get(bucket(words.length, words[0]!.text)) ?? [];
+	return [...new Set(candidates.filter((n) => fitsName(words, n.words)).map((n) => n.field))];
 }
+
+const MAY_HOLD_ALTERNATIVES = /[()[\]{}/\\|]/;
 
 /**
  * Reads a header: as a whole first, then by its alternatives ("Kods (EKK)", "Datums / Date").
@@ -99,8 +110,14 @@ function fieldsOf(kind: ImportKind, text: string): ImportField[] {
 export function readHeader(kind: ImportKind, header: string): HeaderReading {
 	const whole = fieldsOf(kind, header);
 	if (whole.length) return { fields: whole, from: 'whole' };
+	if (!MAY_HOLD_ALTERNATIVES.test(header)) return { fields: [], from: 'part' };
 	const parts = new Set(alternatives(header).flatMap((part) => fieldsOf(kind, part)));
 	return { fields: [...parts], from: 'part' };
+}
+
+/** The field a header is, as written (case, diacritics and punctuation aside), with no guessing. */
+export function exactField(kind: ImportKind, header: string): ImportField | undefined {
+	return NAMES.get(kind)!.exact.get(fold(header));
 }
 
 /** The field a header names, or undefined when cofund does not know it or it is ambiguous. */

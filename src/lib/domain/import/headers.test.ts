@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldForHeader, readHeader } from './fields';
 import { fold, tidy } from './fold';
-import { matchColumns } from './headers';
+import { ABBREVIATED_COLUMNS, matchColumns } from './headers';
 
 /** The header rows of static/samples/solid/ledger.csv and travel.csv. */
 const LEDGER = [
@@ -294,7 +294,11 @@ describe('headers written with abbreviations', () => {
 	});
 
 	it('reads the names in brackets and on either side of a slash', () => {
-		expect(readHeader('expenses', 'Kods (EKK)')).toEqual({ fields: ['category'], from: 'part' });
+		expect(readHeader('expenses', 'Kods (EKK)')).toEqual({ fields: ['category'], from: 'whole' });
+		expect(readHeader('expenses', 'Klasifikators (EKK)')).toEqual({
+			fields: ['category'],
+			from: 'part'
+		});
 		expect(fieldForHeader('expenses', 'Ekonomiskās klasifikācijas kods (EKK)')).toBe('category');
 		expect(fieldForHeader('expenses', 'Datums / Date')).toBe('date');
 		expect(fieldForHeader('expenses', 'Dok./rēķ. nr.')).toBe('documentNumber');
@@ -367,5 +371,19 @@ describe('matchColumns with abbreviated and ambiguous headers', () => {
 			columns: { date: 0, amount: 1 },
 			ignored: ['Summa (ar PVN)']
 		});
+	});
+});
+
+describe('a very wide header', () => {
+	it('reads abbreviations in the first columns, and only exact names past them', () => {
+		const filler = Array.from({ length: ABBREVIATED_COLUMNS }, (_, i) => `x${i}`);
+		const result = matchColumns('expenses', [...filler, 'Datums', 'Summa', 'Budž. klasif. kods']);
+		expect(result).toMatchObject({
+			ok: true,
+			columns: { date: ABBREVIATED_COLUMNS, amount: ABBREVIATED_COLUMNS + 1 }
+		});
+		expect(result.ok && result.columns.category).toBeUndefined();
+		const near = matchColumns('expenses', ['Datums', 'Summa', 'Budž. klasif. kods']);
+		expect(near).toMatchObject({ ok: true, columns: { category: 2 } });
 	});
 });

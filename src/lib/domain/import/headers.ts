@@ -1,5 +1,13 @@
 /** Which column holds which field: recognised from the header row, or set by a mapping profile. */
-import { FIELDS, REQUIRED_FIELDS, readHeader, type ImportField, type ImportKind } from './fields';
+import {
+	FIELDS,
+	REQUIRED_FIELDS,
+	exactField,
+	readHeader,
+	type HeaderReading,
+	type ImportField,
+	type ImportKind
+} from './fields';
 import { clipText, echoHeader } from './echo';
 import { fold, tidy } from './fold';
 
@@ -102,6 +110,19 @@ export function matchColumns(
 }
 
 /**
+ * Columns past this one are recognised by their exact names only. Real exports have tens of
+ * columns; reading abbreviations and alternatives costs several times an exact lookup, which a
+ * hostile header of a million columns would multiply.
+ */
+export const ABBREVIATED_COLUMNS = 1000;
+
+function readColumn(kind: ImportKind, cell: string, index: number): HeaderReading {
+	if (index < ABBREVIATED_COLUMNS) return readHeader(kind, cell);
+	const field = exactField(kind, cell);
+	return { fields: field ? [field] : [], from: 'whole' };
+}
+
+/**
  * The columns each field's header names, leaving out the columns and fields a profile settled.
  * A field named by a whole header is not also taken from another column's bracket or slash part
  * ("Summa" beside "Summa (ar PVN)" is the amount); two whole headers for one field are a
@@ -118,7 +139,7 @@ function recognise(
 	const ambiguous: AmbiguousColumn[] = [];
 	header.forEach((cell, index) => {
 		if (taken.has(index)) return;
-		const reading = readHeader(kind, cell);
+		const reading = readColumn(kind, cell, index);
 		const open = reading.fields.filter((field) => mapping[field] === undefined);
 		if (open.length === 0) return;
 		if (reading.fields.length > 1) {
