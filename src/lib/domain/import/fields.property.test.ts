@@ -12,7 +12,10 @@ import type { ImportField, ImportKind } from './fields';
 
 const SEED = 20_261_201;
 const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const wordsOf = (text: string) => plain(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const wordsOf = (text: string) =>
+	plain(text)
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter(Boolean);
 
 const names = (kind: ImportKind) =>
 	FIELDS[kind].flatMap((field) =>
