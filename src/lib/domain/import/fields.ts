@@ -71,10 +71,39 @@ interface KnownName {
 /** Names by their number of words and first letter: an abbreviation is compared with those only. */
 const bucket = (count: number, first: string) => `${count}:${first[0] ?? ''}`;
 
+/**
+ * "Number" as ledgers write it after another word: `Dok. Nr.`, `Rēķina No.`, `Invoice number`.
+ * A name written with one of the unambiguous ones is known with each of them; `no` alone is
+ * never expanded, as in Latvian it also means "from" (`Datums no`).
+ */
+const NUMBER_WORDS = ['nr', 'no', 'numurs', 'number', 'num'];
+const EXPANDS = new Set(['nr', 'numurs', 'number']);
+
+function withNumberWords(name: string): string[] {
+	const words = fold(name).split(' ');
+	const at = words.findIndex((word, i) => i > 0 && EXPANDS.has(word));
+	if (at < 0) return [name];
+	const variants = NUMBER_WORDS.map((n) => words.with(at, n).join(' '));
+	return [name, ...variants.filter((v) => v !== words.join(' '))];
+}
+
+/** Every name each field of a kind is known by: the listed ones and their number words. */
+const KNOWN = new Map(
+	IMPORT_KINDS.map((kind) => [
+		kind,
+		new Map(
+			Object.entries(SYNONYMS[kind]).map(([field, list]) => [
+				field as ImportField,
+				[...new Set(list!.flatMap(withNumberWords))]
+			])
+		)
+	])
+);
+
 const NAMES = new Map(
 	IMPORT_KINDS.map((kind) => {
-		const names: KnownName[] = Object.entries(SYNONYMS[kind]).flatMap(([field, list]) =>
-			list!.map((name) => ({ field: field as ImportField, words: fold(name).split(' ') }))
+		const names: KnownName[] = [...KNOWN.get(kind)!].flatMap(([field, list]) =>
+			list.map((name) => ({ field, words: fold(name).split(' ') }))
 		);
 		const buckets = new Map<string, KnownName[]>();
 		for (const name of names) {
@@ -126,7 +155,7 @@ export function fieldForHeader(kind: ImportKind, header: string): ImportField | 
 	return fields.length === 1 ? fields[0] : undefined;
 }
 
-/** Every name a field is known by in a kind of export, as written in `synonyms.ts`. */
+/** Every name a field is known by in a kind of export: `synonyms.ts`, with its number words. */
 export function synonymsOf(kind: ImportKind, field: ImportField): readonly string[] {
-	return SYNONYMS[kind][field] ?? [];
+	return KNOWN.get(kind)!.get(field) ?? [];
 }

@@ -266,6 +266,23 @@ describe('headers written with abbreviations', () => {
 		expect(fieldForHeader('participation', header)).toBe(field);
 	});
 
+	it.each([
+		['Rēķina No.', 'documentNumber'],
+		['Dokumenta numurs', 'documentNumber'],
+		['Invoice Nr.', 'documentNumber'],
+		['Dok. num.', 'documentNumber'],
+		['Pasākuma No.', 'event'],
+		['Event number', 'event']
+	])('reads the number word of %j as any other', (header, field) => {
+		expect(fieldForHeader('expenses', header)).toBe(field);
+	});
+
+	it('keeps "no" after a date as "from" in travel orders, not as a number', () => {
+		expect(fieldForHeader('participation', 'Datums no')).toBe('departure');
+		expect(fieldForHeader('participation', 'Rīkojuma No.')).toBe('orderNumber');
+		expect(fieldForHeader('participation', 'Datums nr')).toBeUndefined();
+	});
+
 	it('takes a word without a dot as itself only, not as the start of a longer word', () => {
 		expect(fieldForHeader('expenses', 'Klasif kods')).toBeUndefined();
 		expect(fieldForHeader('expenses', 'Dok')).toBeUndefined();
