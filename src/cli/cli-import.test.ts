@@ -191,6 +191,36 @@ describe('cofund import and cofund summary (embedded database)', () => {
 			expect(refused.err).toContain('may not: import:run SOLID');
 		}
 	});
+
+	it('warns of a ledger without a code column, and commits it only with --without category', () => {
+		const file = 'tests/fixtures/imports/ledger-code-unnamed.csv';
+		const args = [...COORDINATOR, 'import', 'expenses', file, '--project', 'SOLID'];
+		const dry = cofund({ dataDir }, ...args, '--dry-run', '--json');
+		expect(dry.code, dry.err).toBe(0);
+		expect(JSON.parse(dry.out).warnings).toContainEqual({
+			code: 'missing-column',
+			field: 'category',
+			acknowledge: true
+		});
+
+		const refused = cofund({ dataDir }, ...args);
+		expect(refused.code).toBe(1);
+		expect(refused.err).toContain('Warning: No column for “Category (classification code)”.');
+		expect(refused.err).toContain('--without category');
+		expect(refused.out).not.toContain('committed');
+
+		const mapped = cofund({ dataDir }, ...args, '--map', 'category=Kods', '--dry-run', '--json');
+		expect(JSON.parse(mapped.out).warnings).not.toContainEqual(
+			expect.objectContaining({ field: 'category' })
+		);
+
+		const confirmed = cofund({ dataDir }, ...args, '--without', 'category', '--json');
+		expect(confirmed.code, confirmed.err).toBe(0);
+		expect(JSON.parse(confirmed.out).committed).toBe(true);
+		const unknown = cofund({ dataDir }, ...args, '--without', 'colour');
+		expect(unknown.code).toBe(1);
+		expect(unknown.err).toContain('“colour” is not a field to import without');
+	}, 120_000);
 });
 
 describe('an import killed with -9 in the middle of its commit', () => {

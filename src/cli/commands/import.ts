@@ -1,6 +1,6 @@
 /** `cofund import expenses|participation|history|show|revert` and `cofund summary`: the import, from a terminal. */
 import { formatDate, formatMoney } from '$lib/domain/format';
-import type { ImportKind } from '$lib/domain/import/fields';
+import { FIELDS, type ImportField, type ImportKind } from '$lib/domain/import/fields';
 import {
 	columnsFromPairs,
 	mappingProfileSchema,
@@ -16,6 +16,7 @@ import {
 	describeFailure,
 	describeRejectedLine,
 	describeUnmatched,
+	describeWarning,
 	formatBytes
 } from '$lib/i18n/import-messages';
 import { describeBalance } from '$lib/i18n/balance-messages';
@@ -42,6 +43,7 @@ interface ImportOptions {
 	assign?: string[];
 	dryRun?: boolean;
 	skipRejected?: boolean;
+	without?: string[];
 	json?: boolean;
 	progress?: boolean;
 }
@@ -80,6 +82,31 @@ function parseAssignments(
 		assignments.set(Number(match[1]), match[2] === 'none' ? null : Number(match[2]));
 	}
 	return assignments;
+}
+
+/** `--without category,event`: the fields to commit without, each one the kind has. */
+function parseWithout(
+	values: string[] | undefined,
+	kind: ImportKind,
+	ctx: CliContext
+): ImportField[] {
+	const fields = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim());
+	const known = FIELDS[kind];
+	for (const value of fields.filter(Boolean)) {
+		if (!known.includes(value as ImportField))
+			throw new CliFailure(
+				m.cli_without_invalid({ value, fields: known.join(', ') }, { locale: ctx.locale })
+			);
+	}
+	return fields.filter(Boolean) as ImportField[];
+}
+
+/** The check's column warnings, on stderr beside the rejected lines, before anything is committed. */
+export function printWarnings(result: ImportResult, ctx: CliContext, currency: string): void {
+	for (const warning of result.warnings) {
+		const text = describeWarning(warning, ctx.locale, currency);
+		ctx.err(m.cli_warning({ text }, { locale: ctx.locale }));
+	}
 }
 
 /** The acting user, if they may do `permission` on the project; the project's import view too. */
@@ -189,6 +216,7 @@ export function printOutcome(
 ): void {
 	const say = { locale: ctx.locale };
 	printReport(result, ctx, project.currency);
+	printWarnings(result, ctx, project.currency);
 	const done = commitOutcome(result);
 	if (!done) return ctx.out(m.import_report_dry_run({}, say));
 	ctx.out(m.import_report_committed({ batch: done.batch }, say));
@@ -228,6 +256,7 @@ async function importCommand(
 		Object.assign(profile, parsed.data);
 	}
 	const assignments = parseAssignments(options.assign, ctx);
+	const without = parseWithout(options.without, kind, ctx);
 	await withDatabase(`cofund import ${kind}`, async (handle) => {
 		const { user, project } = await projectFor(handle, options.project, 'import:run', ctx);
 		let result: ImportResult;
@@ -240,6 +269,8 @@ async function importCommand(
 				actor: user,
 				mode: options.dryRun ? 'dry-run' : 'commit',
 				skipRejected: options.skipRejected ?? false,
+				// Always given: a commit that would leave a dashboard field empty needs --without.
+				without,
 				assignments,
 				onProgress: options.progress
 					? (p) => ctx.err(`progress ${p.bytes}/${p.totalBytes} ${p.records}`)
@@ -250,13 +281,21 @@ async function importCommand(
 			if (error.result) {
 				if (options.json) ctx.out(resultJson(error.result));
 				else printReport(error.result, ctx, project.currency);
+				if (!options.json) printWarnings(error.result, ctx, project.currency);
 			}
 			// Everything already in the project is a fine outcome for a monthly re-import, not an error.
 			if (error.failure.code === 'nothing-to-commit') {
 				if (!options.json) ctx.out(describeFailure(error.failure, locale).join(' '));
 				return;
 			}
-			throw new CliFailure(describeFailure(error.failure, locale).join('\n  '));
+			const lines = describeFailure(error.failure, locale);
+			if (error.failure.code === 'missing-columns') {
+				const { fields } = error.failure;
+				lines.push(
+					m.cli_missing_columns({ field: fields[0]!, fields: fields.join(',') }, { locale })
+				);
+			}
+			throw new CliFailure(lines.join('\n  '));
 		}
 		if (options.json) return ctx.out(resultJson(result));
 		printOutcome(result, ctx, project);
@@ -327,6 +366,7 @@ export function registerImportCommands(program: Command, context: () => CliConte
 			.option('--assign <line=event>', m.help_import_assign({}, say), collect)
 			.option('--dry-run', m.help_import_dry_run({}, say))
 			.option('--skip-rejected', m.help_import_skip_rejected({}, say))
+			.option('--without <fields>', m.help_import_without({}, say), collect)
 			.option('--json', m.help_json({}, say))
 			.option('--progress', 'progress <bytes>/<total> <records> on stderr')
 			.action((file: string, options: ImportOptions) =>

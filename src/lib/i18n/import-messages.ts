@@ -2,6 +2,7 @@
 import { formatDecimal } from '$lib/domain/format';
 import type { Locale } from '$lib/domain/locale';
 import type { RowProblem, SetAsideReason } from '$lib/domain/import/classify';
+import type { ColumnWarning } from '$lib/domain/import/column-warnings';
 import type { ImportField } from '$lib/domain/import/fields';
 import type { HeaderProblem } from '$lib/domain/import/headers';
 import type { UnmatchedRow } from '$lib/domain/import/report';
@@ -33,6 +34,11 @@ export function fieldLabel(field: ImportField, locale: Locale): string {
 		status: () => m.import_field_status({}, say)
 	};
 	return labels[field]();
+}
+
+/** "Category (classification code), Event": fields as a list to read. */
+export function fieldList(fields: readonly ImportField[], locale: Locale): string {
+	return fields.map((field) => fieldLabel(field, locale)).join(', ');
 }
 
 /** 52428800 → "50 MB", 4130 → "4 KB": sizes as a person reads them. */
@@ -69,7 +75,51 @@ export function describeHeaderProblem(problem: HeaderProblem, locale: Locale): s
 				{ field: fieldLabel(problem.field, locale), column: String(problem.column) },
 				say
 			);
+		case 'ambiguous-column':
+			return m.import_header_ambiguous(
+				{
+					column: problem.column,
+					header: problem.header,
+					fields: fieldList(problem.fields, locale)
+				},
+				say
+			);
 	}
+}
+
+/** What a missing column means for the rows, said after naming it. */
+function consequence(field: ImportField, currency: string, say: Say): string {
+	switch (field) {
+		case 'category':
+			return m.import_warn_lost_category({}, say);
+		case 'event':
+			return m.import_warn_lost_event({}, say);
+		case 'fundingSource':
+			return m.import_warn_lost_fundingSource({}, say);
+		case 'currency':
+			return m.import_warn_assumed_currency({ currency }, say);
+		case 'status':
+			return m.import_warn_assumed_status({}, say);
+		default:
+			return '';
+	}
+}
+
+/** One warning of a check as a sentence: the field or column named, and what would follow. */
+export function describeWarning(warning: ColumnWarning, locale: Locale, currency: string): string {
+	const say: Say = { locale };
+	if (warning.code === 'ambiguous-column') {
+		return m.import_warn_ambiguous(
+			{
+				column: warning.column,
+				header: warning.header,
+				fields: fieldList(warning.fields, locale)
+			},
+			say
+		);
+	}
+	const named = m.import_warn_missing({ field: fieldLabel(warning.field, locale) }, say);
+	return `${named} ${consequence(warning.field, currency, say)}`.trim();
 }
 
 /** A refused file, as lines: the first says what is wrong, any more list the details. */
@@ -97,6 +147,8 @@ export function describeFailure(failure: ImportFailure, locale: Locale): string[
 			return [m.import_fail_unterminated_quote({ line: failure.line }, say)];
 		case 'has-rejected':
 			return [m.import_fail_has_rejected({ rejected: failure.rejected }, say)];
+		case 'missing-columns':
+			return [m.import_fail_missing_columns({ fields: fieldList(failure.fields, locale) }, say)];
 		case 'nothing-to-commit':
 			return [m.import_fail_nothing({}, say)];
 		case 'connection-lost':

@@ -2,8 +2,9 @@
  * One import on the page, from the dropped file to the commit: upload, checks (dry runs) with
  * the settings the user adjusts, and the commit of exactly what the last check showed.
  */
+import { fieldsToAcknowledge } from '$lib/domain/import/column-warnings';
 import type { ImportFailure } from '$lib/domain/import/failures';
-import type { ImportKind } from '$lib/domain/import/fields';
+import type { ImportField, ImportKind } from '$lib/domain/import/fields';
 import type { MappingProfile } from '$lib/domain/import/profile';
 import type { ImportProgress, ImportResult } from '$lib/domain/import/result';
 import { runImportStream, uploadFile, type UploadedFile } from './import-client';
@@ -19,6 +20,8 @@ export class ImportSession {
 	profile = $state<MappingProfile>({});
 	assignments = $state<Record<string, number | null>>({});
 	skipRejected = $state(false);
+	/** The fields the user has confirmed to import without, after the check warned of them. */
+	without = $state<ImportField[]>([]);
 	/** The last check, and the settings it ran with: a commit needs them unchanged. */
 	checked = $state<ImportResult | null>(null);
 	checkedWith = $state('');
@@ -36,6 +39,15 @@ export class ImportSession {
 		return this.checked !== null && this.settings() !== this.checkedWith;
 	}
 
+	/** The fields the last check found no column for that rows would have empty. */
+	get toAcknowledge(): ImportField[] {
+		return this.checked ? fieldsToAcknowledge(this.checked.warnings) : [];
+	}
+
+	get acknowledged(): boolean {
+		return this.toAcknowledge.every((field) => this.without.includes(field));
+	}
+
 	reset(): void {
 		this.file = null;
 		this.checked = null;
@@ -44,6 +56,7 @@ export class ImportSession {
 		this.error = null;
 		this.assignments = {};
 		this.skipRejected = false;
+		this.without = [];
 		this.progress = null;
 	}
 
@@ -87,6 +100,7 @@ export class ImportSession {
 					mode,
 					profile: $state.snapshot(this.profile),
 					skipRejected: this.skipRejected,
+					without: $state.snapshot(this.without),
 					assignments: $state.snapshot(this.assignments)
 				},
 				(event) => {

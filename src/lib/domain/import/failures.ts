@@ -1,5 +1,5 @@
 /** Why a whole file is refused, as codes with their numbers, so each front end can say it in its language. */
-import type { ImportKind } from './fields';
+import type { ImportField, ImportKind } from './fields';
 import type { HeaderProblem } from './headers';
 
 export type ImportFailure =
@@ -19,6 +19,8 @@ export type ImportFailure =
 	| { code: 'no-records' }
 	| { code: 'unterminated-quote'; line: number }
 	| { code: 'has-rejected'; rejected: number }
+	/** The rows would have these fields empty, and the user has not said to import without them. */
+	| { code: 'missing-columns'; fields: ImportField[] }
 	| { code: 'nothing-to-commit' }
 	/** The database went away mid-way; the transaction rolled back, so nothing was saved. */
 	| { code: 'connection-lost' }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fieldForHeader } from './fields';
+import { fieldForHeader, readHeader } from './fields';
 import { fold, tidy } from './fold';
-import { matchColumns } from './headers';
+import { ABBREVIATED_COLUMNS, matchColumns } from './headers';
 
 /** The header rows of static/samples/solid/ledger.csv and travel.csv. */
 const LEDGER = [
@@ -228,5 +228,179 @@ describe('matchColumns', () => {
 	it('ignores profile columns for fields the kind does not have', () => {
 		const result = matchColumns('expenses', ['Datums', 'Summa', 'Statuss'], { status: 3 });
 		expect(result).toEqual({ ok: true, columns: { date: 0, amount: 1 }, ignored: ['Statuss'] });
+	});
+});
+
+describe('headers written with abbreviations', () => {
+	it.each([
+		['Budž. klasif. kods', 'category'],
+		['Ekon. klasif. kods', 'category'],
+		['Ek. klas. kods', 'category'],
+		['Budž.klasif.kods', 'category'],
+		['BUDŽ. KLASIF. KODS', 'category'],
+		['budz. klasif. kods', 'category'],
+		['Klasif. kods', 'category'],
+		['Econ. class. code', 'category'],
+		['Budget class.', 'category'],
+		['Dok.nr.', 'documentNumber'],
+		['Dok.', 'documentNumber'],
+		['Dok. num.', 'documentNumber'],
+		['Doc. No.', 'documentNumber'],
+		['Rēķ. nr.', 'documentNumber'],
+		['Dok. dat.', 'date'],
+		['Maks. saņ.', 'payee'],
+		['Fin. avots', 'fundingSource'],
+		['Pas. nr.', 'event'],
+		['Val.', 'currency']
+	])('reads %j as %s', (header, field) => {
+		expect(fieldForHeader('expenses', header)).toBe(field);
+	});
+
+	it.each([
+		['Sāk. dat.', 'departure'],
+		['Atgr. datums', 'return'],
+		['Rīk. nr.', 'orderNumber'],
+		['V., uzv.', 'person'],
+		['No.', 'departure']
+	])('reads the travel header %j as %s', (header, field) => {
+		expect(fieldForHeader('participation', header)).toBe(field);
+	});
+
+	it.each([
+		['Rēķina No.', 'documentNumber'],
+		['Dokumenta numurs', 'documentNumber'],
+		['Invoice Nr.', 'documentNumber'],
+		['Dok. num.', 'documentNumber'],
+		['Pasākuma No.', 'event'],
+		['Event number', 'event']
+	])('reads the number word of %j as any other', (header, field) => {
+		expect(fieldForHeader('expenses', header)).toBe(field);
+	});
+
+	it('keeps "no" after a date as "from" in travel orders, not as a number', () => {
+		expect(fieldForHeader('participation', 'Datums no')).toBe('departure');
+		expect(fieldForHeader('participation', 'Rīkojuma No.')).toBe('orderNumber');
+		expect(fieldForHeader('participation', 'Datums nr')).toBeUndefined();
+	});
+
+	it('takes a word without a dot as itself only, not as the start of a longer word', () => {
+		expect(fieldForHeader('expenses', 'Klasif kods')).toBeUndefined();
+		expect(fieldForHeader('expenses', 'Dok')).toBeUndefined();
+	});
+
+	it('neither drops nor adds words', () => {
+		expect(fieldForHeader('expenses', 'Klasif.')).toBe('category');
+		expect(fieldForHeader('expenses', 'Budž. klasif. kods 2')).toBeUndefined();
+		expect(fieldForHeader('expenses', 'Ekon. kods klasif.')).toBeUndefined();
+	});
+
+	it('reads a known name as written before its abbreviations: "Val." is "val", the currency', () => {
+		expect(readHeader('expenses', 'Val.')).toEqual({ fields: ['currency'], from: 'whole' });
+		expect(readHeader('expenses', 'Vals.')).toEqual({ fields: ['country'], from: 'whole' });
+	});
+
+	it('keeps an abbreviation that fits names of several fields ambiguous, naming them', () => {
+		expect(readHeader('expenses', 'Coun.').fields.sort()).toEqual(['country', 'payee']);
+		expect(readHeader('expenses', 'D.').fields.sort()).toEqual([
+			'amount',
+			'date',
+			'description',
+			'documentNumber'
+		]);
+		expect(fieldForHeader('expenses', 'Coun.')).toBeUndefined();
+	});
+
+	it('reads the names in brackets and on either side of a slash', () => {
+		expect(readHeader('expenses', 'Kods (EKK)')).toEqual({ fields: ['category'], from: 'whole' });
+		expect(readHeader('expenses', 'Klasifikators (EKK)')).toEqual({
+			fields: ['category'],
+			from: 'part'
+		});
+		expect(fieldForHeader('expenses', 'Ekonomiskās klasifikācijas kods (EKK)')).toBe('category');
+		expect(fieldForHeader('expenses', 'Datums / Date')).toBe('date');
+		expect(fieldForHeader('expenses', 'Dok./rēķ. nr.')).toBe('documentNumber');
+		expect(fieldForHeader('expenses', 'Summa (ar PVN)')).toBe('amount');
+		expect(readHeader('expenses', 'Datums/Summa').fields.sort()).toEqual(['amount', 'date']);
+	});
+});
+
+describe('the classification code', () => {
+	it.each([
+		'EKK',
+		'EKK kods',
+		'Ekonomiskās klasifikācijas kods',
+		'EKONOMISKĀS KLASIFIKĀCIJAS KODS',
+		'ekonomiskas klasifikacijas kods',
+		'Ekonomiskā klasifikācija',
+		'Budžeta klasifikācijas kods',
+		'Budžeta klasifikācija',
+		'Klasifikācijas kods',
+		'Economic classification code',
+		'Economic classification',
+		'Budget classification',
+		'Budget classification code',
+		'Budget code',
+		'Classification code',
+		'Account code'
+	])('is known under %j', (header) => {
+		expect(fieldForHeader('expenses', header)).toBe('category');
+	});
+});
+
+describe('matchColumns with abbreviated and ambiguous headers', () => {
+	it('maps a ledger whose code column is headed with abbreviations', () => {
+		const header = ['Dok. dat.', 'Dok.nr.', 'Budž. klasif. kods', 'Summa EUR'];
+		expect(matchColumns('expenses', header)).toEqual({
+			ok: true,
+			columns: { date: 0, documentNumber: 1, category: 2, amount: 3 },
+			ignored: []
+		});
+	});
+
+	it('reads an ambiguous column as no field, and says which fields it could be', () => {
+		expect(matchColumns('expenses', ['Datums', 'Summa', 'Coun.'])).toEqual({
+			ok: true,
+			columns: { date: 0, amount: 1 },
+			ignored: ['Coun.'],
+			ambiguous: [{ column: 3, header: 'Coun.', fields: ['payee', 'country'] }]
+		});
+	});
+
+	it('names the ambiguous column beside the required field it leaves missing', () => {
+		const result = matchColumns('expenses', ['D.', 'Summa']);
+		expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual([
+			'missing-field',
+			'ambiguous-column'
+		]);
+	});
+
+	it('lets a profile settle an ambiguous column by its number', () => {
+		expect(matchColumns('expenses', ['D.', 'Summa'], { date: 1 })).toEqual({
+			ok: true,
+			columns: { date: 0, amount: 1 },
+			ignored: []
+		});
+	});
+
+	it('takes a field from a whole header before another column’s bracket', () => {
+		expect(matchColumns('expenses', ['Datums', 'Summa', 'Summa (ar PVN)'])).toEqual({
+			ok: true,
+			columns: { date: 0, amount: 1 },
+			ignored: ['Summa (ar PVN)']
+		});
+	});
+});
+
+describe('a very wide header', () => {
+	it('reads abbreviations in the first columns, and only exact names past them', () => {
+		const filler = Array.from({ length: ABBREVIATED_COLUMNS }, (_, i) => `x${i}`);
+		const result = matchColumns('expenses', [...filler, 'Datums', 'Summa', 'Budž. klasif. kods']);
+		expect(result).toMatchObject({
+			ok: true,
+			columns: { date: ABBREVIATED_COLUMNS, amount: ABBREVIATED_COLUMNS + 1 }
+		});
+		expect(result.ok && result.columns.category).toBeUndefined();
+		const near = matchColumns('expenses', ['Datums', 'Summa', 'Budž. klasif. kods']);
+		expect(near).toMatchObject({ ok: true, columns: { category: 2 } });
 	});
 });

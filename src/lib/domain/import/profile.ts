@@ -3,7 +3,7 @@
  * Everything is optional; what a profile leaves out is detected from the file.
  */
 import { z } from 'zod';
-import { FIELDS, IMPORT_KINDS, type ImportField, type ImportKind } from './fields';
+import { ALL_FIELDS, FIELDS, IMPORT_KINDS, type ImportField, type ImportKind } from './fields';
 import { FUNDING_SOURCES, STATUSES } from './values';
 
 export const ENCODINGS = ['utf-8', 'windows-1257', 'windows-1252'] as const;
@@ -12,7 +12,6 @@ export const DELIMITERS = [';', ',', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
 const columnRef = z.union([z.string().trim().min(1), z.number().int().min(1)]);
-const allFields = [...new Set(Object.values(FIELDS).flat())] as [ImportField, ...ImportField[]];
 
 export const mappingProfileSchema = z
 	.object({
@@ -23,7 +22,7 @@ export const mappingProfileSchema = z
 		delimiter: z.enum(DELIMITERS).optional(),
 		decimal: z.enum(['comma', 'point']).optional(),
 		dateOrder: z.enum(['dmy', 'mdy']).optional(),
-		columns: z.partialRecord(z.enum(allFields), columnRef).optional(),
+		columns: z.partialRecord(z.enum(ALL_FIELDS), columnRef).optional(),
 		values: z
 			.object({
 				status: z.record(z.string(), z.enum(STATUSES)).optional(),
@@ -47,6 +46,21 @@ export function profileColumns(profile: MappingProfile, kind: ImportKind) {
 	return Object.fromEntries(
 		Object.entries(profile.columns ?? {}).filter(([field]) => fields.has(field as ImportField))
 	) as Partial<Record<ImportField, string | number>>;
+}
+
+/**
+ * The profile with a field read from a column, given by its 1-based position so that two columns
+ * with one header name can still be told apart; null takes the field back to what is recognised.
+ */
+export function withColumn(
+	profile: MappingProfile,
+	field: ImportField,
+	column: number | null
+): MappingProfile {
+	const columns = { ...profile.columns };
+	if (column === null) delete columns[field];
+	else columns[field] = column;
+	return { ...profile, columns };
 }
 
 /** `--map amount="Summa EUR"` style pairs into profile columns; a number means a position. */

@@ -1,4 +1,5 @@
 /** What an import found: the dialect it read the file in, and the accounting of every record. */
+import type { ColumnWarning } from './column-warnings';
 import type { DateOrder } from './dates';
 import type { DecimalMark } from './amounts';
 import type { ImportField } from './fields';
@@ -37,6 +38,8 @@ export interface ImportResult {
 	size: number;
 	sha256: string;
 	dialect: Dialect;
+	/** Columns the dashboards read that the file lacks, and headers that fit several fields. */
+	warnings: ColumnWarning[];
 	report: ImportReport;
 	committed: boolean;
 	batchId: number | null;

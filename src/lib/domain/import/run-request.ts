@@ -1,6 +1,6 @@
 /** What the import page sends to run an import, checked the same way in the browser and on the server. */
 import { z } from 'zod';
-import { IMPORT_KINDS } from './fields';
+import { ALL_FIELDS, IMPORT_KINDS } from './fields';
 import { mappingProfileSchema } from './profile';
 
 export const importRunSchema = z.strictObject({
@@ -9,6 +9,8 @@ export const importRunSchema = z.strictObject({
 	mode: z.enum(['dry-run', 'commit']),
 	profile: mappingProfileSchema,
 	skipRejected: z.boolean().default(false),
+	/** The fields the user has confirmed to import without, having been warned that no column gives them. */
+	without: z.array(z.enum(ALL_FIELDS)).default([]),
 	/** Line → event number, or null for "no event". */
 	assignments: z.record(z.string().regex(/^\d+$/), z.int().min(1).nullable()).default({})
 });

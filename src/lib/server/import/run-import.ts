@@ -20,12 +20,17 @@ import { detectDateOrder } from '$lib/domain/import/dates';
 import { dateFormatsOf } from '$lib/domain/import/date-formats';
 import { detectDecimalMark } from '$lib/domain/import/amounts';
 import { classifyRecord, type ClassifyRules, type Outcome } from '$lib/domain/import/classify';
+import {
+	columnWarnings,
+	fieldsToAcknowledge,
+	unacknowledged
+} from '$lib/domain/import/column-warnings';
 import type { EventTarget } from '$lib/domain/import/events';
 import type { ImportField, ImportKind } from '$lib/domain/import/fields';
 import { tidy } from '$lib/domain/import/fold';
 import { echoHeader, echoRecord } from '$lib/domain/import/echo';
 import { cleanFileName } from '$lib/domain/import/file-name';
-import { matchColumns, type ColumnMap } from '$lib/domain/import/headers';
+import { matchColumns, type AmbiguousColumn, type ColumnMap } from '$lib/domain/import/headers';
 import { profileColumns, type MappingProfile } from '$lib/domain/import/profile';
 import {
 	checkBalance,
@@ -74,6 +79,12 @@ export interface ImportRequest {
 	mode: 'dry-run' | 'commit';
 	/** The user has said to commit without the rejected rows. */
 	skipRejected?: boolean;
+	/**
+	 * The dashboard fields the user has said to import without, having seen that the file has no
+	 * column for them. The web page and the CLI always pass it, so that their commit is refused
+	 * while a warned-about field is not in it; left out (tests, the demo), nothing is asked.
+	 */
+	without?: readonly ImportField[];
 	assignments?: ReadonlyMap<number, number | null>;
 	/** Largest file accepted, in bytes. */
 	limit?: number;
@@ -212,6 +223,7 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 	let preamble = 0;
 	let columns: ColumnMap = {};
 	let ignored: string[] = [];
+	let ambiguous: AmbiguousColumn[] = [];
 	let dialect: Dialect | null = null;
 	let rules: ClassifyRules | null = null;
 	const waiting: { record: string[]; line: number }[] = [];
@@ -302,6 +314,7 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 				header = candidate.record;
 				columns = match.columns;
 				ignored = match.ignored;
+				ambiguous = match.ambiguous ?? [];
 				preamble = i;
 				return headerCandidates.slice(i + 1);
 			}
@@ -370,6 +383,7 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 		size: source.size,
 		sha256,
 		dialect: dialect!,
+		warnings: columnWarnings(kind, columns, ambiguous),
 		report,
 		// Only a commit that wrote its rows says so; a refused one is reported as not committed.
 		committed: false,
@@ -381,6 +395,10 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 		throw new ImportFileError({ code: 'has-rejected', rejected: report.rejected.count }, result);
 	}
 	if (report.accepted.count === 0) throw new ImportFileError({ code: 'nothing-to-commit' }, result);
+	const notSeen = request.without ? unacknowledged(result.warnings, request.without) : [];
+	if (notSeen.length)
+		throw new ImportFileError({ code: 'missing-columns', fields: notSeen }, result);
+	const without = fieldsToAcknowledge(result.warnings);
 	await tx.insert(importBatches).overridingSystemValue().values({
 		id: target.batchId,
 		projectId: project.id,
@@ -414,7 +432,10 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 			accepted: report.accepted.count,
 			rejected: report.rejected.count,
 			setAside: report.setAside.count,
-			acceptedTotal: report.accepted.totalCents
+			acceptedTotal: report.accepted.totalCents,
+			// The fields the rows lack, as the check warned (and the page or the CLI had the user
+			// confirm): an auditor will ask why a classification code is empty.
+			...(without.length ? { without } : {})
 		}
 	});
 	return { ...result, committed: true, batchId: target.batchId };

@@ -11,7 +11,7 @@ export async function POST({ locals, params, request }) {
 	const parsed = importRunSchema.safeParse(await request.json().catch(() => null));
 	if (!parsed.success)
 		error(400, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-	const { fileId, kind, mode, profile, skipRejected, assignments } = parsed.data;
+	const { fileId, kind, mode, profile, skipRejected, without, assignments } = parsed.data;
 	const stream = streamImport(locals.db, {
 		project,
 		kind,
@@ -20,6 +20,7 @@ export async function POST({ locals, params, request }) {
 		actor: locals.user!,
 		mode,
 		skipRejected,
+		without,
 		assignments: new Map(Object.entries(assignments).map(([line, event]) => [Number(line), event])),
 		limit: readImportLimit()
 	});
