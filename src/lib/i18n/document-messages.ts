@@ -1,6 +1,6 @@
 /** Says a document check's verdict and what changed since, in the reader's language. */
 import type { DataChange } from '$lib/domain/documents/data-changes';
-import { formatDate, formatMoney } from '$lib/domain/format';
+import { formatDate, formatMoney, officeDate } from '$lib/domain/format';
 import type { Locale } from '$lib/domain/locale';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -37,6 +37,5 @@ export function describeChange(change: DataChange, locale: Locale, currency = 'E
 	return m.doc_change_trips_changed(params, say);
 }
 
-/** "24.11.2026." from a stored timestamp, in the reader's language. */
-export const madeOn = (at: Date | string, locale: Locale) =>
-	formatDate(new Date(at).toISOString().slice(0, 10), locale);
+/** "24.11.2026." from a stored timestamp: the day in Riga, in the reader's language. */
+export const madeOn = (at: Date | string, locale: Locale) => formatDate(officeDate(at), locale);

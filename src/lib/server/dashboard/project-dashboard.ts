@@ -4,6 +4,7 @@
  * counts behind the alerts, all over the live rows (a reverted import's rows count nowhere). JavaScript only shapes these few dozen sums; it never walks the rows.
  */
 import { sql } from 'drizzle-orm';
+import { officeMonth } from '$lib/domain/format';
 import { projectAlerts, type Alert } from '$lib/domain/dashboard/alerts';
 import { monthlySeries, type MonthPoint } from '$lib/domain/dashboard/monthly';
 import {
@@ -37,7 +38,7 @@ const num = (value: unknown) => Number(value ?? 0);
 export async function projectDashboard(
 	db: Queryable,
 	code: string,
-	thisMonth = new Date().toISOString().slice(0, 7)
+	thisMonth = officeMonth()
 ): Promise<ProjectDashboard | null> {
 	const stored = await loadProject(db, code);
 	if (!stored) return null;
