@@ -201,4 +201,22 @@ describe('cofund document and cofund verify', { timeout: 120_000 }, () => {
 			/council-annex\s+v2\s+edit/
 		);
 	});
+
+	it('verify names a plan change as labelled money, in the messages’ language', () => {
+		const changed = join(out, 'solid-eu-1600.json');
+		const solid = JSON.parse(readFileSync('static/samples/solid/project.json', 'utf8'));
+		solid.funding = { ...solid.funding, eu: '1600.00', total: '4260.00' };
+		writeFileSync(changed, JSON.stringify(solid));
+		expect(cofund('--as', 'admin@cofund.example', 'project', 'apply', changed).code).toBe(0);
+
+		const english = cofund(...as('auditor'), 'verify', join(out, 'annex.pdf'));
+		expect(english.code).toBe(2);
+		expect(english.out).toContain('  - EU co-financing: 1,500 EUR → 1,600 EUR\n');
+		expect(english.out).toContain('  - Total budget: 4,160 EUR → 4,260 EUR\n');
+		expect(english.out).not.toContain('funding.');
+		const latvian = spawnCli([...as('auditor'), 'verify', join(out, 'annex.pdf')], {
+			COFUND_LANG: 'lv'
+		});
+		expect(latvian.out).toContain('  - ES līdzfinansējums: 1500 EUR → 1600 EUR\n');
+	});
 });
