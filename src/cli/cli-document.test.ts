@@ -137,7 +137,11 @@ describe('cofund document and cofund verify', { timeout: 120_000 }, () => {
 		const tampered = cofund(...as('auditor'), 'verify', join(out, 'tampered.pdf'));
 		expect(tampered.code).toBe(3);
 		expect(tampered.out).toContain('Not genuine');
-		expect(tampered.out).toContain('The file claims to be final-report v1 for project SOLID');
+		expect(tampered.out).toContain(
+			'The file claims to be final-report v1 for project SOLID (en, dated 24 Nov 2026)'
+		);
+		// The English report it was, not merely a document of the same data.
+		expect(tampered.out).toMatch(/The genuine document it claims to be, \d+ \(the same template/);
 	});
 
 	it('tells a council member of another project only whether cofund made the file (exit 4, 3)', () => {
