@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,19 +8,27 @@ const CLI = 'src/cli/cofund.js';
 const dataDir = mkdtempSync(join(tmpdir(), 'cofund-documents-'));
 const out = mkdtempSync(join(tmpdir(), 'cofund-pdfs-'));
 
-function cofund(...args: string[]) {
-	const result = spawnSync('node', [CLI, '--lang', 'en', ...args], {
+/** The CLI as a person runs it: a process of its own, messages in `env`'s language unless told. */
+function spawnCli(args: string[], env: Record<string, string> = {}) {
+	const result = spawnSync('node', [CLI, ...args], {
 		env: {
 			...process.env,
 			COFUND_DATA_DIR: dataDir,
 			DATABASE_URL: '',
 			COFUND_USER: '',
-			COFUND_DEMO_PASSWORD: 'demo password for tests'
+			COFUND_DEMO_PASSWORD: 'demo password for tests',
+			...env
 		},
 		encoding: 'utf8'
 	});
 	return { code: result.status, out: result.stdout, err: result.stderr };
 }
+const cofund = (...args: string[]) => spawnCli(['--ui-lang', 'en', ...args]);
+const pdfText = (file: string) =>
+	execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+		/\s+/g,
+		' '
+	);
 
 const as = (role: 'coordinator' | 'auditor' | 'council') => ['--as', `${role}@cofund.example`];
 const make = (template: string, file: string, ...more: string[]) =>
@@ -53,6 +61,44 @@ describe('cofund document and cofund verify', { timeout: 120_000 }, () => {
 			readFileSync(join(out, 'annex.pdf'))
 		);
 		expect(existsSync(join(out, 'annex.pdf.partial'))).toBe(false);
+	});
+
+	it('makes the annex in the language --lang names, and speaks the language --ui-lang or COFUND_LANG names', () => {
+		const annex = (lang: string, file: string) => [
+			'--as',
+			'coordinator@cofund.example',
+			'document',
+			'council-annex',
+			'--project',
+			'SOLID',
+			'--lang',
+			lang,
+			'--date',
+			'2026-11-24',
+			'--out',
+			join(out, file)
+		];
+		const english = spawnCli(['--ui-lang', 'lv', ...annex('en', 'annex-en.pdf')]);
+		expect(english.code, english.err).toBe(0);
+		expect(english.out).toMatch(
+			/^Ierakstīts .*annex-en\.pdf: dokuments \d+, council-annex v1, en,/
+		);
+		expect(pdfText(join(out, 'annex-en.pdf'))).toContain(
+			'Description of the project “Local solidarity- global solidarity Network” SOLID'
+		);
+
+		const latvian = spawnCli(annex('lv', 'annex-lv.pdf'), {
+			COFUND_LANG: 'en',
+			LANG: 'lv_LV.UTF-8'
+		});
+		expect(latvian.code, latvian.err).toBe(0);
+		expect(latvian.out).toMatch(/^Wrote .*annex-lv\.pdf: document \d+, council-annex v1, lv,/);
+		expect(pdfText(join(out, 'annex-lv.pdf'))).toContain('lēmumam Nr.57');
+		expect(readFileSync(join(out, 'annex-lv.pdf'))).toEqual(readFileSync(join(out, 'annex.pdf')));
+
+		// The older spelling: --lang before the command is the messages' language.
+		const help = spawnCli(['--lang', 'lv', 'document', '--help']);
+		expect(help.out).toContain('dokumenta valoda: lv (noklusējums) vai en');
 	});
 
 	it('verify accepts a fresh PDF (exit 0), names an expense imported since (exit 2), refuses a tampered one (exit 3)', () => {
@@ -91,7 +137,11 @@ describe('cofund document and cofund verify', { timeout: 120_000 }, () => {
 		const tampered = cofund(...as('auditor'), 'verify', join(out, 'tampered.pdf'));
 		expect(tampered.code).toBe(3);
 		expect(tampered.out).toContain('Not genuine');
-		expect(tampered.out).toContain('The file claims to be final-report v1 for project SOLID');
+		expect(tampered.out).toContain(
+			'The file claims to be final-report v1 for project SOLID (en, dated 24 Nov 2026)'
+		);
+		// The English report it was, not merely a document of the same data.
+		expect(tampered.out).toMatch(/The genuine document it claims to be, \d+ \(the same template/);
 	});
 
 	it('tells a council member of another project only whether cofund made the file (exit 4, 3)', () => {
@@ -154,5 +204,23 @@ describe('cofund document and cofund verify', { timeout: 120_000 }, () => {
 		expect(cofund(...as('coordinator'), 'template', 'list').out).toMatch(
 			/council-annex\s+v2\s+edit/
 		);
+	});
+
+	it('verify names a plan change as labelled money, in the messages’ language', () => {
+		const changed = join(out, 'solid-eu-1600.json');
+		const solid = JSON.parse(readFileSync('static/samples/solid/project.json', 'utf8'));
+		solid.funding = { ...solid.funding, eu: '1600.00', total: '4260.00' };
+		writeFileSync(changed, JSON.stringify(solid));
+		expect(cofund('--as', 'admin@cofund.example', 'project', 'apply', changed).code).toBe(0);
+
+		const english = cofund(...as('auditor'), 'verify', join(out, 'annex.pdf'));
+		expect(english.code).toBe(2);
+		expect(english.out).toContain('  - EU co-financing: 1,500 EUR → 1,600 EUR\n');
+		expect(english.out).toContain('  - Total budget: 4,160 EUR → 4,260 EUR\n');
+		expect(english.out).not.toContain('funding.');
+		const latvian = spawnCli([...as('auditor'), 'verify', join(out, 'annex.pdf')], {
+			COFUND_LANG: 'lv'
+		});
+		expect(latvian.out).toContain('  - ES līdzfinansējums: 1500 EUR → 1600 EUR\n');
 	});
 });

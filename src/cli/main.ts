@@ -10,21 +10,16 @@ import { registerImportCommands } from './commands/import';
 import { registerDocumentCommands } from './commands/document';
 import { registerTemplateCommands } from './commands/template';
 import { cliLocale, explain, type CliContext } from './context';
+import { languageArgs } from './language-flags';
 
-/** `--lang` is read before parsing, so that even `--help` speaks the chosen language. */
-function langFlag(argv: string[]): string | undefined {
-	const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
-	if (index < 0) return undefined;
-	const flag = argv[index]!;
-	return flag.includes('=') ? flag.slice('--lang='.length) : argv[index + 1];
-}
-
-export async function run(argv: string[]): Promise<number> {
-	const locale = cliLocale(langFlag(argv));
+export async function run(given: string[]): Promise<number> {
+	// The messages' language is read before parsing, so that even `--help` speaks it.
+	const { argv, uiLang } = languageArgs(given);
+	const locale = cliLocale(uiLang);
 	const say = { locale };
 	const program = new Command('cofund')
 		.description(m.help_program({}, say))
-		.option('--lang <lv|en>', m.help_lang({}, say))
+		.option('--ui-lang <lv|en>', m.help_lang({}, say))
 		.option('--as <email>', m.help_as({}, say))
 		.helpCommand(false)
 		.showHelpAfterError()

@@ -4,10 +4,14 @@
  * reader's language, whether it says its length or comes chunked, and just under the limit it
  * is read and answered; meanwhile another request is served. Sent with node:http, which hands
  * over the answer as soon as it comes, while the body is still being written.
+ *
+ * And an annex made before a plan change, verified after it, names what changed as the reader
+ * says it: labelled fields and money, in Latvian and in English.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import http from 'node:http';
-import { DEMO_PASSWORD, demoEmail } from '../pages/sign-in';
+import { EditorPage } from '../pages/editor-page';
+import { DEMO_PASSWORD, demoEmail, signIn } from '../pages/sign-in';
 
 const MB = 1024 * 1024;
 /** The issue's bound. Measured on the development machine: 0.08 s with a length, 0.3 s chunked. */
@@ -116,4 +120,63 @@ test('15 MB of unclosed claims, under the limit, is read and answered while othe
 	expect(answer.ms).toBeLessThan(10_000);
 	expect(other.status).toBe(200);
 	expect(other.ms).toBeLessThan(BOUND_MS);
+});
+
+/** Changes the plan's money in the editor, keeping its parts summing to the total. */
+async function planMoney(page: Page, eu: string, total: string) {
+	const editor = new EditorPage(page);
+	await page.goto('/projects/SOLID/edit');
+	await editor.fill('funding.eu', eu);
+	await editor.fill('funding.total', total);
+	await editor.saveAndWait();
+}
+
+test('an annex verified after a plan change names the changes as labelled money, in LV and EN', async ({
+	page,
+	context,
+	baseURL
+}, info) => {
+	// A PDF made, two plan saves and four checks: wide, since the machine may be busy.
+	test.setTimeout(240_000);
+	await signIn(page, 'coordinator');
+	await page.goto('/projects/SOLID/documents');
+	const downloading = page.waitForEvent('download');
+	await page
+		.getByTestId('template-council-annex')
+		.getByRole('button', { name: 'Lejupielādēt un saglabāt' })
+		.click();
+	const file = info.outputPath('annex-before.pdf');
+	await (await downloading).saveAs(file);
+
+	await planMoney(page, '1600', '4260');
+	try {
+		const verify = async (shot: string) => {
+			await page.goto('/verify');
+			await page.locator('input[name="pdf"]').setInputFiles(file);
+			await page.getByRole('button', { name: /^(Pārbaudīt|Verify)$/ }).click();
+			const changed = page.getByTestId('data-changed');
+			await expect(changed).toBeVisible();
+			for (const width of [1440, 390]) {
+				await page.setViewportSize({ width, height: 900 });
+				await page.screenshot({ path: info.outputPath(`${shot}-${width}.png`), fullPage: true });
+			}
+			return changed;
+		};
+		const latvian = await verify('verify-lv');
+		await expect(latvian.locator('li')).toHaveText([
+			'ES līdzfinansējums: 1500 EUR → 1600 EUR',
+			'Kopējais budžets: 4160 EUR → 4260 EUR'
+		]);
+
+		await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: baseURL! }]);
+		const english = await verify('verify-en');
+		await expect(english.locator('li')).toHaveText([
+			'EU co-financing: 1,500 EUR → 1,600 EUR',
+			'Total budget: 4,160 EUR → 4,260 EUR'
+		]);
+		await expect(english).not.toContainText('funding.');
+	} finally {
+		await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'lv', url: baseURL! }]);
+		await planMoney(page, '1500', '4160');
+	}
 });

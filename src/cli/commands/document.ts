@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { canOnProject } from '$lib/domain/access';
 import { parseIsoDate } from '$lib/domain/format';
 import { isLocale, type Locale } from '$lib/domain/locale';
-import { describeChange, madeOn } from '$lib/i18n/document-messages';
+import { claimDate, describeChange, madeOn } from '$lib/i18n/document-messages';
 import { m } from '$lib/paraglide/messages.js';
 import { isMember } from '$lib/server/auth/users';
 import type { DatabaseHandle } from '$lib/server/db';
@@ -161,6 +161,8 @@ export function printVerdict(verdict: DisclosedVerdict, ctx: CliContext): void {
 						template: claims.template ?? '?',
 						version: claims.version ?? '?',
 						project: claims.project ?? '?',
+						lang: claims.lang ?? '?',
+						date: claims.date ? claimDate(claims.date, locale) : '?',
 						fingerprint: claims.fingerprint ?? '?'
 					},
 					say
@@ -194,7 +196,8 @@ export function printVerdict(verdict: DisclosedVerdict, ctx: CliContext): void {
 	if (data.same) ctx.out(m.verify_data_same({ fingerprint: document.fingerprint }, say));
 	else {
 		ctx.out(m.verify_data_changed({}, say));
-		for (const change of data.changes) ctx.out(`  - ${describeChange(change, locale)}`);
+		for (const change of data.changes)
+			ctx.out(`  - ${describeChange(change, locale, data.currency)}`);
 	}
 	ctx.out(
 		template.same

@@ -1,5 +1,5 @@
 /** `cofund import expenses|participation|history|show|revert` and `cofund summary`: the import, from a terminal. */
-import { formatDate, formatMoney } from '$lib/domain/format';
+import { formatDate, formatMoney, officeDate } from '$lib/domain/format';
 import { FIELDS, type ImportField, type ImportKind } from '$lib/domain/import/fields';
 import {
 	columnsFromPairs,
@@ -392,7 +392,7 @@ export function registerImportCommands(program: Command, context: () => CliConte
 					ctx.out(
 						[
 							`#${entry.id}`.padEnd(6),
-							formatDate(entry.createdAt.toISOString().slice(0, 10), locale),
+							formatDate(officeDate(entry.createdAt), locale),
 							entry.kind.padEnd(13),
 							entry.fileName,
 							`${entry.accepted}/${entry.records}`,

@@ -10,6 +10,10 @@ import {
 	formatMonth,
 	formatOfficeMoment,
 	formatPeriod,
+	officeDate,
+	officeDayStart,
+	officeMonth,
+	officeToday,
 	parseIsoDate,
 	parseIsoMonth
 } from './format';
@@ -148,5 +152,42 @@ describe('one minus sign: U+2212, never the hyphen-minus Intl writes', () => {
 		expect(formatPercent(-0.00001, 'lv')).toBe('0%');
 		expect(formatInteger(-0.3, 'en')).toBe('0');
 		expect(formatMoney(-0, 'lv')).toBe('0 EUR');
+	});
+});
+
+describe("the office's clock", () => {
+	// 23:30 UTC is already the next day in Riga: at 01:30 in winter (UTC+2), 02:30 in summer (UTC+3).
+	const winter = new Date('2026-01-31T23:30:00Z');
+	const summer = new Date('2026-06-30T23:30:00Z');
+
+	it("takes today as Riga's date, not the UTC date, in winter and in summer", () => {
+		expect(winter.toISOString().slice(0, 10)).toBe('2026-01-31');
+		expect(officeToday(winter)).toBe('2026-02-01');
+		expect(officeToday(summer)).toBe('2026-07-01');
+	});
+
+	it("takes this month as Riga's month across a month's end", () => {
+		expect(officeMonth(winter)).toBe('2026-02');
+		expect(officeMonth(summer)).toBe('2026-07');
+	});
+
+	it('tells the winter offset from the summer one', () => {
+		// 21:30 UTC: 23:30 in Riga in winter (the same day), 00:30 in summer (the next).
+		expect(officeToday(new Date('2026-01-31T21:30:00Z'))).toBe('2026-01-31');
+		expect(officeToday(new Date('2026-06-30T21:30:00Z'))).toBe('2026-07-01');
+		expect(officeDate('2026-06-30T21:30:00Z')).toBe('2026-07-01');
+	});
+
+	it('reads the real clock when no moment is given', () => {
+		expect(officeToday()).toBe(officeDate(new Date()));
+		expect(officeMonth()).toBe(officeToday().slice(0, 7));
+	});
+
+	it('starts an office day at midnight in Riga', () => {
+		expect(officeDayStart('2026-02-01').toISOString()).toBe('2026-01-31T22:00:00.000Z');
+		expect(officeDayStart('2026-07-01').toISOString()).toBe('2026-06-30T21:00:00.000Z');
+		// The days the clock changes (29 March, 25 October 2026) still begin at their midnight.
+		expect(officeDayStart('2026-03-29').toISOString()).toBe('2026-03-28T22:00:00.000Z');
+		expect(officeDayStart('2026-10-25').toISOString()).toBe('2026-10-24T21:00:00.000Z');
 	});
 });

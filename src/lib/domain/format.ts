@@ -213,6 +213,60 @@ const OFFICE_TIME = new Intl.DateTimeFormat('en-GB', {
 	minute: '2-digit'
 });
 
+/**
+ * The office's today, `YYYY-MM-DD` as Riga reads the clock: at 23:30 UTC in winter (UTC+2) or
+ * at 21:30 UTC in summer (UTC+3) it is already tomorrow there. Every "today" (future-dated
+ * rows, a document's default date, overdue events) is this one, never the UTC date.
+ */
+export function officeToday(now: Date = new Date()): string {
+	return OFFICE_DAY.format(now);
+}
+
+/** The office's current month, `YYYY-MM`: the month of `officeToday`. */
+export function officeMonth(now: Date = new Date()): string {
+	return officeToday(now).slice(0, 7);
+}
+
+/** The office's date of a stored moment, `YYYY-MM-DD`. */
+export const officeDate = (moment: Date | string): string => OFFICE_DAY.format(new Date(moment));
+
+const OFFICE_CLOCK = new Intl.DateTimeFormat('en-GB', {
+	timeZone: 'Europe/Riga',
+	hourCycle: 'h23',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit'
+});
+
+/** How far Riga's wall clock is ahead of UTC at a moment, in milliseconds. */
+function officeOffset(moment: number): number {
+	const part = (type: string, parts: Intl.DateTimeFormatPart[]) =>
+		Number(parts.find((p) => p.type === type)?.value);
+	const parts = OFFICE_CLOCK.formatToParts(moment);
+	const wall = Date.UTC(
+		part('year', parts),
+		part('month', parts) - 1,
+		part('day', parts),
+		part('hour', parts),
+		part('minute', parts),
+		part('second', parts)
+	);
+	return wall - Math.floor(moment / 1000) * 1000;
+}
+
+/**
+ * The moment an office day begins (midnight in Riga), for filters over stored moments. Riga
+ * changes its clock at 01:00 UTC, so the offset at 00:00 UTC is the one its midnight had.
+ */
+export function officeDayStart(iso: string): Date {
+	const { year, month, day } = requireDate(iso);
+	const midnightUtc = Date.UTC(year, month - 1, day);
+	return new Date(midnightUtc - officeOffset(midnightUtc));
+}
+
 /** `24.11.2026. 23:53` / `24 Nov 2026 23:53`: a stored moment in Riga time. */
 export function formatOfficeMoment(moment: Date, locale: Locale): string {
 	return `${formatDate(OFFICE_DAY.format(moment), locale)} ${OFFICE_TIME.format(moment)}`;

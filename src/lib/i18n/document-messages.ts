@@ -1,26 +1,16 @@
 /** Says a document check's verdict and what changed since, in the reader's language. */
 import type { DataChange } from '$lib/domain/documents/data-changes';
-import { formatDate, formatMoney } from '$lib/domain/format';
+import { formatDate, formatMoney, officeDate, parseIsoDate } from '$lib/domain/format';
 import type { Locale } from '$lib/domain/locale';
 import { m } from '$lib/paraglide/messages.js';
+import { describePlanChange } from './plan-change-messages';
 
 const rowsText = (rows: { file: string; line: number }[]) =>
 	rows.map((r) => `${r.file}:${r.line}`).join(', ');
 
-const shown = (value: unknown) =>
-	value === null || value === undefined
-		? '—'
-		: typeof value === 'string'
-			? value
-			: JSON.stringify(value);
-
 export function describeChange(change: DataChange, locale: Locale, currency = 'EUR'): string {
 	const say = { locale };
-	if (change.part === 'plan')
-		return m.doc_change_plan(
-			{ field: change.field, before: shown(change.before), after: shown(change.after) },
-			say
-		);
+	if (change.part === 'plan') return describePlanChange(change, locale, currency);
 	const rows = rowsText(change.rows);
 	const more = change.count > change.rows.length ? ' …' : '';
 	if (change.part === 'expenses') {
@@ -37,6 +27,9 @@ export function describeChange(change: DataChange, locale: Locale, currency = 'E
 	return m.doc_change_trips_changed(params, say);
 }
 
-/** "24.11.2026." from a stored timestamp, in the reader's language. */
-export const madeOn = (at: Date | string, locale: Locale) =>
-	formatDate(new Date(at).toISOString().slice(0, 10), locale);
+/** The date an altered file claims, as the reader writes dates; a claim that is no date, as it is. */
+export const claimDate = (iso: string, locale: Locale) =>
+	parseIsoDate(iso) ? formatDate(iso, locale) : iso;
+
+/** "24.11.2026." from a stored timestamp: the day in Riga, in the reader's language. */
+export const madeOn = (at: Date | string, locale: Locale) => formatDate(officeDate(at), locale);

@@ -37,6 +37,14 @@ function trip(line: number, event: number | null, status: TripRecord['status'] =
 	} satisfies TripRecord;
 }
 
+const RIGA = {
+	name: 'Rīgas dome',
+	nameEn: undefined,
+	city: undefined,
+	country: 'LV',
+	countryName: undefined
+};
+
 const LEDGER = [expense(2, '2018-03-01', 50000, 1), expense(3, '2018-05-10', 30000)];
 const TRAVEL = [trip(2, 1), trip(3, 1), trip(4, 2)];
 
@@ -58,14 +66,40 @@ describe('what changed in the plan', () => {
 		]);
 	});
 
-	it('names an item in a list by its index', () => {
+	it('names a year by its year and an event by its number, a partner by its place', () => {
 		const after = solidDefinition((d) => {
 			d.funding.years[1]!.cofinancing = 70000;
 			d.events[0]!.representatives = 4;
+			d.partners[2]!.city = 'Vác';
 		});
 		expect(dataChanges({ plan: solidDefinition() }, { plan: after })).toEqual([
-			{ part: 'plan', field: 'events[0].representatives', before: 3, after: 4 },
-			{ part: 'plan', field: 'funding.years[1].cofinancing', before: 67000, after: 70000 }
+			{ part: 'plan', field: 'events[number=1].representatives', before: 3, after: 4 },
+			{ part: 'plan', field: 'funding.years[year=2019].cofinancing', before: 67000, after: 70000 },
+			{ part: 'plan', field: 'partners[2].city', before: null, after: 'Vác' }
+		]);
+	});
+
+	it('names only the year, event or partner added or removed, not every one after it', () => {
+		const before = solidDefinition();
+		const after = solidDefinition((d) => {
+			d.funding.years.unshift({ year: 2017, prefinancing: 0, cofinancing: 10000 });
+			d.events.splice(1, 1);
+			d.partners.push({ ...RIGA });
+		});
+		expect(dataChanges({ plan: before }, { plan: after })).toEqual([
+			{ part: 'plan', field: 'events[number=2]', before: before.events[1], after: null },
+			{
+				part: 'plan',
+				field: 'funding.years[year=2017]',
+				before: null,
+				after: { year: 2017, prefinancing: 0, cofinancing: 10000 }
+			},
+			{
+				part: 'plan',
+				field: `partners[${before.partners.length}]`,
+				before: null,
+				after: RIGA
+			}
 		]);
 	});
 
@@ -80,15 +114,14 @@ describe('what changed in the plan', () => {
 		]);
 	});
 
-	it('gives a list whose length changed as one change with both lists', () => {
+	it('gives a partner taken off the end as that partner, removed', () => {
+		const before = solidDefinition();
 		const after = solidDefinition((d) => {
 			d.partners.pop();
 		});
-		const [change, ...rest] = dataChanges({ plan: solidDefinition() }, { plan: after });
-		expect(rest).toEqual([]);
-		expect(change).toMatchObject({ part: 'plan', field: 'partners' });
-		expect((change as { before: unknown[] }).before).toHaveLength(12);
-		expect((change as { after: unknown[] }).after).toHaveLength(11);
+		expect(dataChanges({ plan: before }, { plan: after })).toEqual([
+			{ part: 'plan', field: 'partners[11]', before: before.partners[11], after: null }
+		]);
 	});
 });
 

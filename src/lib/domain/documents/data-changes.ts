@@ -12,6 +12,10 @@ export interface RowRef {
 }
 
 export type DataChange =
+	/**
+	 * A plan value that differs, at a path such as `funding.eu`, `partners[2].city` or
+	 * `events[number=3].month`; a whole item added or removed has null on the other side.
+	 */
 	| { part: 'plan'; field: string; before: unknown; after: unknown }
 	| {
 			part: 'expenses';
@@ -33,14 +37,45 @@ export type DataChange =
 /** Rows named per change; the counts and sums always cover them all. */
 const ROWS_SHOWN = 10;
 
-function planChanges(before: unknown, after: unknown, path: string, out: DataChange[]) {
-	if (canonicalize(before) === canonicalize(after)) return;
-	const isObject = (v: unknown): v is Record<string, unknown> =>
-		typeof v === 'object' && v !== null && !Array.isArray(v);
-	if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
-		before.forEach((item, i) => planChanges(item, after[i], `${path}[${i}]`, out));
+/**
+ * Lists whose items have an identity of their own: a year plan is its year, an event its
+ * number. Their items are matched by it (`funding.years[year=2019]`), so that adding a year or
+ * an event names that one, not every item after it; other lists are matched by position.
+ */
+const KEYED_LISTS: Record<string, string> = { 'funding.years': 'year', events: 'number' };
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The list's items by their identity, or null when some item has none or shares one. */
+function byKey(list: unknown[], key: string): Map<string, unknown> | null {
+	const items = new Map<string, unknown>();
+	for (const item of list) {
+		const id = isObject(item) ? item[key] : undefined;
+		if ((typeof id !== 'number' && typeof id !== 'string') || items.has(String(id))) return null;
+		items.set(String(id), item);
+	}
+	return items;
+}
+
+function listChanges(before: unknown[], after: unknown[], path: string, out: DataChange[]) {
+	const key = KEYED_LISTS[path];
+	const old = key ? byKey(before, key) : null;
+	const now = key ? byKey(after, key) : null;
+	if (key && old && now) {
+		const ids = [...new Set([...old.keys(), ...now.keys()])].sort(
+			(a, b) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0)
+		);
+		for (const id of ids) planChanges(old.get(id), now.get(id), `${path}[${key}=${id}]`, out);
 		return;
 	}
+	const length = Math.max(before.length, after.length);
+	for (let i = 0; i < length; i++) planChanges(before[i], after[i], `${path}[${i}]`, out);
+}
+
+function planChanges(before: unknown, after: unknown, path: string, out: DataChange[]) {
+	if (canonicalize(before) === canonicalize(after)) return;
+	if (Array.isArray(before) && Array.isArray(after)) return listChanges(before, after, path, out);
 	if (isObject(before) && isObject(after)) {
 		const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
 		for (const key of keys)

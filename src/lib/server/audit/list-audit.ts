@@ -3,6 +3,7 @@
  * person, object and date; a page at a time.
  */
 import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
+import { officeDayStart } from '$lib/domain/format';
 import type { Viewer } from '../access/authorize';
 import type { Database } from '../db';
 import { auditEvents } from '../db/schema';
@@ -21,10 +22,12 @@ export const AUDIT_PAGE_SIZE = 50;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The start of the office day after `iso`: a "to" date includes the whole of its Riga day. */
 function nextDay(iso: string): Date {
-	const day = new Date(`${iso}T00:00:00Z`);
+	// Plain-date arithmetic at noon UTC, where no clock change can move the day.
+	const day = new Date(`${iso}T12:00:00Z`);
 	day.setUTCDate(day.getUTCDate() + 1);
-	return day;
+	return officeDayStart(day.toISOString().slice(0, 10));
 }
 
 export async function listAuditEvents(
@@ -40,7 +43,7 @@ export async function listAuditEvents(
 		conditions.push(ilike(auditEvents.actorEmail, `%${escapeLike(filters.actor)}%`));
 	if (filters.object)
 		conditions.push(ilike(auditEvents.objectId, `%${escapeLike(filters.object)}%`));
-	if (filters.from) conditions.push(gte(auditEvents.at, new Date(`${filters.from}T00:00:00Z`)));
+	if (filters.from) conditions.push(gte(auditEvents.at, officeDayStart(filters.from)));
 	if (filters.to) conditions.push(lt(auditEvents.at, nextDay(filters.to)));
 	const where = conditions.length ? and(...conditions) : undefined;
 	const [rows, [total], actions] = await Promise.all([

@@ -1,5 +1,6 @@
 /** The council portfolio over the projects a viewer may see, from a handful of SQL sums of live rows. */
 import { inArray, sql } from 'drizzle-orm';
+import { officeMonth } from '$lib/domain/format';
 import { buildPortfolio, type Portfolio } from '$lib/domain/dashboard/portfolio';
 import type { Cents } from '$lib/domain/money';
 import { queryRows, type Database } from '../db';
@@ -9,7 +10,7 @@ import { listProjects, type Viewer } from '../projects/list-projects';
 export async function portfolio(
 	db: Database,
 	viewer: Viewer,
-	thisMonth = new Date().toISOString().slice(0, 7)
+	thisMonth = officeMonth()
 ): Promise<Portfolio> {
 	const items = await listProjects(db, viewer);
 	if (items.length === 0) return buildPortfolio([]);

@@ -4,6 +4,7 @@
  * the monthly sums cannot tell. All over the live rows: a reverted import's rows count nowhere.
  */
 import { sql } from 'drizzle-orm';
+import { officeMonth } from '$lib/domain/format';
 import { projectAlerts, type Alert } from '$lib/domain/dashboard/alerts';
 import type { ProjectFigures } from '$lib/domain/dashboard/figures';
 import type { ProjectDefinition } from '$lib/domain/project/definition';
@@ -23,7 +24,7 @@ export async function projectDashboard(
 	db: Queryable,
 	code: string,
 	/** YYYY-MM: the month the alerts count as now (events planned before it should have happened). */
-	thisMonth = new Date().toISOString().slice(0, 7)
+	thisMonth = officeMonth()
 ): Promise<ProjectDashboard | null> {
 	const stored = await loadProject(db, code);
 	if (!stored) return null;

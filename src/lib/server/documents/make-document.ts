@@ -8,6 +8,7 @@
  * the last good one.
  */
 import type { Locale } from '$lib/domain/locale';
+import { officeToday } from '$lib/domain/format';
 import { TemplateError } from '$lib/domain/documents/parse-template';
 import type { RenderLimits } from '$lib/domain/documents/render-budget';
 import type { Database } from '../db';
@@ -110,7 +111,8 @@ export const PDF_KEYS = {
 	auditHead: 'CofundAuditHead'
 } as const;
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** A document's default date: the office's today (Riga), never the UTC date. */
+export const today = (now?: Date) => officeToday(now);
 
 export async function resolveTemplate(
 	db: Database,

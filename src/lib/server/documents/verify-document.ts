@@ -5,7 +5,8 @@
  * snapshot says what changed. A file that names a cofund fingerprint but is not on record has
  * been altered, or was made elsewhere.
  */
-import { desc, eq } from 'drizzle-orm';
+import canonicalize from 'canonicalize';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { dataChanges, type DataChange } from '$lib/domain/documents/data-changes';
 import type { DataPart } from '$lib/domain/documents/document-data';
 import type { Database } from '../db';
@@ -31,13 +32,12 @@ export type Verdict =
 			genuine: false;
 			sha256: string;
 			/** What the file says about itself, when it carries cofund's keys. */
-			claims: {
-				template?: string;
-				version?: string;
-				fingerprint?: string;
-				project?: string;
-			} | null;
-			/** A genuine document with the same claimed fingerprint and template, if there is one. */
+			claims: Claims | null;
+			/**
+			 * The genuine document the file claims to be, if there is one: the same project,
+			 * template, version, language, date and data fingerprint (and, of several, the one
+			 * with the same audit head). Never merely one with the same data.
+			 */
 			original: DocumentRecord | null;
 			/** Set when a row has these bytes but the audit log recorded another hash, or none. */
 			record?: { id: number; logged: string | null };
@@ -46,22 +46,101 @@ export type Verdict =
 			genuine: true;
 			sha256: string;
 			document: DocumentRecord;
-			data: { same: true } | { same: false; fingerprint: string | null; changes: DataChange[] };
+			data:
+				| { same: true }
+				| {
+						same: false;
+						fingerprint: string | null;
+						changes: DataChange[];
+						/** The plan's currency, in which the changes' amounts are written. */
+						currency: string;
+				  };
 			template: { same: boolean; newest: number };
 	  };
 
-const CLAIM_KEYS = [PDF_KEYS.template, PDF_KEYS.version, PDF_KEYS.fingerprint, PDF_KEYS.project];
+/** What a file says about itself, when it carries cofund's keys. */
+export interface Claims {
+	template?: string;
+	version?: string;
+	fingerprint?: string;
+	project?: string;
+	/** From the parameters the file carries: its language and date. */
+	lang?: string;
+	date?: string;
+}
+
+const CLAIM_KEYS = [
+	PDF_KEYS.template,
+	PDF_KEYS.version,
+	PDF_KEYS.fingerprint,
+	PDF_KEYS.project,
+	PDF_KEYS.parameters
+];
+
+/** The parameters' JSON as the file carries it; anything unreadable claims nothing. */
+function claimedParameters(text: string | undefined): Partial<DocumentParameters> {
+	if (text === undefined) return {};
+	try {
+		const value: unknown = JSON.parse(text);
+		return typeof value === 'object' && value !== null
+			? (value as Partial<DocumentParameters>)
+			: {};
+	} catch {
+		return {};
+	}
+}
 
 /** The file's own claims, read from its information dictionary by a linear reader. */
-function claimsOf(pdf: Buffer): Exclude<Verdict, { genuine: true }>['claims'] {
+function claimsOf(pdf: Buffer): { claims: Claims | null; auditHead: unknown } {
 	const found = readPdfStrings(pdf, CLAIM_KEYS);
-	const claims = {
+	const parameters = claimedParameters(found.get(PDF_KEYS.parameters));
+	const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+	const claims: Claims = {
 		template: found.get(PDF_KEYS.template),
 		version: found.get(PDF_KEYS.version),
 		fingerprint: found.get(PDF_KEYS.fingerprint),
-		project: found.get(PDF_KEYS.project)
+		project: found.get(PDF_KEYS.project),
+		lang: text(parameters.lang),
+		date: text(parameters.date)
 	};
-	return Object.values(claims).some((v) => v !== undefined) ? claims : null;
+	const some = Object.values(claims).some((v) => v !== undefined);
+	return { claims: some ? claims : null, auditHead: parameters.auditHead };
+}
+
+/**
+ * The genuine document an altered file claims to be. Its data fingerprint alone is not enough:
+ * the LV and the EN annex of one plan share it, and so do two dates of one report.
+ */
+async function claimedOriginal(
+	db: Database,
+	claims: Claims | null,
+	auditHead: unknown
+): Promise<DocumentRecord | null> {
+	const version = Number(claims?.version);
+	if (!claims?.template || !claims.fingerprint || !claims.project || !claims.lang || !claims.date)
+		return null;
+	if (!Number.isInteger(version)) return null;
+	const rows = await db
+		.select(recordColumns)
+		.from(documents)
+		.innerJoin(projects, eq(projects.id, documents.projectId))
+		.where(
+			and(
+				eq(projects.code, claims.project),
+				eq(documents.templateId, claims.template),
+				eq(documents.templateVersion, version),
+				eq(documents.lang, claims.lang),
+				eq(documents.fingerprint, claims.fingerprint),
+				sql`${documents.parameters}->>'date' = ${claims.date}`
+			)
+		)
+		.orderBy(desc(documents.id));
+	const head = canonicalize(auditHead);
+	const same = rows.find(
+		(row) => canonicalize((row.parameters as DocumentParameters).auditHead) === head
+	);
+	const original = same ?? rows[0];
+	return original ? asRecord(original) : null;
 }
 
 const recordColumns = {
@@ -97,20 +176,13 @@ export async function verifyDocument(db: Database, pdf: Buffer): Promise<Verdict
 		.innerJoin(projects, eq(projects.id, documents.projectId))
 		.where(eq(documents.sha256, sha256));
 	if (!found) {
-		const claims = claimsOf(pdf);
-		const [original] = claims?.fingerprint
-			? await db
-					.select(recordColumns)
-					.from(documents)
-					.innerJoin(projects, eq(projects.id, documents.projectId))
-					.where(eq(documents.fingerprint, claims.fingerprint))
-					.orderBy(desc(documents.id))
-					.limit(1)
-			: [];
-		return { genuine: false, sha256, claims, original: original ? asRecord(original) : null };
+		const { claims, auditHead } = claimsOf(pdf);
+		const original = await claimedOriginal(db, claims, auditHead);
+		return { genuine: false, sha256, claims, original };
 	}
 	const record = await recordMismatch(db, found.id, sha256);
-	if (record) return { genuine: false, sha256, claims: claimsOf(pdf), original: null, record };
+	if (record)
+		return { genuine: false, sha256, claims: claimsOf(pdf).claims, original: null, record };
 
 	const document = asRecord(found);
 	const before = unpackSnapshot(found.snapshot);
@@ -126,7 +198,7 @@ export async function verifyDocument(db: Database, pdf: Buffer): Promise<Verdict
 			sha256,
 			document,
 			template,
-			data: { same: false, fingerprint: null, changes: [] }
+			data: { same: false, fingerprint: null, changes: [], currency: before.plan.currency }
 		};
 	const { fingerprint } = fingerprintOf(now.data);
 	if (fingerprint === document.fingerprint)
@@ -136,6 +208,11 @@ export async function verifyDocument(db: Database, pdf: Buffer): Promise<Verdict
 		sha256,
 		document,
 		template,
-		data: { same: false, fingerprint, changes: dataChanges(before, now.data) }
+		data: {
+			same: false,
+			fingerprint,
+			changes: dataChanges(before, now.data),
+			currency: now.data.plan.currency
+		}
 	};
 }

@@ -16,6 +16,7 @@
  */
 import { createHash, hash, randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { officeToday } from '$lib/domain/format';
 import { detectDateOrder } from '$lib/domain/import/dates';
 import { dateFormatsOf } from '$lib/domain/import/date-formats';
 import { detectDecimalMark } from '$lib/domain/import/amounts';
@@ -88,7 +89,7 @@ export interface ImportRequest {
 	assignments?: ReadonlyMap<number, number | null>;
 	/** Largest file accepted, in bytes. */
 	limit?: number;
-	/** ISO date; defaults to the current day. */
+	/** ISO date; defaults to the office's today (Riga). */
 	today?: string;
 	onProgress?: (progress: ImportProgress) => void;
 }
@@ -106,7 +107,6 @@ class RollBack extends Error {
 	}
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 /** A row's key: the first 128 bits of the SHA-256 of its identity (crypto.hash: no object per row). */
 const rowDigest = (identity: string) => hash('sha256', identity, 'buffer').subarray(0, 16);
 const rowKey = (identity: string) => rowDigest(identity).toString('base64url');
@@ -293,7 +293,7 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 			width: header!.length,
 			decimal: dialect.decimal,
 			dateOrder: dialect.dateOrder,
-			today: request.today ?? today(),
+			today: request.today ?? officeToday(),
 			project,
 			values: profile.values ?? {},
 			assignments: request.assignments
