@@ -3,6 +3,7 @@
  * reads. Everything is summed here from the same rows the fingerprint covers, so a figure in a
  * PDF is always the sum of rows that the stored snapshot lists.
  */
+import { classificationName } from '../classification/classification-name';
 import { countryName } from '../countries';
 import { yearVariances, totalVariance } from '../dashboard/year-variance';
 import { pick, type Locale } from '../locale';
@@ -84,9 +85,11 @@ function budget(data: DocumentData, expenses: readonly ExpenseRecord[]): Documen
 
 function expenseList(
 	expenses: readonly ExpenseRecord[],
-	options: ContextOptions
+	options: ContextOptions,
+	codeNames: DocumentData['plan']['classification']
 ): DocumentContext['expenses'] {
 	const byYear = new Map<number, { count: number; amount: Cents }>();
+	const byCategory = new Map<string, { count: number; amount: Cents }>();
 	let total = 0;
 	for (const row of expenses) {
 		total += row.cents;
@@ -94,7 +97,12 @@ function expenseList(
 		year.count++;
 		year.amount += row.cents;
 		byYear.set(yearOf(row.date), year);
+		const category = byCategory.get(row.category) ?? { count: 0, amount: 0 };
+		category.count++;
+		category.amount += row.cents;
+		byCategory.set(row.category, category);
 	}
+	const name = (code: string) => classificationName(code, options.lang, codeNames) ?? '';
 	const listed = expenses.length <= options.expenseLimit;
 	return {
 		count: expenses.length,
@@ -107,6 +115,7 @@ function expenseList(
 					amount: row.cents,
 					currency: row.currency,
 					category: row.category,
+					category_name: name(row.category),
 					event: row.event === null ? '' : String(row.event),
 					funding: row.funding ?? '',
 					document: row.document,
@@ -118,6 +127,17 @@ function expenseList(
 		by_year: [...byYear]
 			.sort(([a], [b]) => a - b)
 			.map(([year, sum]) => ({ year, count: sum.count, amount: sum.amount })),
+		// By amount, largest first, as the dashboard's table; rows with no code come last.
+		by_category: [...byCategory]
+			.sort(([a, x], [b, y]) =>
+				(a === '') !== (b === '') ? (a === '' ? 1 : -1) : y.amount - x.amount || (a < b ? -1 : 1)
+			)
+			.map(([code, sum]) => ({
+				category: code,
+				name: name(code),
+				count: sum.count,
+				amount: sum.amount
+			})),
 		csv: options.csvLink
 	};
 }
@@ -190,7 +210,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			start: plan.period.start,
 			end: plan.period.end,
 			goal: plan.goal,
-			activities: plan.activities,
+			activities: plan.activities ?? { lv: '', en: '' },
 			planned_mobilities: planned
 		},
 		decision: {
@@ -226,7 +246,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			share: planned === 0 ? 0 : done / planned
 		},
 		budget: budget(data, expenses),
-		expenses: expenseList(expenses, options)
+		expenses: expenseList(expenses, options, plan.classification)
 	};
 	// A template that reads rows it did not ask for gets "undefined variable", not silent zeros.
 	const scope: TemplateScope = context;

@@ -4,7 +4,12 @@
  * by id, so a million rows stream out without being held in memory at once.
  */
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import {
+	classificationName,
+	type ClassificationEntry
+} from '$lib/domain/classification/classification-name';
 import { toCsv } from '$lib/domain/csv-export';
+import type { Locale } from '$lib/domain/locale';
 import { centsToDecimal } from '$lib/domain/money';
 import type { Queryable } from '../db';
 import { expenses, importBatches } from '../db/schema';
@@ -17,6 +22,7 @@ export const EXPENSES_CSV_HEADER = [
 	'payee',
 	'description',
 	'category',
+	'category_name',
 	'event',
 	'funding',
 	'amount',
@@ -25,7 +31,14 @@ export const EXPENSES_CSV_HEADER = [
 	'line'
 ];
 
-export async function* expensesCsv(db: Queryable, projectId: number): AsyncGenerator<string> {
+/** Each code's name is the reader's (`locale`), from the project's list, then cofund's. */
+export async function* expensesCsv(
+	db: Queryable,
+	projectId: number,
+	locale: Locale,
+	codeNames?: readonly ClassificationEntry[]
+): AsyncGenerator<string> {
+	const name = (code: string) => classificationName(code, locale, codeNames) ?? '';
 	yield toCsv(EXPENSES_CSV_HEADER, []).replace(/\r\n$/, '') + '\r\n';
 	let after = 0;
 	for (;;) {
@@ -60,6 +73,7 @@ export async function* expensesCsv(db: Queryable, projectId: number): AsyncGener
 				r.payee,
 				r.description,
 				r.category,
+				name(r.category),
 				r.event,
 				r.funding,
 				Number(centsToDecimal(r.cents)),

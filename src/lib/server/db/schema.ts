@@ -13,7 +13,7 @@ import {
 	timestamp,
 	unique
 } from 'drizzle-orm/pg-core';
-import type { ClassificationEntry } from '../../domain/classification/classification-name';
+import type { ProjectDefinition } from '../../domain/project/definition';
 
 const cents = (name: string) => bigint(name, { mode: 'number' }).notNull();
 
@@ -44,7 +44,8 @@ export const projects = pgTable(
 		activitiesLv: text('activities_lv').notNull(),
 		activitiesEn: text('activities_en').notNull(),
 		/** The project's own names of classification codes, as the definition lists them. */
-		classification: jsonb('classification').$type<ClassificationEntry[]>(),
+		classification:
+			jsonb('classification').$type<NonNullable<ProjectDefinition['classification']>>(),
 		/** Bumped on every change; the editor sends it back to catch concurrent edits. */
 		version: integer('version').notNull().default(1),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -361,15 +361,40 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 	it('gives the whole expense list as CSV, each row with its file and line', async () => {
 		const project = (await loadImportProject(handle.db, 'SOLID'))!;
 		let csv = '';
-		for await (const part of expensesCsv(handle.db, project.id)) csv += part;
+		for await (const part of expensesCsv(handle.db, project.id, 'en')) csv += part;
 		const lines = csv.trimEnd().split('\r\n');
 		expect(lines[0]).toBe(
-			'date,document,payee,description,category,event,funding,amount,currency,file,line'
+			'date,document,payee,description,category,category_name,event,funding,amount,currency,file,line'
 		);
 		expect(lines).toHaveLength(1 + 34);
 		expect(lines).toContain(
-			'2018-02-27,AB-118273,airBaltic Corporation AS,"Aviobiļetes Rīga–Brisele–Rīga, 3 pers. (SOLID kick-off)",2122,1,eu,426.9,EUR,ledger.csv,2'
+			'2018-02-27,AB-118273,airBaltic Corporation AS,"Aviobiļetes Rīga–Brisele–Rīga, 3 pers. (SOLID kick-off)",2122,,1,eu,426.9,EUR,ledger.csv,2'
 		);
+	});
+
+	it("names each code in the CSV from the project's list, in the reader's language", async () => {
+		const project = (await loadImportProject(handle.db, 'SOLID'))!;
+		const own = [
+			{ code: '2122', name: { lv: 'Pārējie komandējumu izdevumi', en: 'Other travel costs' } },
+			{ code: '2121', name: { lv: 'Dienas nauda' } }
+		];
+		const read = async (lang: 'lv' | 'en') => {
+			let csv = '';
+			for await (const part of expensesCsv(handle.db, project.id, lang, own)) csv += part;
+			return csv.trimEnd().split('\r\n').slice(1);
+		};
+		const lv = await read('lv');
+		expect(lv.find((l) => l.startsWith('2018-02-27,AB-118273'))).toContain(
+			',2122,Pārējie komandējumu izdevumi,1,'
+		);
+		const en = await read('en');
+		expect(en.find((l) => l.startsWith('2018-02-27,AB-118273'))).toContain(
+			',2122,Other travel costs,1,'
+		);
+		// No English name in the list: the English reader sees the Latvian one.
+		const perDiem = en.filter((l) => l.includes(',2121,'));
+		expect(perDiem.length).toBeGreaterThan(0);
+		expect(perDiem.every((l) => l.includes(',2121,Dienas nauda,'))).toBe(true);
 	});
 	/** Saves `change` made to the annex's last good text as its newest version; returns it. */
 	const saveAnnex = async (change: (source: string) => string) => {

@@ -81,7 +81,7 @@ async function counts(handle: DatabaseHandle) {
 
 async function csvLines(handle: DatabaseHandle, projectId: number): Promise<string[]> {
 	let text = '';
-	for await (const part of expensesCsv(handle.db, projectId)) text += part;
+	for await (const part of expensesCsv(handle.db, projectId, 'en')) text += part;
 	return text.split('\r\n').filter(Boolean);
 }
 
