@@ -520,3 +520,31 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 		expect(pdftotext(next.pdf)).toContain('Annex 1');
 	});
 });
+
+describe.each(ENGINES)('the annex of a plan that states only its goal, on %s', (engine) => {
+	let handle: DatabaseHandle;
+	beforeAll(async () => {
+		handle = await freshDatabase(engine);
+		const goalOnly = solidDefinition((d) => {
+			d.code = 'GOALONLY';
+			delete d.activities;
+		});
+		await applyProjectDefinition(handle.db, goalOnly, { actor: SYSTEM_ACTOR });
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	it('heads the goal as the goal, and has no activities heading', async () => {
+		const made = await makeDocument(handle.db, {
+			project: 'GOALONLY',
+			template: 'council-annex',
+			lang: 'lv',
+			date: DATE
+		});
+		const text = flat(pdftotext(made.pdf));
+		expect(text).toContain('Projekta mērķis: Projekta mērķis ir sekmēt starptautisko sadarbību');
+		expect(text).not.toContain('aktivitātes');
+		expect(text.trimEnd()).toMatch(/tās vēsturi un dažādību\.$/);
+	});
+});
