@@ -100,6 +100,13 @@ test.describe('economic classification names', () => {
 		await shot(page, 'dashboard-en', 1440);
 		await shot(page, 'dashboard-en', 390);
 		await page.getByRole('button', { name: 'LV', exact: true }).click();
+
+		// The rows behind a code name it too.
+		await table.getByRole('row', { name: /^2122/ }).getByRole('link').click();
+		await expect(page).toHaveURL(/\/projects\/SOLID\/expenses\?category=2122$/);
+		await expect(page.getByTestId('expense-rows').locator('tbody tr').first()).toContainText(
+			'Pārējie komandējumu izdevumi'
+		);
 	});
 
 	test('the final report has a table of spending by code, with the names', async ({ page }) => {
