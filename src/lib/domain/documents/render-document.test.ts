@@ -562,6 +562,17 @@ describe('the council annex of a plan that states only its goal', () => {
 		expect(rows.every((r) => r.text.length > 0)).toBe(true);
 	});
 
+	it('leaves out the English title in brackets when the plan has none', () => {
+		const untitled = solidDefinition((d) => void (d.title.en = ''));
+		const model = renderDocument(
+			compileTemplate(annex, 'lv'),
+			buildContext({ plan: untitled }, options('lv', { template: 'council-annex' }))
+		);
+		expect(model.blocks[1]).toMatchObject({
+			lines: ['Projekta “Vietējās solidaritātes – globālās solidaritātes tīkls” SOLID', 'apraksts']
+		});
+	});
+
 	it('does the same in English', () => {
 		expect(
 			labels('en')
