@@ -358,6 +358,7 @@ describe('the expense list', () => {
 			amount: 50000,
 			currency: 'EUR',
 			category: '2122',
+			category_name: '',
 			event: '1',
 			funding: 'eu',
 			document: 'DOC-2',
@@ -381,8 +382,43 @@ describe('the expense list', () => {
 				{ year: 2018, count: 2, amount: 80000 },
 				{ year: 2019, count: 2, amount: 13050 }
 			],
+			by_category: [{ category: '2122', name: '', count: 4, amount: 93050 }],
 			csv: '/projects/SOLID/expenses.csv'
 		});
+	});
+
+	it("sums by classification code, named from the project's list, then the shipped one", () => {
+		const plan = solidDefinition((d) => {
+			d.classification = [
+				{ code: '2122', name: { lv: 'Pārējie komandējumu izdevumi', en: 'Other travel costs' } }
+			];
+		});
+		const rows = [
+			{ ...EXPENSES[0]!, category: '1100' },
+			{ ...EXPENSES[1]!, category: '' },
+			EXPENSES[2]!,
+			EXPENSES[3]!
+		];
+		const byCategory = (lang: 'lv' | 'en') =>
+			buildContext({ plan, expenses: rows }, { ...OPTIONS, lang }).expenses!;
+		const lv = byCategory('lv');
+		expect(lv.by_category).toEqual([
+			{ category: '1100', name: 'Atalgojums', count: 1, amount: 50000 },
+			{ category: '2122', name: 'Pārējie komandējumu izdevumi', count: 2, amount: 13050 },
+			{ category: '', name: '', count: 1, amount: 30000 }
+		]);
+		expect(lv.by_category.reduce((n, c) => n + c.amount, 0)).toBe(lv.total);
+		expect(lv.rows.map((r) => r.category_name)).toEqual([
+			'Atalgojums',
+			'',
+			'Pārējie komandējumu izdevumi',
+			'Pārējie komandējumu izdevumi'
+		]);
+		expect(byCategory('en').by_category.map((c) => c.name)).toEqual([
+			'Atalgojums',
+			'Other travel costs',
+			''
+		]);
 	});
 
 	it('sorts the years even when the rows are not in date order', () => {

@@ -4,6 +4,7 @@
  * fingerprint covers (document-figures.ts), so a figure in a PDF is always the sum of rows that
  * the stored snapshot lists, added up as the dashboard adds them.
  */
+import { classificationName } from '../classification/classification-name';
 import { countryName } from '../countries';
 import type { ProjectFigures, TotalFigures } from '../dashboard/figures';
 import { pick, type Locale } from '../locale';
@@ -65,8 +66,10 @@ function budget(figures: ProjectFigures): DocumentContext['budget'] {
 function expenseList(
 	expenses: readonly ExpenseRecord[],
 	figures: ProjectFigures,
-	options: ContextOptions
+	options: ContextOptions,
+	codeNames: DocumentData['plan']['classification']
 ): DocumentContext['expenses'] {
+	const name = (code: string) => classificationName(code, options.lang, codeNames) ?? '';
 	const listed = expenses.length <= options.expenseLimit;
 	return {
 		count: figures.total.rows,
@@ -79,6 +82,7 @@ function expenseList(
 					amount: row.cents,
 					currency: row.currency,
 					category: row.category,
+					category_name: name(row.category),
 					event: row.event === null ? '' : String(row.event),
 					funding: row.funding ?? '',
 					document: row.document,
@@ -90,6 +94,13 @@ function expenseList(
 		by_year: figures.years
 			.filter((y) => y.rows > 0)
 			.map((y) => ({ year: y.year, count: y.rows, amount: y.actual })),
+		// In the dashboard's order: by amount, largest first.
+		by_category: figures.byCategory.map((c) => ({
+			category: c.category,
+			name: name(c.category),
+			count: c.rows,
+			amount: c.cents
+		})),
 		csv: options.csvLink
 	};
 }
@@ -156,7 +167,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			start: plan.period.start,
 			end: plan.period.end,
 			goal: plan.goal,
-			activities: plan.activities,
+			activities: plan.activities ?? { lv: '', en: '' },
 			planned_mobilities: mobility.planned
 		},
 		decision: {
@@ -192,7 +203,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			share: mobility.planned === 0 ? 0 : mobility.completed / mobility.planned
 		},
 		budget: budget(figures),
-		expenses: expenseList(data.expenses ?? [], figures, options)
+		expenses: expenseList(data.expenses ?? [], figures, options, plan.classification)
 	};
 	// A template that reads rows it did not ask for gets "undefined variable", not silent zeros.
 	const scope: TemplateScope = context;

@@ -84,12 +84,25 @@ const expense = z.object({
 	amount: cents('The amount'),
 	currency: z.string().meta({ description: 'Its currency' }),
 	category: z.string().meta({ description: 'The classification code' }),
+	category_name: z.string().meta({
+		description:
+			"The code's name in the document's language (the project's list, then the one cofund ships), or empty"
+	}),
 	event: z.string().meta({ description: 'The event number, or empty' }),
 	funding: z.string().meta({ description: '`eu`, `council` or empty' }),
 	document: z.string().meta({ description: 'The document number' }),
 	payee: z.string().meta({ description: 'The payee' }),
 	description: z.string().meta({ description: 'The description' }),
 	source: z.string().meta({ description: 'The ledger file and line, e.g. ledger.csv:12' })
+});
+
+const categorySum = z.object({
+	category: z
+		.string()
+		.meta({ description: 'The classification code, or empty for rows with none' }),
+	name: z.string().meta({ description: "The code's name in the document's language, or empty" }),
+	count: z.int().meta({ description: 'Expense rows' }),
+	amount: cents('Their sum')
 });
 
 const yearSum = z.object({
@@ -116,7 +129,9 @@ export const documentContextSchema = z.object({
 			start: isoDate('The first day'),
 			end: isoDate('The last day'),
 			goal: both('The goal'),
-			activities: both('The activities, one paragraph per line'),
+			activities: both(
+				'The activities, one paragraph per line; empty in both languages when the plan states none'
+			),
 			planned_mobilities: z.int().meta({ description: "Mobilities promised, or the events' sum" })
 		})
 		.meta({ description: 'The project' }),
@@ -182,6 +197,9 @@ export const documentContextSchema = z.object({
 			limit: z.int().meta({ description: 'The most rows the document lists' }),
 			rows: z.array(expense).meta({ description: 'The rows by date, when `listed`' }),
 			by_year: z.array(yearSum).meta({ description: 'Rows and sums per year' }),
+			by_category: z
+				.array(categorySum)
+				.meta({ description: 'Rows and sums per classification code, largest first' }),
 			csv: z.string().meta({ description: 'Where the full list downloads as CSV' })
 		})
 		.meta({ description: 'The expense rows (needs `expenses`)' })

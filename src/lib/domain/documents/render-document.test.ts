@@ -528,6 +528,61 @@ describe('the council annex for SOLID', () => {
 	});
 });
 
+describe('the council annex of a plan that states only its goal', () => {
+	const annex = parseTemplate(
+		'council-annex.yaml',
+		readFileSync(fromPackageRoot('templates/council-annex.yaml'), 'utf8')
+	);
+	const bare = solidDefinition((d) => {
+		delete d.activities;
+		d.partners = [];
+		d.events = [];
+		d.funding.years = [];
+	});
+	const labels = (lang: Locale) =>
+		only(
+			renderDocument(
+				compileTemplate(annex, lang),
+				buildContext({ plan: bare }, options(lang, { template: 'council-annex' }))
+			),
+			'rows'
+		)[0]!.rows;
+
+	it('heads the goal as the goal, and prints no heading for what the plan does not state', () => {
+		const rows = labels('lv');
+		expect(rows.map((r) => r.label.join(' '))).toEqual([
+			'Projekta iesniedzējs (vadošais partneris):',
+			'Finansēšanas avots:',
+			'Projekta īstenošanas termiņš:',
+			'Projekta kopējās izmaksas:',
+			'Projekta mērķis:'
+		]);
+		expect(rows.at(-1)!.text).toHaveLength(1);
+		expect(rows.at(-1)!.text[0]).toMatch(/^Projekta mērķis ir sekmēt/);
+		expect(rows.every((r) => r.text.length > 0)).toBe(true);
+	});
+
+	it('leaves out the English title in brackets when the plan has none', () => {
+		const untitled = solidDefinition((d) => void (d.title.en = ''));
+		const model = renderDocument(
+			compileTemplate(annex, 'lv'),
+			buildContext({ plan: untitled }, options('lv', { template: 'council-annex' }))
+		);
+		expect(model.blocks[1]).toMatchObject({
+			lines: ['Projekta “Vietējās solidaritātes – globālās solidaritātes tīkls” SOLID', 'apraksts']
+		});
+	});
+
+	it('does the same in English', () => {
+		expect(
+			labels('en')
+				.map((r) => r.label.join(' '))
+				.at(-1)
+		).toBe('Goal of the project:');
+		expect(labels('en').some((r) => r.label.join(' ').includes('activities'))).toBe(false);
+	});
+});
+
 describe('the final report for SOLID', () => {
 	const report = parseTemplate(
 		'final-report.yaml',
@@ -570,6 +625,33 @@ describe('the final report for SOLID', () => {
 			'2018: 1 rinda, 3074,50 EUR',
 			'2019: 2 rindas, 1110,20 EUR'
 		]);
+	});
+
+	it('sums the spending by classification code, each code with its name', () => {
+		const named = solidDefinition((d) => {
+			d.classification = [
+				{ code: '2122', name: { lv: 'Pārējie komandējumu izdevumi', en: undefined } }
+			];
+		});
+		const rows = [...expenses, { ...expense(5, '2019-07-01', 1000), category: '' }];
+		const model = (lang: Locale) =>
+			renderDocument(
+				compileTemplate(report, lang),
+				buildContext(
+					{ plan: named, expenses: rows, trips },
+					options(lang, { template: 'final-report', expenseLimit: 20_000 })
+				)
+			);
+		const table = only(model('lv'), 'table').find((t) => t.columns[0]!.title === 'EKK')!;
+		expect(table.columns.map((c) => c.title)).toEqual(['EKK', 'Nosaukums', 'Rindas', 'Izpilde']);
+		expect(table.body).toEqual([
+			['2122', 'Pārējie komandējumu izdevumi', '3', '4184,70 EUR'],
+			['–', 'Bez klasifikācijas koda', '1', '10,00 EUR']
+		]);
+		expect(table.footer).toEqual(['Kopā', '', '4', '4194,70 EUR']);
+		const english = only(model('en'), 'table').find((t) => t.columns[0]!.title === 'Code')!;
+		// No official English name exists: the English reader sees the Latvian one.
+		expect(english.body[0]).toEqual(['2122', 'Pārējie komandējumu izdevumi', '3', '4,184.70 EUR']);
 	});
 
 	it('sums the plan against the actual and the mobilities in the summary', () => {

@@ -64,6 +64,86 @@ describe('parseProjectDefinition', () => {
 	});
 });
 
+describe('what a real annex holds', () => {
+	it('accepts a definition that states only the goal', () => {
+		const file = solidFile();
+		delete file.activities;
+		const result = parseProjectDefinition(file);
+		expect(result.ok && result.definition.activities).toBeUndefined();
+		expect(result.ok && result.definition.goal.lv).toMatch(/^Projekta mērķis ir/);
+	});
+
+	it('reads activities left blank in both languages as none, and keeps one language alone', () => {
+		const blank = { ...solidFile(), activities: { lv: '  ', en: '' } };
+		const blankResult = parseProjectDefinition(blank);
+		expect(blankResult.ok && blankResult.definition.activities).toBeUndefined();
+		const englishOnly = { ...solidFile(), activities: { en: 'Workshops.' } };
+		const englishResult = parseProjectDefinition(englishOnly);
+		expect(englishResult.ok && englishResult.definition.activities).toEqual({
+			lv: '',
+			en: 'Workshops.'
+		});
+	});
+
+	it('accepts a plan with no partners, no events and no years planned yet', () => {
+		const result = parseProjectDefinition({
+			...solidFile(),
+			partners: [],
+			events: [],
+			funding: { ...solidFile().funding, years: [] }
+		});
+		expect(result.ok).toBe(true);
+	});
+
+	it('still requires what the annex head and its budget print', () => {
+		const file = solidFile();
+		delete file.goal;
+		delete file.decision.number;
+		file.funding.total = undefined;
+		const result = parseProjectDefinition(file);
+		expect(!result.ok && result.issues.map((i) => [i.path, i.key])).toEqual(
+			expect.arrayContaining([
+				['goal', 'required'],
+				['decision.number', 'required'],
+				['funding.total', 'required']
+			])
+		);
+	});
+});
+
+describe("a project's own classification list", () => {
+	it('is read with a name in Latvian and, when given, in English', () => {
+		const result = parseProjectDefinition({
+			...solidFile(),
+			classification: [
+				{ code: '2122', name: { lv: 'Pārējie komandējumu izdevumi', en: 'Other travel costs' } },
+				{ code: ' 2311 ', name: { lv: 'Biroja preces', en: '' } }
+			]
+		});
+		expect(result.ok && result.definition.classification).toEqual([
+			{ code: '2122', name: { lv: 'Pārējie komandējumu izdevumi', en: 'Other travel costs' } },
+			{ code: '2311', name: { lv: 'Biroja preces' } }
+		]);
+	});
+
+	it('refuses a code that is not four digits, a code listed twice and a nameless code', () => {
+		const result = parseProjectDefinition({
+			...solidFile(),
+			classification: [
+				{ code: '21', name: { lv: 'Komandējumi' } },
+				{ code: '2122', name: { lv: 'A' } },
+				{ code: '2122', name: { lv: 'B' } },
+				{ code: '2311', name: { lv: '' } }
+			]
+		});
+		expect(!result.ok && result.issues.map((i) => [i.path, i.key])).toEqual([
+			['classification[0].code', 'classificationCode'],
+			['classification[3].name.lv', 'required'],
+			['classification[2].code', 'duplicateClassification']
+		]);
+	});
+});
+
 describe('pathToString', () => {
 	it('writes paths as in JavaScript', () => {
 		expect(pathToString(['funding', 'years', 0, 'year'])).toBe('funding.years[0].year');

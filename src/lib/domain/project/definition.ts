@@ -19,7 +19,9 @@ export const ISSUE = {
 	currency: 'currency',
 	duplicateYear: 'duplicateYear',
 	duplicateEvent: 'duplicateEvent',
-	codeTaken: 'codeTaken'
+	codeTaken: 'codeTaken',
+	classificationCode: 'classificationCode',
+	duplicateClassification: 'duplicateClassification'
 } as const;
 
 const text = (max = 200) => z.string().trim().max(max);
@@ -30,6 +32,12 @@ const optionalText = (max = 200) =>
 	text(max)
 		.optional()
 		.transform((v) => v || undefined);
+/** An optional text in both languages: absent, or blank in both, means the plan states none. */
+const optionalLocalText = (max = 200) =>
+	z
+		.strictObject({ lv: text(max).optional(), en: text(max).optional() })
+		.optional()
+		.transform((t) => (t?.lv || t?.en ? { lv: t.lv ?? '', en: t.en ?? '' } : undefined));
 
 const isoDate = z
 	.string()
@@ -92,54 +100,113 @@ const mobilityEvent = z.strictObject({
 		.optional()
 		.transform((t) => (t?.lv || t?.en ? t : undefined)),
 	city: optionalText(100),
+	// Required: the annex gives every event its country, its month and its planned people
+	// ("2.pasākums – Bulgārija 06.2018. (6 pārstāvji)"); the mobility figures count them.
 	country,
 	countryName: countryNames,
 	month: isoMonth,
 	representatives: z.int().min(0).max(10_000)
 });
 
+/** A code of the project's own classification list, with its name as the project's texts give it. */
+const classificationEntry = z.strictObject({
+	code: z
+		.string()
+		.trim()
+		.regex(/^\d{4}$/, { error: ISSUE.classificationCode })
+		.meta({ description: 'An economic classification code, four digits', examples: ['2122'] }),
+	name: z
+		.strictObject({ lv: requiredText(300), en: optionalText(300) })
+		.meta({ description: 'Its name; with no English name an English reader sees the Latvian' })
+});
+
 export const projectDefinitionSchema = z
 	.strictObject({
 		$schema: z.string().optional(),
+		// Why each field is required is said beside it: a field is required only when the
+		// council annex prints it or a figure is computed from it. Everything else may be absent.
 		code: z
 			.string()
 			.trim()
 			.regex(/^[A-Z0-9][A-Z0-9_-]{1,31}$/, { error: ISSUE.code })
-			.meta({ description: 'Short code, capitals and digits', examples: ['SOLID'] }),
-		title: localText(300),
+			.meta({
+				description:
+					'Short code, capitals and digits. Required: it names the project in every link, import and document',
+				examples: ['SOLID']
+			}),
+		title: localText(300).meta({
+			description:
+				'Required in Latvian: the annex is titled with it. The English title may be empty'
+		}),
 		currency: z
 			.string()
 			.regex(/^[A-Z]{3}$/, { error: ISSUE.currency })
 			.default('EUR'),
-		programme: localText(1000),
-		period: z.strictObject({ start: isoDate, end: isoDate }),
-		leadPartner,
-		partners: z.array(partner).max(200),
-		decision: z.strictObject({
-			body: z.strictObject({
-				lv: requiredText(),
-				lvGenitive: requiredText().meta({ description: 'As in "Daugavpils pilsētas domes"' }),
-				en: text()
+		programme: localText(1000).meta({
+			description:
+				'The funding programme. Required in Latvian: the annex states the source of funding'
+		}),
+		period: z.strictObject({ start: isoDate, end: isoDate }).meta({
+			description:
+				'Required: the annex states the implementation period, and the monthly plan spans it'
+		}),
+		leadPartner: leadPartner.meta({
+			description: 'The applicant. Required: the annex names it, with its country'
+		}),
+		partners: z
+			.array(partner)
+			.max(200)
+			.meta({ description: 'The partners in order; may be empty, and then none are printed' }),
+		decision: z
+			.strictObject({
+				body: z.strictObject({
+					lv: requiredText(),
+					lvGenitive: requiredText().meta({
+						description: 'As in "Daugavpils pilsētas domes"; the annex head is written with it'
+					}),
+					en: text()
+				}),
+				date: isoDate,
+				number: requiredText(20),
+				annex: z.int().min(1).max(99)
+			})
+			.meta({
+				description:
+					'The council decision the annex belongs to. Required: the annex head cites its body, date, number and annex number'
 			}),
-			date: isoDate,
-			number: requiredText(20),
-			annex: z.int().min(1).max(99)
-		}),
-		funding: z.strictObject({
-			total: nonNegativeMoney,
-			eu: nonNegativeMoney,
-			council: nonNegativeMoney,
-			years: z.array(yearPlan).max(50)
-		}),
-		events: z.array(mobilityEvent).max(500),
+		funding: z
+			.strictObject({
+				total: nonNegativeMoney,
+				eu: nonNegativeMoney,
+				council: nonNegativeMoney,
+				years: z.array(yearPlan).max(50)
+			})
+			.meta({
+				description:
+					'Required: the annex states the budget and its EU and council parts; the years may be empty until they are planned'
+			}),
+		events: z
+			.array(mobilityEvent)
+			.max(500)
+			.meta({ description: 'The mobility events; may be empty, and then none are printed' }),
 		plannedMobilities: z
 			.int()
 			.min(0)
 			.max(100_000)
 			.optional()
 			.meta({ description: 'The mobilities the project promises; checked against the events' }),
-		goal: localText(5000),
-		activities: localText(20000)
+		goal: localText(5000).meta({
+			description:
+				'Required in Latvian: an annex states at least what the project is for, even when it states nothing more'
+		}),
+		activities: optionalLocalText(20000).meta({
+			description:
+				'The activities, one paragraph per line. Optional: many annexes state only the goal'
+		}),
+		classification: z.array(classificationEntry).max(2000).optional().meta({
+			description:
+				"The project's own names of economic classification codes, read before the list cofund ships"
+		})
 	})
 	.superRefine((project, ctx) => {
 		const years = project.funding.years.map((y) => y.year);
@@ -158,6 +225,15 @@ export const projectDefinitionSchema = z
 					code: 'custom',
 					message: ISSUE.duplicateEvent,
 					path: ['events', i, 'number']
+				});
+		});
+		const codes = (project.classification ?? []).map((c) => c.code);
+		codes.forEach((code, i) => {
+			if (codes.indexOf(code) !== i)
+				ctx.addIssue({
+					code: 'custom',
+					message: ISSUE.duplicateClassification,
+					path: ['classification', i, 'code']
 				});
 		});
 	});
@@ -201,6 +277,11 @@ function toDefinitionIssue(issue: z.core.$ZodIssue): DefinitionIssue {
 			return issue.origin === 'string' && Number(issue.minimum) === 1
 				? { path, key: ISSUE.required, params: {} }
 				: { path, key: 'too_small', params: { minimum: Number(issue.minimum) } };
+		case 'invalid_union':
+			// Money is text or a number: a missing amount fails both, and is simply missing.
+			return issue.input === undefined
+				? { path, key: ISSUE.required, params: {} }
+				: { path, key: 'invalid', params: {} };
 		case 'too_big':
 			return { path, key: 'too_big', params: { maximum: Number(issue.maximum) } };
 		case 'unrecognized_keys':

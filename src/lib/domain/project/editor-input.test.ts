@@ -36,6 +36,13 @@ describe('the editor working copy', () => {
 		]);
 	});
 
+	it("keeps the project's own classification list, which the form does not show", () => {
+		const classification = [{ code: '2122', name: { lv: 'Pārējie komandējumu izdevumi' } }];
+		const input = toEditorInput({ ...solidInput(), classification });
+		const result = parseProjectDefinition(fromEditorInput(input));
+		expect(result.ok && result.definition.classification).toEqual(classification);
+	});
+
 	it('starts a new project blank, with every required field reported', () => {
 		const result = parseProjectDefinition(fromEditorInput(emptyEditorInput()));
 		expect(result.ok).toBe(false);

@@ -50,6 +50,8 @@ export interface EditorInput {
 	plannedMobilities: number | null;
 	goal: Names;
 	activities: Names;
+	/** Kept as the definition has it: the form does not edit the project's code names. */
+	classification?: ProjectDefinitionInput['classification'];
 }
 
 const names = (value?: { lv?: string; en?: string }): Names => ({
@@ -128,7 +130,8 @@ export function toEditorInput(
 		})),
 		plannedMobilities: d.plannedMobilities ?? null,
 		goal: names(d.goal),
-		activities: names(d.activities)
+		activities: names(d.activities),
+		...(d.classification ? { classification: d.classification } : {})
 	};
 }
 

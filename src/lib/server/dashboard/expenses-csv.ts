@@ -5,6 +5,10 @@
  * reader's CSV dialect and language (`csv-export.ts`), so the amounts are numbers in their Excel.
  */
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import {
+	classificationName,
+	type ClassificationEntry
+} from '$lib/domain/classification/classification-name';
 import { CSV_BOM, toCsv } from '$lib/domain/csv-export';
 import type { Locale } from '$lib/domain/locale';
 import { centsToDecimal } from '$lib/domain/money';
@@ -20,6 +24,7 @@ export const EXPENSES_CSV_HEADER = [
 	'payee',
 	'description',
 	'category',
+	'category_name',
 	'event',
 	'funding',
 	'amount',
@@ -39,6 +44,7 @@ function headings(locale: Locale): string[] {
 		payee: () => m.import_field_payee({}, say),
 		description: () => m.import_field_description({}, say),
 		category: () => m.import_field_category({}, say),
+		category_name: () => m.csv_col_category_name({}, say),
 		event: () => m.import_field_event({}, say),
 		funding: () => m.import_field_fundingSource({}, say),
 		amount: () => m.import_field_amount({}, say),
@@ -52,8 +58,10 @@ function headings(locale: Locale): string[] {
 export async function* expensesCsv(
 	db: Queryable,
 	projectId: number,
-	locale: Locale
+	locale: Locale,
+	codeNames?: readonly ClassificationEntry[]
 ): AsyncGenerator<string> {
+	const name = (code: string) => classificationName(code, locale, codeNames) ?? '';
 	yield CSV_BOM + toCsv(headings(locale), [], locale);
 	let after = 0;
 	for (;;) {
@@ -88,6 +96,7 @@ export async function* expensesCsv(
 				r.payee,
 				r.description,
 				r.category,
+				name(r.category),
 				r.event,
 				r.funding,
 				Number(centsToDecimal(r.cents)),

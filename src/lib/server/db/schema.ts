@@ -5,6 +5,7 @@ import {
 	check,
 	date,
 	integer,
+	jsonb,
 	pgEnum,
 	pgTable,
 	primaryKey,
@@ -12,6 +13,7 @@ import {
 	timestamp,
 	unique
 } from 'drizzle-orm/pg-core';
+import type { ProjectDefinition } from '../../domain/project/definition';
 
 const cents = (name: string) => bigint(name, { mode: 'number' }).notNull();
 
@@ -41,6 +43,9 @@ export const projects = pgTable(
 		goalEn: text('goal_en').notNull(),
 		activitiesLv: text('activities_lv').notNull(),
 		activitiesEn: text('activities_en').notNull(),
+		/** The project's own names of classification codes, as the definition lists them. */
+		classification:
+			jsonb('classification').$type<NonNullable<ProjectDefinition['classification']>>(),
 		/** Bumped on every change; the editor sends it back to catch concurrent edits. */
 		version: integer('version').notNull().default(1),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

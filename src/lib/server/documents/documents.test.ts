@@ -374,21 +374,52 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 		};
 		const en = await csvIn('en');
 		expect(en[0]).toBe(
-			'Date,Document no.,Payee,Description,Category (classification code),Event,Funding source,Amount,Currency,File,Line'
+			'Date,Document no.,Payee,Description,Category (classification code),Code name,Event,Funding source,Amount,Currency,File,Line'
 		);
 		expect(en).toHaveLength(1 + 34);
 		expect(en).toContain(
-			'2018-02-27,AB-118273,airBaltic Corporation AS,"Aviobiļetes Rīga–Brisele–Rīga, 3 pers. (SOLID kick-off)",2122,1,eu,426.9,EUR,ledger.csv,2'
+			'2018-02-27,AB-118273,airBaltic Corporation AS,"Aviobiļetes Rīga–Brisele–Rīga, 3 pers. (SOLID kick-off)",2122,,1,eu,426.9,EUR,ledger.csv,2'
 		);
 		// Latvian Excel: ; between fields and a decimal comma, so 426,9 is a number there.
 		const lv = await csvIn('lv');
 		expect(lv[0]).toBe(
-			'Datums;Dokumenta nr.;Partneris;Apraksts;EKK (klasifikācijas kods);Pasākums;Finansējuma avots;Summa;Valūta;Fails;Rinda'
+			'Datums;Dokumenta nr.;Partneris;Apraksts;EKK (klasifikācijas kods);Klasifikācijas koda nosaukums;Pasākums;Finansējuma avots;Summa;Valūta;Fails;Rinda'
 		);
 		expect(lv).toHaveLength(1 + 34);
 		expect(lv).toContain(
-			'2018-02-27;AB-118273;airBaltic Corporation AS;Aviobiļetes Rīga–Brisele–Rīga, 3 pers. (SOLID kick-off);2122;1;eu;426,9;EUR;ledger.csv;2'
+			'2018-02-27;AB-118273;airBaltic Corporation AS;Aviobiļetes Rīga–Brisele–Rīga, 3 pers. (SOLID kick-off);2122;;1;eu;426,9;EUR;ledger.csv;2'
 		);
+	});
+
+	it("names each code in the CSV from the project's list, in the reader's language", async () => {
+		const project = (await loadImportProject(handle.db, 'SOLID'))!;
+		const own = [
+			{ code: '2122', name: { lv: 'Pārējie komandējumu izdevumi', en: 'Other travel costs' } },
+			{ code: '2121', name: { lv: 'Dienas nauda' } }
+		];
+		const read = async (lang: 'lv' | 'en') => {
+			let csv = '';
+			for await (const part of expensesCsv(handle.db, project.id, lang, own)) csv += part;
+			// The reader's dialect: LV separates fields with ';', EN with ','.
+			return csv
+				.slice(1)
+				.trimEnd()
+				.replaceAll(lang === 'lv' ? ';' : ',', '|')
+				.split('\r\n')
+				.slice(1);
+		};
+		const lv = await read('lv');
+		expect(lv.find((l) => l.startsWith('2018-02-27|AB-118273'))).toContain(
+			'|2122|Pārējie komandējumu izdevumi|1|'
+		);
+		const en = await read('en');
+		expect(en.find((l) => l.startsWith('2018-02-27|AB-118273'))).toContain(
+			'|2122|Other travel costs|1|'
+		);
+		// No English name in the list: the English reader sees the Latvian one.
+		const perDiem = en.filter((l) => l.includes('|2121|'));
+		expect(perDiem.length).toBeGreaterThan(0);
+		expect(perDiem.every((l) => l.includes('|2121|Dienas nauda|'))).toBe(true);
 	});
 	/** Saves `change` made to the annex's last good text as its newest version; returns it. */
 	const saveAnnex = async (change: (source: string) => string) => {
@@ -512,5 +543,33 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 		const next = await annex('en');
 		expect(next.parameters.version).toBeLessThan(version);
 		expect(pdftotext(next.pdf)).toContain('Annex 1');
+	});
+});
+
+describe.each(ENGINES)('the annex of a plan that states only its goal, on %s', (engine) => {
+	let handle: DatabaseHandle;
+	beforeAll(async () => {
+		handle = await freshDatabase(engine);
+		const goalOnly = solidDefinition((d) => {
+			d.code = 'GOALONLY';
+			delete d.activities;
+		});
+		await applyProjectDefinition(handle.db, goalOnly, { actor: SYSTEM_ACTOR });
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	it('heads the goal as the goal, and has no activities heading', async () => {
+		const made = await makeDocument(handle.db, {
+			project: 'GOALONLY',
+			template: 'council-annex',
+			lang: 'lv',
+			date: DATE
+		});
+		const text = flat(pdftotext(made.pdf));
+		expect(text).toContain('Projekta mērķis: Projekta mērķis ir sekmēt starptautisko sadarbību');
+		expect(text).not.toContain('aktivitātes');
+		expect(text.trimEnd()).toMatch(/tās vēsturi un dažādību\.$/);
 	});
 });

@@ -103,3 +103,34 @@ describe.each(ENGINES)('project store on %s', (engine) => {
 		expect(await verifyAuditChain(handle.db)).toMatchObject({ intact: true, events: 3 });
 	});
 });
+
+describe.each(ENGINES)('a plan as a real annex states it, on %s', (engine) => {
+	let handle: DatabaseHandle;
+	beforeAll(async () => {
+		handle = await freshDatabase(engine);
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	it("stores a plan that states only its goal, with the project's own code names", async () => {
+		const goalOnly = solidDefinition((d) => {
+			d.code = 'GOALONLY';
+			delete d.activities;
+			d.classification = [
+				{ code: '2122', name: { lv: 'Pārējie komandējumu izdevumi', en: 'Other travel costs' } },
+				{ code: '2311', name: { lv: 'Biroja preces', en: undefined } }
+			];
+		});
+		await applyProjectDefinition(handle.db, goalOnly, { actor });
+		const { $schema: _, ...expected } = goalOnly;
+		expect((await loadProject(handle.db, 'GOALONLY'))?.definition).toEqual(expected);
+		const again = await applyProjectDefinition(handle.db, goalOnly, { actor });
+		expect(again.status).toBe('unchanged');
+		const cleared = solidDefinition((d) => void (d.code = 'GOALONLY'));
+		await applyProjectDefinition(handle.db, cleared, { actor });
+		const reloaded = (await loadProject(handle.db, 'GOALONLY'))?.definition;
+		expect(reloaded?.classification).toBeUndefined();
+		expect(reloaded?.activities?.lv).toMatch(/^Projekta īstenošanā/);
+	});
+});

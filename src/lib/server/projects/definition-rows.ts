@@ -56,8 +56,10 @@ export function projectValues(d: ProjectDefinition): ProjectValues {
 		plannedMobilities: d.plannedMobilities ?? null,
 		goalLv: d.goal.lv,
 		goalEn: d.goal.en,
-		activitiesLv: d.activities.lv,
-		activitiesEn: d.activities.en
+		// A plan that states no activities keeps blank texts; blank reads back as absent.
+		activitiesLv: d.activities?.lv ?? '',
+		activitiesEn: d.activities?.en ?? '',
+		classification: d.classification ?? null
 	};
 }
 
@@ -167,6 +169,8 @@ export function definitionFromRows(
 		events: [...events].sort((a, b) => a.number - b.number).map(eventFromRow),
 		plannedMobilities: p.plannedMobilities ?? undefined,
 		goal: { lv: p.goalLv, en: p.goalEn },
-		activities: { lv: p.activitiesLv, en: p.activitiesEn }
+		activities:
+			p.activitiesLv || p.activitiesEn ? { lv: p.activitiesLv, en: p.activitiesEn } : undefined,
+		classification: p.classification ?? undefined
 	});
 }

@@ -23,6 +23,7 @@ export const load = async ({ locals, params, url }) => {
 	return {
 		code: stored.definition.code,
 		currency: stored.definition.currency,
+		classification: stored.definition.classification,
 		filter: { ...filter, outside: filter.outside !== undefined },
 		page,
 		pages: Math.max(1, Math.ceil(result.count / ROWS_PER_PAGE)),

@@ -7,7 +7,9 @@ import { loadProject } from '$lib/server/projects/load-definition';
 export async function GET({ locals, params }) {
 	const project = await loadProject(locals.db, params.code);
 	if (!project) error(404);
-	const body = Readable.toWeb(Readable.from(expensesCsv(locals.db, project.id, locals.locale)));
+	const { classification } = project.definition;
+	const rows = expensesCsv(locals.db, project.id, locals.locale, classification);
+	const body = Readable.toWeb(Readable.from(rows));
 	return new Response(body as ReadableStream<Uint8Array>, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
