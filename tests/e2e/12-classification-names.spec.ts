@@ -12,7 +12,7 @@ const OWN_NAMES = [
 ];
 const SOLID_FILE = 'static/samples/solid/project.json';
 // Where pictures of the pages go when someone wants to look at them; the checks run without it.
-const SHOTS = process.env.COFUND_SHOTS_DIR;
+const SHOTS = process.env.E2E_SHOTS;
 
 const pdfText = (pdf: Buffer) =>
 	execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
