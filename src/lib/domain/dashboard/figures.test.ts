@@ -131,6 +131,16 @@ describe('the spend by category and by event', () => {
 		]);
 	});
 
+	it('lists the spend without a code last, however large it is', () => {
+		const rows = [...SPEND, spend('2019-07', '', null, 900_000)];
+		expect(figuresOf(solidDefinition(), rows).byCategory.map((c) => c.category)).toEqual([
+			'2122',
+			'2241',
+			'2311',
+			''
+		]);
+	});
+
 	it('lists the events by number with the spend linked to no event last, and gives it apart', () => {
 		const figures = figuresOf();
 		expect(figures.byEvent).toEqual([

@@ -119,6 +119,12 @@ export function plannedMobilityTotal(plan: {
 
 const noSpend = (): SpendBySource => ({ eu: 0, council: 0, none: 0 });
 
+/** Largest spend first; the rows with no code last, as they are what is left to classify. */
+function byAmount(a: { category: string; cents: Cents }, b: { category: string; cents: Cents }) {
+	if ((a.category === '') !== (b.category === '')) return a.category === '' ? 1 : -1;
+	return b.cents - a.cents || a.category.localeCompare(b.category, 'en');
+}
+
 function add<K>(map: Map<K, { cents: Cents; rows: number }>, key: K, row: SpendRow) {
 	const sum = map.get(key) ?? { cents: 0, rows: 0 };
 	sum.cents += row.cents;
@@ -159,9 +165,7 @@ function spendFigures(plan: FiguresPlan, spend: readonly SpendRow[]) {
 			bySource
 		},
 		monthly: monthlySeries(plan.period, plan.funding.total, byMonth),
-		byCategory: [...byCategory]
-			.map(([category, sum]) => ({ category, ...sum }))
-			.sort((a, b) => b.cents - a.cents || a.category.localeCompare(b.category, 'en')),
+		byCategory: [...byCategory].map(([category, sum]) => ({ category, ...sum })).sort(byAmount),
 		byEvent: [...byEvent]
 			.map(([event, sum]) => ({ event, ...sum }))
 			.sort((a, b) => (a.event ?? Infinity) - (b.event ?? Infinity)),

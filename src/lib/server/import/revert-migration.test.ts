@@ -1,7 +1,7 @@
 import { ENGINES } from '$tests/factories/database';
 import { solidDefinition } from '$tests/factories/projects';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -17,7 +17,7 @@ import { ephemeralAuditKey } from '../audit/audit-key';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
 import { queryRows, schema, type Database, type Engine } from '../db';
 import { fromPackageRoot } from '../package-root';
-import { applyProjectDefinition } from '../projects/apply-definition';
+import { projectValues } from '../projects/definition-rows';
 import { revertImport } from './revert-import';
 import { insertExpenses, type ExpenseRow } from './write-rows';
 
@@ -88,6 +88,37 @@ async function databaseBefore(engine: Engine): Promise<Upgradable> {
 	};
 }
 
+/**
+ * SOLID's project row as the code of today writes it, in the columns the older schema has: the
+ * app's own writer would also fill columns that later migrations add.
+ */
+async function insertProjectRow(db: Database): Promise<number> {
+	const present = new Set(
+		(
+			await queryRows<{ name: string }>(
+				db,
+				sql`select column_name as name from information_schema.columns
+					where table_name = 'projects' and table_schema = current_schema()`
+			)
+		).map((column) => column.name)
+	);
+	const values: Record<string, unknown> = projectValues(solidDefinition());
+	const filled = Object.entries(getTableColumns(schema.projects)).filter(
+		([key, column]) => present.has(column.name) && values[key] !== undefined
+	);
+	const [row] = await queryRows<{ id: number }>(
+		db,
+		sql`insert into projects (${sql.join(
+			filled.map(([, column]) => sql.identifier(column.name)),
+			sql`, `
+		)}) values (${sql.join(
+			filled.map(([key]) => sql`${values[key]}`),
+			sql`, `
+		)}) returning id`
+	);
+	return row!.id;
+}
+
 const expenseRow = (line: number, occurrence: number, cents: number): ExpenseRow => ({
 	line,
 	rowKey: 'same-key',
@@ -118,8 +149,7 @@ describe.each(ENGINES)('migration 0008 over the imports of today, on %s', (engin
 
 	beforeAll(async () => {
 		database = await databaseBefore(engine);
-		await applyProjectDefinition(database.db, solidDefinition(), { actor: SYSTEM_ACTOR });
-		projectId = (await one<{ id: number }>(sql`select id from projects where code = 'SOLID'`)).id;
+		projectId = await insertProjectRow(database.db);
 		// Imports as the code before this migration left them: rows live, a reverted batch empty.
 		await database.db.execute(sql`insert into source_files (id, project_id, name, size, sha256,
 			uploaded_by) values ('f', ${projectId}, 'ledger.csv', 3, 'sha', 'x')`);
