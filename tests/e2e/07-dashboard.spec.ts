@@ -89,13 +89,13 @@ test.describe('the SOLID dashboard', () => {
 		for (const [locale, header, row] of [
 			[
 				'lv',
-				'Datums;Dokumenta nr.;Partneris;Apraksts;EKK (klasifikācijas kods);Pasākums;Finansējuma avots;Summa;Valūta;Fails;Rinda',
-				/^2018-02-27;AB-118273;airBaltic Corporation AS;[^;]+;2122;1;eu;426,9;EUR;ledger\.csv;2$/m
+				'Datums;Dokumenta nr.;Partneris;Apraksts;EKK (klasifikācijas kods);Klasifikācijas koda nosaukums;Pasākums;Finansējuma avots;Summa;Valūta;Fails;Rinda',
+				/^2018-02-27;AB-118273;airBaltic Corporation AS;[^;]+;2122;;1;eu;426,9;EUR;ledger\.csv;2$/m
 			],
 			[
 				'en',
-				'Date,Document no.,Payee,Description,Category (classification code),Event,Funding source,Amount,Currency,File,Line',
-				/^2018-02-27,AB-118273,airBaltic Corporation AS,"[^"]+",2122,1,eu,426\.9,EUR,ledger\.csv,2$/m
+				'Date,Document no.,Payee,Description,Category (classification code),Code name,Event,Funding source,Amount,Currency,File,Line',
+				/^2018-02-27,AB-118273,airBaltic Corporation AS,"[^"]+",2122,,1,eu,426\.9,EUR,ledger\.csv,2$/m
 			]
 		] as const) {
 			await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL! }]);

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { canOnProject } from '$lib/domain/access';
 import { parseIsoDate } from '$lib/domain/format';
 import { isLocale, type Locale } from '$lib/domain/locale';
-import { claimDate, describeChange, madeOn } from '$lib/i18n/document-messages';
+import { claimDate, describeChange, languageName, madeOn } from '$lib/i18n/document-messages';
 import { m } from '$lib/paraglide/messages.js';
 import { isMember } from '$lib/server/auth/users';
 import type { DatabaseHandle } from '$lib/server/db';
@@ -161,7 +161,7 @@ export function printVerdict(verdict: DisclosedVerdict, ctx: CliContext): void {
 						template: claims.template ?? '?',
 						version: claims.version ?? '?',
 						project: claims.project ?? '?',
-						lang: claims.lang ?? '?',
+						lang: claims.lang ? languageName(claims.lang, locale) : '?',
 						date: claims.date ? claimDate(claims.date, locale) : '?',
 						fingerprint: claims.fingerprint ?? '?'
 					},
@@ -185,7 +185,7 @@ export function printVerdict(verdict: DisclosedVerdict, ctx: CliContext): void {
 				id: document.id,
 				template: p.template,
 				version: p.version,
-				lang: p.lang,
+				lang: languageName(p.lang, locale),
 				project: document.project,
 				date: madeOn(document.createdAt, locale),
 				by: document.createdBy

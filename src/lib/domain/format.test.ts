@@ -7,6 +7,7 @@ import {
 	formatMoney,
 	formatPercent,
 	formatSignedMoney,
+	formatSignedPercent,
 	formatMonth,
 	formatOfficeMoment,
 	formatPeriod,
@@ -146,6 +147,14 @@ describe('one minus sign: U+2212, never the hyphen-minus Intl writes', () => {
 		expect(formatInteger(-12345, 'lv')).toBe(`\u221212${NBSP}345`);
 		expect(formatDecimal(-4.12, 'lv', 1)).toBe('\u22124,1');
 		expect(formatDecimal(1.84, 'en', 1)).toBe('1.8');
+	});
+
+	it('signs a variance in per cent either way, as a variance in money', () => {
+		expect(formatSignedPercent(0.0388, 'lv')).toBe('+3,9%');
+		expect(formatSignedPercent(-0.005, 'en')).toBe('\u22120.5%');
+		expect(formatSignedPercent(0, 'lv')).toBe('0%');
+		expect(formatSignedPercent(0.00001, 'en')).toBe('0%');
+		expect(formatSignedPercent(-0.00001, 'lv')).toBe('0%');
 	});
 
 	it('writes no sign for a value that rounds to zero', () => {

@@ -122,6 +122,18 @@ export function formatPercent(ratio: number, locale: Locale): string {
 	);
 }
 
+/** A variance in per cent, signed either way as money variances are: `+3,8%`, `−0,5%`, `0%`. */
+export function formatSignedPercent(ratio: number, locale: Locale): string {
+	return written(
+		new Intl.NumberFormat(NUMBER_TAG[locale], {
+			style: 'percent',
+			maximumFractionDigits: 1,
+			signDisplay: 'exceptZero'
+		}),
+		ratio
+	);
+}
+
 interface DateParts {
 	year: number;
 	month: number;

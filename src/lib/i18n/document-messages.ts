@@ -33,3 +33,11 @@ export const claimDate = (iso: string, locale: Locale) =>
 
 /** "24.11.2026." from a stored timestamp: the day in Riga, in the reader's language. */
 export const madeOn = (at: Date | string, locale: Locale) => formatDate(officeDate(at), locale);
+
+/** A document's language by its name (`Latvian`, `angļu`); a code cofund does not know as written. */
+export function languageName(lang: string, locale: Locale): string {
+	const say = { locale };
+	if (lang === 'lv') return m.language_lv({}, say);
+	if (lang === 'en') return m.language_en({}, say);
+	return lang;
+}

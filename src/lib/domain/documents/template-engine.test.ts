@@ -243,7 +243,7 @@ describe('the field reference', () => {
 		event: { month: '2018-03', representatives: 3, country: 'BE' },
 		mobility: { share: 14 / 15 },
 		expenses: { count: 10_000 },
-		year: { variance: -1550 }
+		year: { variance: -1550, variance_ratio: -0.005 }
 	};
 
 	it('lists every filter the engine has', () => {
@@ -259,7 +259,8 @@ describe('the field reference', () => {
 				'percent',
 				'period',
 				'plural',
-				'signed'
+				'signed',
+				'signed_percent'
 			].sort()
 		);
 	});

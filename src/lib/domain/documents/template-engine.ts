@@ -28,6 +28,7 @@ import {
 	formatMonth,
 	formatPercent,
 	formatSignedMoney,
+	formatSignedPercent,
 	formatPeriod
 } from '../format';
 import type { Locale } from '../locale';
@@ -89,6 +90,11 @@ export const FILTERS: Record<string, { usage: string; example: string; result: s
 		usage: 'cents | signed — an amount with its sign, for variances',
 		example: '{{ year.variance | signed }}',
 		result: '−15,50 EUR'
+	},
+	signed_percent: {
+		usage: 'ratio | signed_percent — a variance in per cent with its sign',
+		example: '{{ year.variance_ratio | signed_percent }}',
+		result: '−0,5%'
 	}
 };
 
@@ -249,6 +255,9 @@ export function createTemplateEngine(lang: Locale, currency = 'EUR'): Liquid {
 	);
 	engine.registerFilter('signed', (cents: unknown) =>
 		formatSignedMoney(asNumber(cents, 'signed'), lang, currency)
+	);
+	engine.registerFilter('signed_percent', (ratio: unknown) =>
+		formatSignedPercent(asNumber(ratio, 'signed_percent'), lang)
 	);
 	engine.registerFilter('date', (iso: unknown) => formatDate(asText(iso, 'date'), lang));
 	engine.registerFilter('decision_date', (iso: unknown) =>
