@@ -34,10 +34,14 @@ export const claimDate = (iso: string, locale: Locale) =>
 /** "24.11.2026." from a stored timestamp: the day in Riga, in the reader's language. */
 export const madeOn = (at: Date | string, locale: Locale) => formatDate(officeDate(at), locale);
 
-/** A document's language by its name (`Latvian`, `angļu`); a code cofund does not know as written. */
+/**
+ * A document's language by its name within a sentence (`English`, `angļu`); a code cofund does not
+ * know, as written. Latvian writes a language's name in lower case inside a sentence, while the
+ * messages hold it as a label.
+ */
 export function languageName(lang: string, locale: Locale): string {
 	const say = { locale };
-	if (lang === 'lv') return m.language_lv({}, say);
-	if (lang === 'en') return m.language_en({}, say);
-	return lang;
+	const name =
+		lang === 'lv' ? m.language_lv({}, say) : lang === 'en' ? m.language_en({}, say) : lang;
+	return locale === 'lv' ? name.toLocaleLowerCase('lv') : name;
 }
