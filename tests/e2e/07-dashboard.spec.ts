@@ -27,6 +27,30 @@ test.describe('the SOLID dashboard', () => {
 		await expect(page.getByTestId('alerts')).toContainText('2019: izdevumi par 40,20 EUR');
 	});
 
+	test('signs a variance in per cent as in money, and fits a phone with its tables open', async ({
+		page
+	}) => {
+		await page.goto('/projects/SOLID/dashboard');
+		const years = page.getByTestId('chart-yearly-plan');
+		await years.getByRole('button', { name: 'Tabula' }).click();
+		await expect(years.getByTestId('year-2019')).toContainText('(+3,8%)');
+		await expect(years.getByTestId('year-2018')).toContainText('(−0,5%)');
+		await page.setViewportSize({ width: 390, height: 800 });
+		for (const [path, tables] of [
+			['/projects/SOLID/dashboard', true],
+			['/projects/SOLID', false]
+		] as const) {
+			await page.goto(path);
+			if (tables) {
+				const buttons = page.getByRole('button', { name: 'Tabula' });
+				for (let i = 0; i < (await buttons.count()); i++) await buttons.nth(i).click();
+			}
+			// A wide table scrolls inside its card; the page itself never scrolls sideways.
+			const width = await page.evaluate(() => document.documentElement.scrollWidth);
+			expect(width, path).toBeLessThanOrEqual(390);
+		}
+	});
+
 	test('drills from 2019 down to its rows and their lines in ledger.csv', async ({ page }) => {
 		await page.goto('/projects/SOLID/dashboard');
 		const years = page.getByTestId('chart-yearly-plan');
