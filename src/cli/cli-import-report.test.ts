@@ -14,7 +14,7 @@ import { loadImportProject } from '$lib/server/import/import-project';
 import { runImport, type ImportRequest } from '$lib/server/import/run-import';
 import { fromPackageRoot } from '$lib/server/package-root';
 import { applyProjectDefinition } from '$lib/server/projects/apply-definition';
-import { printOutcome, resultJson } from './commands/import';
+import { printOutcome, resultJson } from './commands/import-output';
 import type { CliContext } from './context';
 
 const FILE = fromPackageRoot('tests/fixtures/imports/ledger-totals-rejected.csv');

@@ -110,29 +110,22 @@ export function formatDecimal(value: number, locale: Locale, digits: number): st
 	);
 }
 
-/** A share as a percentage: `93,5%` / `93.5%`, `−12,5%` below zero. */
-export function formatPercent(ratio: number, locale: Locale): string {
-	return written(
+const percent = (ratio: number, locale: Locale, signDisplay: 'negative' | 'exceptZero') =>
+	written(
 		new Intl.NumberFormat(NUMBER_TAG[locale], {
 			style: 'percent',
 			maximumFractionDigits: 1,
-			signDisplay: 'negative'
+			signDisplay
 		}),
 		ratio
 	);
-}
+
+/** A share as a percentage: `93,5%` / `93.5%`, `−12,5%` below zero. */
+export const formatPercent = (ratio: number, locale: Locale) => percent(ratio, locale, 'negative');
 
 /** A variance in per cent, signed either way as money variances are: `+3,8%`, `−0,5%`, `0%`. */
-export function formatSignedPercent(ratio: number, locale: Locale): string {
-	return written(
-		new Intl.NumberFormat(NUMBER_TAG[locale], {
-			style: 'percent',
-			maximumFractionDigits: 1,
-			signDisplay: 'exceptZero'
-		}),
-		ratio
-	);
-}
+export const formatSignedPercent = (ratio: number, locale: Locale) =>
+	percent(ratio, locale, 'exceptZero');
 
 interface DateParts {
 	year: number;
