@@ -138,7 +138,7 @@ describe('cofund document and cofund verify', { timeout: 120_000 }, () => {
 		expect(tampered.code).toBe(3);
 		expect(tampered.out).toContain('Not genuine');
 		expect(tampered.out).toContain(
-			'The file claims to be final-report v1 for project SOLID (in English, dated 24 Nov 2026)'
+			'The file claims to be Final report v1 for project SOLID (in English, dated 24 Nov 2026)'
 		);
 		// The English report it was, not merely a document of the same data.
 		expect(tampered.out).toMatch(/The genuine document it claims to be, \d+ \(the same template/);

@@ -54,6 +54,10 @@ test.describe('documents from templates', () => {
 		await auditor.getByLabel('PDF fails').setInputFiles(file);
 		await auditor.getByRole('button', { name: 'Pārbaudīt' }).click();
 		await expect(auditor.getByTestId('genuine')).toContainText('Īsts: cofund šo failu izveidoja');
+		// The template by its name and the language in words, as a reader says them.
+		await expect(auditor.getByTestId('genuine')).toContainText(
+			'(“Domes lēmuma pielikums” v1, valoda: latviešu, projekts SOLID)'
+		);
 		await expect(auditor.getByTestId('data-same')).toBeVisible();
 
 		const tampered = Buffer.from(pdf);
@@ -66,7 +70,9 @@ test.describe('documents from templates', () => {
 		});
 		await auditor.getByRole('button', { name: 'Pārbaudīt' }).click();
 		await expect(auditor.getByTestId('not-genuine')).toContainText('Nav īsts');
-		await expect(auditor.getByTestId('verdict')).toContainText('council-annex');
+		await expect(auditor.getByTestId('verdict')).toContainText(
+			'uzdodas par dokumentu “Domes lēmuma pielikums” v1'
+		);
 		await auditor.close();
 	});
 

@@ -22,3 +22,4 @@ export {
 } from '$lib/server/documents/template-store';
 export { templateFailuresOf } from '$lib/server/documents/template-failures';
 export { verifyForReader } from '$lib/server/documents/verify-disclosure';
+export { templateNames } from '$lib/server/documents/template-summaries';

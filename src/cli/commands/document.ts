@@ -138,7 +138,12 @@ async function requireOnProject(
 		throw forbidden(user, `${permission} ${code}`, ctx);
 }
 
-export function printVerdict(verdict: DisclosedVerdict, ctx: CliContext): void {
+export function printVerdict(
+	verdict: DisclosedVerdict,
+	ctx: CliContext,
+	templateNames: Record<string, string> = {}
+): void {
+	const templateName = (id: string) => templateNames[id] ?? id;
 	const { locale } = ctx;
 	const say = { locale };
 	if ('withheld' in verdict) {
@@ -158,7 +163,7 @@ export function printVerdict(verdict: DisclosedVerdict, ctx: CliContext): void {
 			ctx.out(
 				m.verify_claims(
 					{
-						template: claims.template ?? '?',
+						template: claims.template ? templateName(claims.template) : '?',
 						version: claims.version ?? '?',
 						project: claims.project ?? '?',
 						lang: claims.lang ? languageName(claims.lang, locale) : '?',
@@ -183,7 +188,7 @@ export function printVerdict(verdict: DisclosedVerdict, ctx: CliContext): void {
 		m.verify_genuine(
 			{
 				id: document.id,
-				template: p.template,
+				template: templateName(p.template),
 				version: p.version,
 				lang: languageName(p.lang, locale),
 				project: document.project,
@@ -249,13 +254,14 @@ export function registerDocumentCommands(program: Command, context: () => CliCon
 				);
 			}
 			const s = await services();
-			const verdict = await withDatabase('cofund verify', async (handle) => {
+			const { verdict, names } = await withDatabase('cofund verify', async (handle) => {
 				const user = await actingUser(handle, ctx);
 				requirePermission(user, 'document:verify', ctx);
-				return s.verifyForReader(handle.db, pdf, user);
+				const verdict = await s.verifyForReader(handle.db, pdf, user);
+				return { verdict, names: await s.templateNames(handle.db, ctx.locale) };
 			});
 			if (options.json) ctx.out(JSON.stringify(verdict, null, 2));
-			else printVerdict(verdict, ctx);
+			else printVerdict(verdict, ctx, names);
 			process.exitCode = verifyExitCode(verdict);
 		});
 }

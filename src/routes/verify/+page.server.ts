@@ -4,6 +4,7 @@ import { fail } from '@sveltejs/kit';
 import { formatBytes } from '$lib/i18n/import-messages';
 import { m } from '$lib/paraglide/messages.js';
 import { DOCUMENT_BODY_LIMIT } from '$lib/server/access/authorize';
+import { templateNames } from '$lib/server/documents/template-summaries';
 import { verifyForReader } from '$lib/server/documents/verify-disclosure';
 import { isBodyTooLarge, readCappedForm } from '$lib/server/http/read-capped';
 
@@ -21,6 +22,9 @@ export const actions = {
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, { problem: m.verify_no_file() });
 		const pdf = Buffer.from(await file.arrayBuffer());
-		return { fileName: file.name, verdict: await verifyForReader(locals.db, pdf, locals.user!) };
+		const verdict = await verifyForReader(locals.db, pdf, locals.user!);
+		// A withheld verdict says nothing beyond yes or no, so it carries no template names either.
+		const templates = 'withheld' in verdict ? {} : await templateNames(locals.db, locals.locale);
+		return { fileName: file.name, verdict, templates };
 	}
 };

@@ -75,3 +75,9 @@ export async function templateSummaries(db: Database, locale: Locale): Promise<T
 		})
 	);
 }
+
+/** Each template's name in the reader's language, by id: how Verify names a document's template. */
+export async function templateNames(db: Database, locale: Locale): Promise<Record<string, string>> {
+	const summaries = await templateSummaries(db, locale);
+	return Object.fromEntries(summaries.map((t) => [t.id, t.name]));
+}
