@@ -4,6 +4,7 @@
  * rows says it did, against what the database holds afterwards.
  */
 import { ENGINES, freshDatabase } from '$tests/factories/database';
+import { importFile } from '$tests/factories/imports';
 import { solidDefinition } from '$tests/factories/projects';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,28 +16,16 @@ import type { DatabaseHandle } from '../db';
 import { expenses, importBatches } from '../db/schema';
 import { applyProjectDefinition } from '../projects/apply-definition';
 import { loadBatchReport } from './batch-report';
-import { fileSource } from './byte-source';
 import { ImportFileError } from './import-errors';
 import { loadImportProject } from './import-project';
-import { runImport, type ImportRequest } from './run-import';
+import type { ImportRequest } from './run-import';
 
 const FILE = fromPackageRoot('tests/fixtures/imports/ledger-totals-rejected.csv');
 
 describe.each(ENGINES)('committing a ledger without its rejected rows on %s', (engine) => {
 	let handle: DatabaseHandle;
-	const run = async (mode: ImportRequest['mode'], skipRejected = false) => {
-		const project = (await loadImportProject(handle.db, 'SOLID'))!;
-		return runImport(handle.db, {
-			project,
-			kind: 'expenses',
-			input: { source: await fileSource(FILE) },
-			profile: {},
-			actor: SYSTEM_ACTOR,
-			mode,
-			skipRejected,
-			today: '2026-11-24'
-		});
-	};
+	const run = (mode: ImportRequest['mode'], skipRejected = false) =>
+		importFile(handle.db, FILE, { mode, skipRejected });
 
 	beforeAll(async () => {
 		handle = await freshDatabase(engine);
