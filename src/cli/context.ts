@@ -4,7 +4,10 @@ import { m } from '$lib/paraglide/messages.js';
 import { ConfigError, readDatabaseConfig } from '$lib/server/config';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db';
 import { DataDirLockedError } from '$lib/server/db/data-dir-lock';
-import { can, type Permission } from '$lib/domain/access';
+import type { Permission } from '$lib/domain/access';
+import { describeLockRefusal } from '$lib/i18n/lock-messages';
+import { decide } from '$lib/server/access/authorize';
+import { decideFor } from '$lib/server/access/project-access';
 import { authSecret } from '$lib/server/auth/auth-secret';
 import { createAuth, type Auth } from '$lib/server/auth/create-auth';
 import { findUserByEmail, type AppUser } from '$lib/server/auth/users';
@@ -44,10 +47,7 @@ function isError<T extends Error>(error: unknown, type: new (...args: never[]) =
 /** Turns the errors a person can act on into their words; anything else stays a real error. */
 export function explain(error: unknown, locale: Locale): string | null {
 	if (error instanceof CliFailure) return error.message;
-	if (isError(error, DataDirLockedError)) {
-		const { pid, purpose, since } = error.holder;
-		return m.cli_data_dir_locked({ dataDir: error.dataDir, pid, purpose, since }, { locale });
-	}
+	if (isError(error, DataDirLockedError)) return describeLockRefusal(error, locale);
 	if (isError(error, ConfigError)) {
 		return m.cli_config_error({ variable: error.variable, value: error.value }, { locale });
 	}
@@ -80,8 +80,24 @@ export function forbidden(user: AppUser, what: string, ctx: CliContext): CliFail
 	return new CliFailure(m.cli_forbidden({ email: user.email, role: user.role, what }, { locale }));
 }
 
+/** A permission that needs no project, decided as the web hook decides a route's rule. */
 export function requirePermission(user: AppUser, permission: Permission, ctx: CliContext): void {
-	if (!can(user.role, permission)) throw forbidden(user, permission, ctx);
+	if (decide({ permission }, user) !== 'allow') throw forbidden(user, permission, ctx);
+}
+
+/**
+ * A permission on one project, decided as the web hook decides a project route's rule: the role's
+ * permission, and membership of the project unless the user is an admin.
+ */
+export async function requireOnProject(
+	handle: DatabaseHandle,
+	user: AppUser,
+	permission: Permission,
+	code: string,
+	ctx: CliContext
+): Promise<void> {
+	const decision = await decideFor(handle.db, user, { permission, project: 'code' }, code);
+	if (decision !== 'allow') throw forbidden(user, `${permission} ${code}`, ctx);
 }
 
 export async function cliAuth(handle: DatabaseHandle): Promise<Auth> {

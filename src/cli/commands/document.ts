@@ -2,18 +2,16 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { canOnProject } from '$lib/domain/access';
 import { parseIsoDate } from '$lib/domain/format';
 import { isLocale, type Locale } from '$lib/domain/locale';
 import { claimDate, describeChange, languageName, madeOn } from '$lib/i18n/document-messages';
 import { m } from '$lib/paraglide/messages.js';
-import { isMember } from '$lib/server/auth/users';
 import type { DatabaseHandle } from '$lib/server/db';
 import type { DisclosedVerdict } from '$lib/server/documents/verify-disclosure';
 import {
 	actingUser,
 	CliFailure,
-	forbidden,
+	requireOnProject,
 	requirePermission,
 	withDatabase,
 	type CliContext
@@ -77,7 +75,7 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 	const s = await services();
 	await withDatabase('cofund document', async (handle) => {
 		const user = await actingUser(handle, ctx);
-		await requireOnProject(handle, user, options.project, 'document:generate', ctx);
+		await requireOnProject(handle, user, 'document:generate', options.project, ctx);
 		try {
 			const made = await s.makeDocument(
 				handle.db,
@@ -124,18 +122,6 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 			explainDocumentError(error, ctx, s);
 		}
 	});
-}
-
-async function requireOnProject(
-	handle: DatabaseHandle,
-	user: Awaited<ReturnType<typeof actingUser>>,
-	code: string,
-	permission: 'document:generate' | 'project:read',
-	ctx: CliContext
-) {
-	const member = await isMember(handle.db, code, user.id);
-	if (!canOnProject(user.role, permission, member))
-		throw forbidden(user, `${permission} ${code}`, ctx);
 }
 
 export function printVerdict(

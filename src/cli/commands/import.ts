@@ -7,10 +7,10 @@ import {
 	type MappingProfile
 } from '$lib/domain/import/profile';
 import { importBalance } from '$lib/domain/import/balance';
-import { canOnProject, type Permission } from '$lib/domain/access';
+import type { Permission } from '$lib/domain/access';
 import { describeFailure } from '$lib/i18n/import-messages';
 import { m } from '$lib/paraglide/messages.js';
-import { isMember, type AppUser } from '$lib/server/auth/users';
+import type { AppUser } from '$lib/server/auth/users';
 import type { DatabaseHandle } from '$lib/server/db';
 import { fileSource } from '$lib/server/import/byte-source';
 import { loadBatchReport } from '$lib/server/import/batch-report';
@@ -24,7 +24,13 @@ import { printOutcome, printReport, printWarnings, resultJson } from './import-o
 import { printSummary, summaryJson } from './summary-output';
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { actingUser, CliFailure, forbidden, withDatabase, type CliContext } from '../context';
+import {
+	actingUser,
+	CliFailure,
+	requireOnProject,
+	withDatabase,
+	type CliContext
+} from '../context';
 
 interface ImportOptions {
 	project: string;
@@ -101,9 +107,7 @@ async function projectFor(
 	const user = await actingUser(handle, ctx);
 	const project = await loadImportProject(handle.db, code);
 	if (!project) throw new CliFailure(m.cli_unknown_project({ code }, { locale: ctx.locale }));
-	const member = await isMember(handle.db, code, user.id);
-	if (!canOnProject(user.role, permission, member))
-		throw forbidden(user, `${permission} ${code}`, ctx);
+	await requireOnProject(handle, user, permission, code, ctx);
 	return { user, project };
 }
 

@@ -6,9 +6,8 @@ import { checkPlan } from '$lib/domain/project/plan-checks';
 import { describeIssue } from '$lib/i18n/issue-messages';
 import { describeFinding } from '$lib/i18n/plan-messages';
 import { m } from '$lib/paraglide/messages.js';
-import { canOnProject } from '$lib/domain/access';
 import type { Actor } from '$lib/server/audit/record-audit';
-import { addMember, isMember } from '$lib/server/auth/users';
+import { addMember } from '$lib/server/auth/users';
 import type { Database } from '$lib/server/db';
 import { loadProject } from '$lib/server/projects/load-definition';
 import { applyProjectDefinition, type ApplyResult } from '$lib/server/projects/apply-definition';
@@ -19,7 +18,7 @@ import { writeFile } from 'node:fs/promises';
 import {
 	actingUser,
 	CliFailure,
-	forbidden,
+	requireOnProject,
 	requirePermission,
 	withDatabase,
 	type CliContext
@@ -83,11 +82,8 @@ export function registerProjectCommands(program: Command, context: () => CliCont
 				const read = await readDefinitionFile(file);
 				const code = read.ok ? read.definition.code : '';
 				const exists = read.ok && (await loadProject(handle.db, code)) !== null;
-				if (exists) {
-					const member = await isMember(handle.db, code, user.id);
-					if (!canOnProject(user.role, 'project:edit', member))
-						throw forbidden(user, `project:edit ${code}`, ctx);
-				} else requirePermission(user, 'project:create', ctx);
+				if (exists) await requireOnProject(handle, user, 'project:edit', code, ctx);
+				else requirePermission(user, 'project:create', ctx);
 				const result = await applyFile(handle.db, file, ctx, user);
 				if (result.status === 'created') await addMember(handle.db, result.code, user.id);
 			});

@@ -1,15 +1,18 @@
 /**
  * The web app's database and sign-in, made once at start-up by the init hook (which applies every
  * migration and makes sure an admin exists), and closed when adapter-node shuts down, so that the
- * embedded database's lock is released.
+ * embedded database's lock is released and its socket for the CLI removed.
  */
 import { getRequestEvent } from '$app/server';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
 import { authSecret } from './auth/auth-secret';
 import { createAuth, type Auth } from './auth/create-auth';
 import { ensureFirstAdmin } from './auth/first-admin';
+import { localeFromTag } from '$lib/domain/locale';
+import { describeLockRefusal } from '$lib/i18n/lock-messages';
 import { readDatabaseConfig } from './config';
 import { openDatabase, type DatabaseHandle } from './db';
+import { DataDirLockedError } from './db/data-dir-lock';
 import { scheduleStaleUploadRemoval } from './import/stale-uploads';
 
 export interface AppContext {
@@ -21,8 +24,26 @@ export function publicOrigin(): string {
 	return process.env.ORIGIN || `http://localhost:${process.env.PORT || 5173}`;
 }
 
+/**
+ * Opens the database, serving the embedded folder to the CLI. A folder another process holds is
+ * the one failure a person starting a second server must read, so it is said in a line (in the
+ * language of the shell, as the CLI does) and the process ends, rather than as a stack trace from
+ * the init hook, whether it was started by `cofund serve` or `node build`.
+ */
+async function openServing(): Promise<DatabaseHandle> {
+	try {
+		return await openDatabase(readDatabaseConfig(), 'cofund web app', { serve: true });
+	} catch (error) {
+		if (!(error instanceof DataDirLockedError)) throw error;
+		const env = process.env;
+		const locale = localeFromTag(env.COFUND_LANG || env.LC_ALL || env.LANG, 'en');
+		console.error(describeLockRefusal(error, locale));
+		process.exit(1);
+	}
+}
+
 async function start(): Promise<AppContext> {
-	const handle = await openDatabase(readDatabaseConfig(), 'cofund web app');
+	const handle = await openServing();
 	process.once('sveltekit:shutdown', () => void handle.close());
 	const auth = createAuth(handle.db, {
 		secret: await authSecret(handle.db),

@@ -25,10 +25,20 @@ export function ruleFor(routeId: string, method: string, search: string): Rule |
 	return route.actions?.[named];
 }
 
+/** A rule that names no project is decided at once, with no membership to look up. */
+export function decide(
+	rule: Exclude<Rule, { project: 'code' }> | undefined | null,
+	viewer: Viewer | null
+): Decision;
 export function decide(
 	rule: Rule | undefined | null,
 	viewer: Viewer | null,
 	isMember: () => Promise<boolean>
+): Promise<Decision> | Decision;
+export function decide(
+	rule: Rule | undefined | null,
+	viewer: Viewer | null,
+	isMember: () => Promise<boolean> = () => Promise.resolve(false)
 ): Promise<Decision> | Decision {
 	if (rule === null) return 'no-rule';
 	if (rule === undefined) return 'forbid';

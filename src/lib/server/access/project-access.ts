@@ -1,12 +1,25 @@
-/** Whether a reader may see one project, by the same decision the route rules use. */
+/**
+ * The route rules' decision outside a request: for the CLI's commands and for services that
+ * must know whether a reader may see a project. The same `decide()` the web hook calls, with
+ * membership read from the database.
+ */
 import type { Database } from '../db';
 import { isMember } from '../auth/users';
-import { decide, type Viewer } from './authorize';
+import { decide, type Decision, type Viewer } from './authorize';
 import type { Rule } from './route-rules';
 
 const READ_PROJECT: Rule = { permission: 'project:read', project: 'code' };
 
+/** `rule` for `viewer`, on the project `code` when the rule names one (as a route's `[code]`). */
+export async function decideFor(
+	db: Database,
+	viewer: Viewer,
+	rule: Rule,
+	code = ''
+): Promise<Decision> {
+	return decide(rule, viewer, () => isMember(db, code, viewer.id));
+}
+
 export async function mayReadProject(db: Database, reader: Viewer, code: string): Promise<boolean> {
-	const decision = await decide(READ_PROJECT, reader, () => isMember(db, code, reader.id));
-	return decision === 'allow';
+	return (await decideFor(db, reader, READ_PROJECT, code)) === 'allow';
 }

@@ -25,6 +25,8 @@ export interface LockHolder {
 	host: string;
 	purpose: string;
 	since: string;
+	/** A server that serves the folder to local clients over its socket (see pglite-socket.ts). */
+	serves?: boolean;
 }
 
 export class DataDirLockedError extends Error {
@@ -65,6 +67,11 @@ function readHolder(path: string): LockHolder | null {
 	}
 }
 
+/** Who holds the folder now, if anyone (a lock file left empty or unreadable names no one). */
+export function lockHolderOf(dataDir: string): LockHolder | null {
+	return readHolder(join(dataDir, 'cofund.lock'));
+}
+
 function isStale(path: string, holder: LockHolder | null): boolean {
 	if (!holder) return Date.now() - statSync(path).mtimeMs > EMPTY_GRACE_MS;
 	if (holder.host !== hostname()) return false; // another machine's process: cannot tell, so respect it
@@ -87,14 +94,19 @@ function tryCreate(path: string, holder: LockHolder): boolean {
 	return true;
 }
 
-export function acquireDataDirLock(dataDir: string, purpose: string): DataDirLock {
+export function acquireDataDirLock(
+	dataDir: string,
+	purpose: string,
+	{ serves = false }: { serves?: boolean } = {}
+): DataDirLock {
 	mkdirSync(dataDir, { recursive: true });
 	const path = join(dataDir, 'cofund.lock');
 	const me: LockHolder = {
 		pid: process.pid,
 		host: hostname(),
 		purpose,
-		since: new Date().toISOString()
+		since: new Date().toISOString(),
+		...(serves ? { serves } : {})
 	};
 
 	for (let attempt = 0; !tryCreate(path, me); attempt++) {

@@ -1,6 +1,7 @@
 /**
  * Opens cofund's database: PostgreSQL when a URL is given, else the embedded PGlite in the data
- * folder (locked against a second process). Either way every migration is applied before use.
+ * folder (locked against a second process; a running app serves it to the CLI over a socket).
+ * Either way every migration is applied before use.
  */
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
@@ -9,14 +10,17 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import postgres from 'postgres';
 import { bindAudit } from '../audit/audit-context';
 import { ephemeralAuditKey } from '../audit/audit-key';
 import { prepareAudit, readAuditSetup } from '../audit/audit-setup';
 import type { DatabaseConfig } from '../config';
 import { fromPackageRoot } from '../package-root';
-import { acquireDataDirLock } from './data-dir-lock';
+import { acquireDataDirLock, DataDirLockedError, lockHolderOf } from './data-dir-lock';
+import { fitsSocketPath, serveOverSocket, SOCKET_FILE, type SocketServer } from './pglite-socket';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -48,15 +52,24 @@ const pgliteCodecs = {
 	parsers: { [BYTEA]: (text: string) => new Uint8Array(Buffer.from(text.slice(2), 'hex')) }
 };
 
+export interface OpenOptions {
+	/**
+	 * The web app: owns the embedded folder and serves it to local clients over a socket. Without
+	 * it (the CLI), a folder a running app serves is reached through that app's socket.
+	 */
+	serve?: boolean;
+}
+
 export async function openDatabase(
 	config: DatabaseConfig,
-	purpose: string
+	purpose: string,
+	{ serve = false }: OpenOptions = {}
 ): Promise<DatabaseHandle> {
 	// The key is read (or its file made) before the database is opened: a bad key stops nothing half-way.
 	const audit = readAuditSetup(config);
 	const handle = config.url
 		? await openPostgres(config.url)
-		: await openPglite(config.dataDir, purpose);
+		: await openPglite(config.dataDir, purpose, serve);
 	try {
 		await prepareAudit(handle.db, audit);
 	} catch (error) {
@@ -66,28 +79,109 @@ export async function openDatabase(
 	return handle;
 }
 
-async function openPglite(dataDir: string, purpose: string): Promise<DatabaseHandle> {
-	const lock = acquireDataDirLock(dataDir, purpose);
+export const socketPathOf = (dataDir: string) => join(dataDir, SOCKET_FILE);
+
+/** How long the CLI waits for a starting app (migrating, say) to open its socket. */
+const SOCKET_WAIT_MS = 60_000;
+
+async function openPglite(
+	dataDir: string,
+	purpose: string,
+	serve: boolean
+): Promise<DatabaseHandle> {
+	const socketPath = socketPathOf(dataDir);
+	const serves = serve && fitsSocketPath(socketPath);
+	if (serve && !serves)
+		console.warn(
+			`cofund: the data folder's path is too long for a Unix socket (${socketPath}); ` +
+				'the CLI cannot reach the database while this app runs.'
+		);
+	let lock;
 	try {
-		const client = await PGlite.create(join(dataDir, 'pgdata'), pgliteCodecs);
+		lock = acquireDataDirLock(dataDir, purpose, { serves });
+	} catch (error) {
+		// A second server is refused; so is a second CLI beside a CLI. A CLI beside a server joins it.
+		if (serve || !(error instanceof DataDirLockedError) || !error.holder.serves) throw error;
+		return openThroughSocket(dataDir, purpose, error);
+	}
+	let server: SocketServer | undefined;
+	let client: PGlite | undefined;
+	try {
+		client = await PGlite.create(join(dataDir, 'pgdata'), pgliteCodecs);
 		const db = drizzlePglite({ client, schema });
 		await migratePglite(db, { migrationsFolder: migrationsFolder() });
+		if (serves) server = await serveOverSocket(client, socketPath);
+		const pglite = client;
 		return {
 			db,
 			engine: 'pglite',
 			location: dataDir,
 			close: async () => {
 				try {
-					await client.close();
+					await server?.close();
+					await pglite.close();
 				} finally {
 					lock.release();
 				}
 			}
 		};
 	} catch (error) {
+		await server?.close();
+		await client?.close().catch(() => {});
 		lock.release();
 		throw error;
 	}
+}
+
+/**
+ * The folder through the app that holds it: postgres.js on the app's socket, the same schema and
+ * migrations. One connection, as PGlite is one session, and unnamed statements only, since named
+ * ones would outlive this client in the app's session.
+ */
+async function openThroughSocket(
+	dataDir: string,
+	purpose: string,
+	refusal: DataDirLockedError
+): Promise<DatabaseHandle> {
+	const path = socketPathOf(dataDir);
+	const deadline = Date.now() + SOCKET_WAIT_MS;
+	for (;;) {
+		if (existsSync(path)) {
+			const client = postgres({
+				path,
+				user: 'postgres',
+				database: 'postgres',
+				max: 1,
+				prepare: false,
+				onnotice: () => {},
+				connection: { application_name: purpose }
+			});
+			try {
+				const db = drizzlePostgres({ client, schema });
+				await migratePostgres(db, { migrationsFolder: migrationsFolder() });
+				return {
+					db,
+					engine: 'pglite',
+					location: `${dataDir} (${path})`,
+					close: () => client.end({ timeout: 5 })
+				};
+			} catch (error) {
+				await client.end({ timeout: 1 });
+				if (!isRefused(error)) throw error;
+			}
+		}
+		const holder = lockHolderOf(dataDir);
+		// The app stopped meanwhile: the folder is free to open directly (or locked anew).
+		if (!holder || holder.pid !== refusal.holder.pid) return openPglite(dataDir, purpose, false);
+		if (Date.now() > deadline) throw refusal;
+		await delay(250);
+	}
+}
+
+/** The socket is not (or no longer) listening: a server starting up or just gone. */
+function isRefused(error: unknown): boolean {
+	const code = (error as { code?: unknown } | null)?.code;
+	return code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'CONNECTION_CLOSED';
 }
 
 /**
