@@ -8,6 +8,7 @@ import {
 } from '$lib/domain/import/profile';
 import { importBalance } from '$lib/domain/import/balance';
 import type { Permission } from '$lib/domain/access';
+import type { Locale } from '$lib/domain/locale';
 import { describeFailure } from '$lib/i18n/import-messages';
 import { m } from '$lib/paraglide/messages.js';
 import type { AppUser } from '$lib/server/auth/users';
@@ -16,7 +17,7 @@ import { fileSource } from '$lib/server/import/byte-source';
 import { loadBatchReport } from '$lib/server/import/batch-report';
 import { ImportFileError } from '$lib/server/import/import-errors';
 import { loadImportProject } from '$lib/server/import/import-project';
-import { listImports } from '$lib/server/import/list-imports';
+import { listImports, type ImportHistoryEntry } from '$lib/server/import/list-imports';
 import { loadProjectFigures } from '$lib/server/dashboard/project-figures';
 import { revertImport } from '$lib/server/import/revert-import';
 import { runImport, type ImportResult } from '$lib/server/import/run-import';
@@ -111,6 +112,22 @@ async function projectFor(
 	return { user, project };
 }
 
+/** The import, still in force, of the very bytes given again: what a re-run of it finds. */
+async function sameFileImported(
+	handle: DatabaseHandle,
+	projectId: number,
+	kind: ImportKind,
+	result: ImportResult
+): Promise<ImportHistoryEntry | undefined> {
+	const entries = await listImports(handle.db, projectId);
+	return entries.find((e) => e.kind === kind && e.sha256 === result.sha256 && !e.revertedAt);
+}
+
+function sameFileLine(entry: ImportHistoryEntry, code: string, locale: Locale): string {
+	const date = formatDate(officeDate(entry.createdAt), locale);
+	return m.cli_import_same_file({ batch: entry.id, date, by: entry.createdBy, code }, { locale });
+}
+
 async function importCommand(
 	kind: ImportKind,
 	file: string,
@@ -164,7 +181,11 @@ async function importCommand(
 			}
 			// Everything already in the project is a fine outcome for a monthly re-import, not an error.
 			if (error.failure.code === 'nothing-to-commit') {
-				if (!options.json) ctx.out(describeFailure(error.failure, locale).join(' '));
+				if (options.json) return;
+				ctx.out(describeFailure(error.failure, locale).join(' '));
+				const same =
+					error.result && (await sameFileImported(handle, project.id, kind, error.result));
+				if (same) ctx.out(sameFileLine(same, project.code, locale));
 				return;
 			}
 			const lines = describeFailure(error.failure, locale);

@@ -10,10 +10,10 @@ import { makeUser } from '../../tests/factories/users';
 
 const LEDGER = fromPackageRoot('static/samples/solid/ledger.csv');
 
-// The CLI asks the routes' question through decide(): the role's permission, and membership of
+// The CLI beside a running app. It asks the routes' question through decide(): the role's permission, and membership of
 // the project for everyone but an admin. Its commands run in process, through the socket of an
 // app that serves the folder, as they would beside `npm start`.
-describe('the CLI decides access as the web routes do', { timeout: 180_000 }, () => {
+describe('the CLI beside a serving app', { timeout: 180_000 }, () => {
 	let app: DatabaseHandle;
 	let env: Record<string, string>;
 
@@ -71,5 +71,38 @@ describe('the CLI decides access as the web routes do', { timeout: 180_000 }, ()
 		const result = await runCli(['--as', 'council@test.example', 'audit', 'verify'], env);
 		expect(result.code).toBe(1);
 		expect(result.err).toContain('council@test.example (council) may not: audit:read.');
+	});
+
+	it('imports a file once; the same file again adds nothing and names the import it repeats', async () => {
+		const args = [
+			'--as',
+			'coordinator@test.example',
+			'import',
+			'expenses',
+			LEDGER,
+			'--project',
+			'SOLID'
+		];
+		const first = await runCli(args, env);
+		expect(first.code).toBe(0);
+		expect(first.out).toContain('Imported as batch #');
+		const batch = /Imported as batch #(\d+)/.exec(first.out)![1];
+
+		const again = await runCli(args, env);
+		expect(again.code).toBe(0);
+		expect(again.out).toMatch(/rows already imported +33 +4,184\.70 EUR/);
+		expect(again.out).toContain('There is no new record to import');
+		expect(again.out).toContain(`This very file (the same SHA-256) was imported as #${batch} on `);
+		expect(again.out).toContain(`cofund import revert ${batch} --project SOLID`);
+
+		// Reverted, the file imports again in full, as the line says.
+		const reverted = await runCli(
+			['--as', 'coordinator@test.example', 'import', 'revert', batch!, '--project', 'SOLID'],
+			env
+		);
+		expect(reverted.code).toBe(0);
+		const third = await runCli(args, env);
+		expect(third.code).toBe(0);
+		expect(third.out).toMatch(/Accepted +33 +4,184\.70 EUR/);
 	});
 });
