@@ -6,7 +6,6 @@ import { parseIsoDate } from '$lib/domain/format';
 import { isLocale, type Locale } from '$lib/domain/locale';
 import { claimDate, describeChange, languageName, madeOn } from '$lib/i18n/document-messages';
 import { m } from '$lib/paraglide/messages.js';
-import type { DatabaseHandle } from '$lib/server/db';
 import type { DisclosedVerdict } from '$lib/server/documents/verify-disclosure';
 import {
 	actingUser,

@@ -83,14 +83,14 @@ describe('the embedded database served to the CLI over a socket', { timeout: 180
 		// back. Were the app's statements run inside it, the app would see the CLI's row and lose its
 		// own with the rollback.
 		const cliInside = signal();
-		let appSaw: string[] | undefined;
+		const appRead: { names?: string[] } = {};
 		let appWroteWhileCliHeld = false;
 		const cliTx = cli.db
 			.transaction(async (tx) => {
 				await tx.execute(sql`insert into socket_probe values ('cli')`);
 				cliInside.fire();
 				for (let i = 0; i < 20; i++) await tx.execute(sql`select pg_sleep(0)`);
-				appWroteWhileCliHeld = appSaw !== undefined;
+				appWroteWhileCliHeld = appRead.names !== undefined;
 				expect(await names(tx)).toEqual(['cli']);
 				throw new Rollback();
 			})
@@ -99,10 +99,10 @@ describe('the embedded database served to the CLI over a socket', { timeout: 180
 			});
 		await cliInside.fired;
 		await app.db.execute(sql`insert into socket_probe values ('app')`);
-		appSaw = await names(app.db);
+		appRead.names = await names(app.db);
 		await cliTx;
 		expect(appWroteWhileCliHeld).toBe(false);
-		expect(appSaw).toEqual(['app']);
+		expect(appRead.names).toEqual(['app']);
 
 		// And the other way round: the app's transaction rolls back; the CLI's write is kept.
 		const appInside = signal();
