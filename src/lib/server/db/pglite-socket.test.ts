@@ -38,6 +38,62 @@ function signal() {
 	return { fire, fired };
 }
 
+/** A wire-protocol message: its type, then its length and body. */
+function message(type: string, ...parts: (string | number)[]): Buffer {
+	const body = Buffer.concat(
+		parts.map((part) => {
+			if (typeof part === 'string') return Buffer.from(`${part}\0`);
+			const int16 = Buffer.alloc(2);
+			int16.writeInt16BE(part);
+			return int16;
+		})
+	);
+	const head = Buffer.alloc(5);
+	head.write(type, 0);
+	head.writeInt32BE(body.length + 4, 1);
+	return Buffer.concat([head, body]);
+}
+
+/** A client that speaks the protocol by hand, to stop where postgres.js never would. */
+async function rawClient(path: string) {
+	const socket = connect(path);
+	let received = Buffer.alloc(0);
+	let waiting: (() => void) | undefined;
+	socket.on('data', (chunk: Buffer) => {
+		received = Buffer.concat([received, chunk]);
+		waiting?.();
+	});
+	const types = () => {
+		const seen: { type: string; body: Buffer }[] = [];
+		for (let at = 0; at + 5 <= received.length; at += 1 + received.readInt32BE(at + 1)) {
+			const end = at + 1 + received.readInt32BE(at + 1);
+			if (end > received.length) break;
+			seen.push({ type: String.fromCharCode(received[at]!), body: received.subarray(at + 5, end) });
+		}
+		return seen;
+	};
+	/** Sends, then waits until a reply of type `until` has come. */
+	const send = (bytes: Buffer, until: string) =>
+		new Promise<{ type: string; body: Buffer }[]>((resolve) => {
+			received = Buffer.alloc(0);
+			waiting = () => {
+				const seen = types();
+				if (seen.some((m) => m.type === until)) resolve(seen);
+			};
+			socket.write(bytes);
+		});
+	const params = Buffer.from('user\0postgres\0database\0postgres\0\0');
+	const startup = Buffer.alloc(8);
+	startup.writeInt32BE(8 + params.length, 0);
+	startup.writeInt32BE(196608, 4);
+	await send(Buffer.concat([startup, params]), 'Z');
+	const status = () => {
+		const ready = types().filter((m) => m.type === 'Z');
+		return String.fromCharCode(ready[ready.length - 1]!.body[0]!);
+	};
+	return { socket, send, status };
+}
+
 class Rollback extends Error {}
 
 // Each test creates a PGlite folder or two, which takes seconds on a busy machine.
@@ -135,40 +191,10 @@ describe('the embedded database served to the CLI over a socket', { timeout: 180
 		await app.db.execute(sql`create table socket_probe (name text primary key)`);
 
 		// A raw client: start-up, then BEGIN and an insert, then it dies without a word.
-		const socket = connect(socketPathOf(dataDir));
-		const replies: Buffer[] = [];
-		const seen = (status: string) =>
-			new Promise<void>((resolve) => {
-				const check = () => {
-					const all = Buffer.concat(replies);
-					// ReadyForQuery: 'Z', length 5, status.
-					for (let at = 0; at + 6 <= all.length; at++) {
-						if (
-							all[at] === 0x5a &&
-							all.readInt32BE(at + 1) === 5 &&
-							all[at + 5] === status.charCodeAt(0)
-						)
-							return resolve();
-					}
-					socket.once('data', check);
-				};
-				check();
-			});
-		socket.on('data', (chunk: Buffer) => replies.push(chunk));
-		const params = Buffer.from('user\0postgres\0database\0postgres\0\0');
-		const startup = Buffer.alloc(8);
-		startup.writeInt32BE(8 + params.length, 0);
-		startup.writeInt32BE(196608, 4);
-		socket.write(Buffer.concat([startup, params]));
-		await seen('I');
-		const text = Buffer.from("begin; insert into socket_probe values ('dead');\0");
-		const head = Buffer.alloc(5);
-		head.write('Q', 0);
-		head.writeInt32BE(text.length + 4, 1);
-		replies.length = 0;
-		socket.write(Buffer.concat([head, text]));
-		await seen('T');
-		socket.destroy();
+		const client = await rawClient(socketPathOf(dataDir));
+		await client.send(message('Q', "begin; insert into socket_probe values ('dead')"), 'Z');
+		expect(client.status()).toBe('T');
+		client.socket.destroy();
 
 		// The app's next statement runs after the rollback, outside any transaction.
 		expect(await names(app.db)).toEqual([]);
@@ -176,6 +202,29 @@ describe('the embedded database served to the CLI over a socket', { timeout: 180
 			await tx.execute(sql`insert into socket_probe values ('app')`);
 		});
 		expect(await names(app.db)).toEqual(['app']);
+	});
+
+	it("keeps the session a client's from its Parse to its Sync, so its statement is its own", async () => {
+		const dataDir = freshDir();
+		const app = await openAs(dataDir, 'app', true);
+		const client = await rawClient(socketPathOf(dataDir));
+		// Parse the unnamed statement and flush: the client has its ParseComplete, not yet a Sync.
+		await client.send(
+			Buffer.concat([message('P', '', "select 'the cli' as who", 0), message('H')]),
+			'1'
+		);
+		// The app's own query (PGlite's, unnamed too) must wait, not replace the client's statement.
+		const appAnswer = queryRows<{ who: string }>(app.db, sql`select 'the app' as who`);
+		const rows = await client.send(
+			// Bind (no parameters, text results), Execute (all rows), Sync.
+			Buffer.concat([message('B', '', '', 0, 0, 0), message('E', '', 0, 0), message('S')]),
+			'Z'
+		);
+		expect(rows.filter((m) => m.type === 'D').map((m) => m.body.subarray(6).toString())).toEqual([
+			'the cli'
+		]);
+		expect(await appAnswer).toEqual([{ who: 'the app' }]);
+		client.socket.destroy();
 	});
 
 	it('starts over a folder whose server was killed, removing the stale socket', async () => {

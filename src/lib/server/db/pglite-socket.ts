@@ -93,13 +93,19 @@ class Session {
 	private receive(chunk: Buffer): void {
 		clearTimeout(this.idleTimer);
 		this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-		const batch = this.takeWhole();
-		if (batch.length) this.then(() => this.run(batch));
+		const { batch, settles } = this.takeWhole();
+		if (batch.length) this.then(() => this.run(batch, settles));
 	}
 
-	/** The complete messages received so far; a message cut between chunks waits for its rest. */
-	private takeWhole(): Buffer {
+	/**
+	 * The complete messages received so far (a message cut between chunks waits for its rest), and
+	 * whether they end where Postgres may report the session idle: after a start-up, a simple query
+	 * or a Sync. A Parse or Bind still waiting for its Sync keeps the session this client's, or
+	 * another statement could replace its unnamed statement in between.
+	 */
+	private takeWhole(): { batch: Buffer; settles: boolean } {
 		let at = 0;
+		let settles = false;
 		const whole: Buffer[] = [];
 		while (!this.started) {
 			if (this.pending.length - at < 8) break;
@@ -112,6 +118,7 @@ class Session {
 			else if (code === CANCEL_REQUEST) this.socket.end();
 			else {
 				this.started = true;
+				settles = true;
 				whole.push(message);
 			}
 		}
@@ -124,11 +131,12 @@ class Session {
 				at = this.pending.length;
 				break;
 			}
+			settles = this.pending[at] === 0x53 || this.pending[at] === 0x51; // Sync, Query
 			whole.push(this.pending.subarray(at, at + length));
 			at += length;
 		}
 		this.pending = Buffer.from(this.pending.subarray(at));
-		return Buffer.concat(whole);
+		return { batch: Buffer.concat(whole), settles };
 	}
 
 	private async hold(): Promise<void> {
@@ -154,12 +162,12 @@ class Session {
 		return this.pg._runExclusiveQuery(() => this.pg.execProtocolRaw(message));
 	}
 
-	private async run(batch: Buffer): Promise<void> {
+	private async run(batch: Buffer, settles: boolean): Promise<void> {
 		clearTimeout(this.idleTimer);
 		await this.hold();
 		const reply = await this.execute(batch);
 		if (!this.socket.destroyed) this.socket.write(reply);
-		if (readyStatus(reply) === 'I') return this.letGo();
+		if (settles && readyStatus(reply) === 'I') return this.letGo();
 		// Inside a transaction (or mid-way through an extended query): the session stays this
 		// client's until it finishes, but not for ever.
 		this.idleTimer = setTimeout(() => this.socket.destroy(), IDLE_IN_TRANSACTION_MS);
