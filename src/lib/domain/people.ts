@@ -8,6 +8,17 @@ export interface PersonInput {
 	projects: string[];
 }
 
+/** A person as the people page lists them. */
+export interface Person {
+	id: string;
+	email: string;
+	name: string;
+	role: Role;
+	disabled: boolean;
+	/** The codes of the projects the person is a member of, in order. */
+	projects: string[];
+}
+
 export type PersonField = 'name' | 'email' | 'role';
 export type PersonProblem = 'name-missing' | 'email-invalid' | 'role-invalid';
 

@@ -10,7 +10,10 @@ const throttledMessage = (seconds: number) =>
 
 export const load = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
+	return { ended: locals.sessionEnded, passwordSet: url.searchParams.has('password-set') };
 };
+
+const refusal = { wrong: m.login_wrong, disabled: m.login_disabled };
 
 export const actions = {
 	default: async ({ locals, request, url, getClientAddress }) => {
@@ -26,7 +29,9 @@ export const actions = {
 		});
 		if (!outcome.ok) {
 			const message =
-				outcome.problem === 'throttled' ? throttledMessage(outcome.seconds) : m.login_wrong();
+				outcome.problem === 'throttled'
+					? throttledMessage(outcome.seconds)
+					: refusal[outcome.problem]();
 			return fail(outcome.problem === 'throttled' ? 429 : 400, { email, message });
 		}
 		redirect(303, safeNext(url.searchParams.get('next'), url.origin));

@@ -10,8 +10,7 @@ import { verifications } from '../db/schema';
 import { SESSION_HOURS } from '../auth/create-auth';
 
 const PREFIX = 'cofund-ended:';
-const identifierOf = (token: string) =>
-	PREFIX + createHash('sha256').update(token).digest('hex');
+const identifierOf = (token: string) => PREFIX + createHash('sha256').update(token).digest('hex');
 
 export async function markSessionsEnded(tx: Transaction, tokens: string[]): Promise<void> {
 	if (tokens.length === 0) return;
@@ -56,6 +55,11 @@ export async function endedByDisabling(
 	const [row] = await db
 		.select({ id: verifications.id })
 		.from(verifications)
-		.where(and(eq(verifications.identifier, identifierOf(token)), gt(verifications.expiresAt, new Date())));
+		.where(
+			and(
+				eq(verifications.identifier, identifierOf(token)),
+				gt(verifications.expiresAt, new Date())
+			)
+		);
 	return !!row;
 }

@@ -9,7 +9,8 @@ export type PeopleProblem =
 	| 'self-disable'
 	| 'admin-exists'
 	| 'bad-link'
-	| 'password-short';
+	| 'password-short'
+	| 'bad-role';
 
 export class PeopleError extends Error {
 	constructor(
@@ -26,6 +27,7 @@ export class PeopleError extends Error {
 export function isUniqueViolation(error: unknown): boolean {
 	const code = (e: unknown) =>
 		typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : null;
-	const cause = typeof error === 'object' && error !== null ? (error as { cause?: unknown }).cause : null;
+	const cause =
+		typeof error === 'object' && error !== null ? (error as { cause?: unknown }).cause : null;
 	return code(error) === '23505' || code(cause) === '23505';
 }

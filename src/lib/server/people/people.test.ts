@@ -125,7 +125,12 @@ describe.each(ENGINES)('managing people on %s', (engine) => {
 			addPerson(
 				auth,
 				handle.db,
-				{ name: 'Nobody', email: 'nobody@example.lv', role: 'auditor', projects: ['SOLID', 'NOPE'] },
+				{
+					name: 'Nobody',
+					email: 'nobody@example.lv',
+					role: 'auditor',
+					projects: ['SOLID', 'NOPE']
+				},
 				admin
 			)
 		).rejects.toEqual(expect.objectContaining({ problem: 'no-project', subject: 'NOPE' }));

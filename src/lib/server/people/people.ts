@@ -4,7 +4,7 @@
  * transaction that writes its audit events, so nothing is ever half done.
  */
 import type { Role } from '$lib/domain/access';
-import type { PersonInput } from '$lib/domain/people';
+import type { Person, PersonInput } from '$lib/domain/people';
 import { normalEmail } from '$lib/domain/people';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -16,12 +16,6 @@ import type { AppUser } from '../auth/users';
 import { markSessionsEnded } from './ended-sessions';
 import { PeopleError, isUniqueViolation } from './people-error';
 import { issueResetToken, type ResetLink } from './reset-link';
-
-export interface Person extends AppUser {
-	disabled: boolean;
-	/** The codes of the projects the person is a member of, in order. */
-	projects: string[];
-}
 
 export async function listPeople(db: Database): Promise<Person[]> {
 	const rows = await db.select().from(users).orderBy(asc(users.name), asc(users.email));
@@ -167,10 +161,7 @@ export async function changeRole(
 		if (person.role === role) return { from: role, to: role, changed: false };
 		if (person.role === 'admin' && !(await anotherActiveAdmin(tx, person.id)))
 			throw new PeopleError('last-admin', person.email);
-		await tx
-			.update(users)
-			.set({ role, updatedAt: new Date() })
-			.where(eq(users.id, person.id));
+		await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, person.id));
 		await recordAudit(tx, actor, {
 			action: 'user.role-change',
 			objectType: 'user',
@@ -283,7 +274,11 @@ export async function enablePerson(db: Database, email: string, actor: Actor): P
 }
 
 /** A one-time link for the person to set a new password (24 hours); an older link stops working. */
-export async function issueResetLink(db: Database, email: string, actor: Actor): Promise<ResetLink> {
+export async function issueResetLink(
+	db: Database,
+	email: string,
+	actor: Actor
+): Promise<ResetLink> {
 	return db.transaction(async (tx) => issueResetToken(tx, await lockPerson(tx, email), actor));
 }
 
@@ -302,4 +297,10 @@ export async function isDisabled(db: Database, userId: string): Promise<boolean>
 		.from(users)
 		.where(eq(users.id, userId));
 	return row?.disabled ?? false;
+}
+
+/** Every project's code, for the choices of whom to let see what. */
+export async function projectCodes(db: Database): Promise<string[]> {
+	const rows = await db.select({ code: projects.code }).from(projects).orderBy(asc(projects.code));
+	return rows.map((r) => r.code);
 }

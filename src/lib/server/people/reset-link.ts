@@ -17,8 +17,7 @@ export const RESET_HOURS = 24;
 export const MIN_PASSWORD = 10;
 const MAX_PASSWORD = 256;
 const PREFIX = 'cofund-reset:';
-const identifierOf = (token: string) =>
-	PREFIX + createHash('sha256').update(token).digest('hex');
+const identifierOf = (token: string) => PREFIX + createHash('sha256').update(token).digest('hex');
 
 export interface ResetLink {
 	token: string;
@@ -61,7 +60,10 @@ export async function findResetLink(
 		.from(verifications)
 		.innerJoin(users, eq(users.id, verifications.value))
 		.where(
-			and(eq(verifications.identifier, identifierOf(token)), gt(verifications.expiresAt, new Date()))
+			and(
+				eq(verifications.identifier, identifierOf(token)),
+				gt(verifications.expiresAt, new Date())
+			)
 		);
 	return row ?? null;
 }
@@ -89,7 +91,12 @@ export async function useResetLink(
 		if (!used) throw new PeopleError('bad-link');
 		const [row] = await tx.select().from(users).where(eq(users.id, used.userId));
 		if (!row) throw new PeopleError('bad-link');
-		const person: AppUser = { id: row.id, email: row.email, name: row.name, role: row.role as Role };
+		const person: AppUser = {
+			id: row.id,
+			email: row.email,
+			name: row.name,
+			role: row.role as Role
+		};
 		const updated = await tx
 			.update(accounts)
 			.set({ password: hash, updatedAt: new Date() })
