@@ -11,7 +11,7 @@ import { bodyLimitFor, decide, ruleFor } from '$lib/server/access/authorize';
 import { formatBytes } from '$lib/i18n/import-messages';
 import { appContext } from '$lib/server/app-context';
 import { isMember } from '$lib/server/auth/users';
-import { endedByDisabling } from '$lib/server/people/ended-sessions';
+import { ENDED_COOKIE, endedByDisabling } from '$lib/server/people/ended-sessions';
 import { BodyTooLargeError, limitBody } from '$lib/server/http/limit-body';
 import {
 	error,
@@ -71,6 +71,9 @@ const access: Handle = async ({ event, resolve }) => {
 	);
 	if (decision === 'allow') return resolve(event);
 	if (decision === 'sign-in') {
+		if (event.locals.sessionEnded) {
+			event.cookies.set(ENDED_COOKIE, 'disabled', { path: '/login', httpOnly: true, maxAge: 600 });
+		}
 		if (event.request.method === 'GET') {
 			redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 		}

@@ -10,6 +10,12 @@ import { verifications } from '../db/schema';
 import { SESSION_HOURS } from '../auth/create-auth';
 
 const PREFIX = 'cofund-ended:';
+
+/**
+ * Carries the reason across the redirect to the sign-in page: better-auth clears the dead
+ * session's cookie on that very response, so the sign-in page could not look it up itself.
+ */
+export const ENDED_COOKIE = 'cofund.ended';
 const identifierOf = (token: string) => PREFIX + createHash('sha256').update(token).digest('hex');
 
 export async function markSessionsEnded(tx: Transaction, tokens: string[]): Promise<void> {
