@@ -11,6 +11,8 @@ declare global {
 			auth: Auth;
 			/** The signed-in user, or null. */
 			user: AppUser | null;
+			/** The request's session was ended because its account was disabled. */
+			sessionEnded: boolean;
 			locale: Locale;
 		}
 	}

@@ -11,6 +11,7 @@ import { bodyLimitFor, decide, ruleFor } from '$lib/server/access/authorize';
 import { formatBytes } from '$lib/i18n/import-messages';
 import { appContext } from '$lib/server/app-context';
 import { isMember } from '$lib/server/auth/users';
+import { ENDED_COOKIE, endedByDisabling } from '$lib/server/people/ended-sessions';
 import { BodyTooLargeError, limitBody } from '$lib/server/http/limit-body';
 import {
 	error,
@@ -40,11 +41,14 @@ const context: Handle = async ({ event, resolve }) => {
 	event.locals.auth = auth;
 	const session = await auth.api.getSession({ headers: event.request.headers });
 	const user = session?.user as
-		{ id: string; email: string; name: string; role: unknown } | undefined;
+		{ id: string; email: string; name: string; role: unknown; disabled?: unknown } | undefined;
+	// Disabling ends the account's sessions; the flag is checked too, in case one raced it.
 	event.locals.user =
-		user && isRole(user.role)
+		user && isRole(user.role) && user.disabled !== true
 			? { id: user.id, email: user.email, name: user.name, role: user.role }
 			: null;
+	event.locals.sessionEnded =
+		!session && (await endedByDisabling(handle.db, event.request.headers.get('cookie')));
 	return resolve(event);
 };
 
@@ -67,6 +71,9 @@ const access: Handle = async ({ event, resolve }) => {
 	);
 	if (decision === 'allow') return resolve(event);
 	if (decision === 'sign-in') {
+		if (event.locals.sessionEnded) {
+			event.cookies.set(ENDED_COOKIE, 'disabled', { path: '/login', httpOnly: true, maxAge: 600 });
+		}
 		if (event.request.method === 'GET') {
 			redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 		}

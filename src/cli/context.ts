@@ -11,6 +11,7 @@ import { decideFor } from '$lib/server/access/project-access';
 import { authSecret } from '$lib/server/auth/auth-secret';
 import { createAuth, type Auth } from '$lib/server/auth/create-auth';
 import { findUserByEmail, type AppUser } from '$lib/server/auth/users';
+import { hasAdmin, isDisabled } from '$lib/server/people/people';
 
 export interface CliContext {
 	locale: Locale;
@@ -69,9 +70,24 @@ export async function withDatabase<T>(
 /** The named user a command acts as; every change the CLI makes is recorded under this name. */
 export async function actingUser(handle: DatabaseHandle, ctx: CliContext): Promise<AppUser> {
 	const { locale } = ctx;
-	if (!ctx.actAs) throw new CliFailure(m.cli_needs_user({}, { locale }));
+	// A fresh database has nobody to act as: say how to make the first admin.
+	const noAdmin = async () => !(await hasAdmin(handle.db));
+	if (!ctx.actAs) {
+		throw new CliFailure(
+			(await noAdmin()) ? m.cli_no_admin_yet({}, { locale }) : m.cli_needs_user({}, { locale })
+		);
+	}
 	const user = await findUserByEmail(handle.db, ctx.actAs);
-	if (!user) throw new CliFailure(m.cli_unknown_user({ email: ctx.actAs }, { locale }));
+	if (!user) {
+		const email = ctx.actAs;
+		throw new CliFailure(
+			(await noAdmin())
+				? m.cli_no_admin_yet({}, { locale })
+				: m.cli_unknown_user({ email }, { locale })
+		);
+	}
+	if (await isDisabled(handle.db, user.id))
+		throw new CliFailure(m.cli_acting_disabled({ email: user.email }, { locale }));
 	return user;
 }
 

@@ -42,6 +42,14 @@ interface Case {
 
 /** The original files are for auditors (and admins), as is the audit log. */
 const originals = auditors;
+/** People and their access are for admins only (user:manage). */
+const admins: Record<Who, Outcome> = {
+	...signedIn,
+	coordinator: 'forbidden',
+	council: 'forbidden',
+	auditor: 'forbidden'
+};
+const PEOPLE_ACTIONS = ['add', 'role', 'grant', 'revoke', 'disable', 'enable', 'resetLink'];
 
 // Sign-out comes last, since it ends the session the other rows use.
 const CASES: Case[] = [
@@ -53,6 +61,16 @@ const CASES: Case[] = [
 	{ route: '/account', url: '/account', request: 'GET', expected: signedIn },
 	{ route: '/account', url: '/account', request: 'default', expected: signedIn },
 	{ route: '/audit', url: '/audit', request: 'GET', expected: auditors },
+	{ route: '/reset', url: '/reset', request: 'GET', expected: all('allowed') },
+	{ route: '/reset', url: '/reset', request: 'default', expected: all('allowed') },
+	{ route: '/people', url: '/people', request: 'GET', expected: admins },
+	// Posted empty, so that an admin's request is refused as bad input and changes nobody.
+	...PEOPLE_ACTIONS.map((action) => ({
+		route: '/people',
+		url: `/people?/${action}`,
+		request: action,
+		expected: admins
+	})),
 	{ route: '/projects', url: '/projects', request: 'GET', expected: signedIn },
 	{ route: '/portfolio', url: '/portfolio', request: 'GET', expected: signedIn },
 	{

@@ -1,6 +1,7 @@
 // Thin: the sign-in form and its action.
 import { m } from '$lib/paraglide/messages.js';
 import { safeNext, signInWithPassword } from '$lib/server/auth/sign-in';
+import { ENDED_COOKIE } from '$lib/server/people/ended-sessions';
 import { fail, redirect } from '@sveltejs/kit';
 
 const throttledMessage = (seconds: number) =>
@@ -8,9 +9,17 @@ const throttledMessage = (seconds: number) =>
 		? m.login_throttled_seconds({ seconds })
 		: m.login_throttled({ minutes: Math.ceil(seconds / 60) });
 
-export const load = ({ locals, url }) => {
+export const load = ({ cookies, locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
+	const flagged = cookies.get(ENDED_COOKIE) === 'disabled';
+	if (flagged) cookies.delete(ENDED_COOKIE, { path: '/login' });
+	return {
+		ended: locals.sessionEnded || flagged,
+		passwordSet: url.searchParams.has('password-set')
+	};
 };
+
+const refusal = { wrong: m.login_wrong, disabled: m.login_disabled };
 
 export const actions = {
 	default: async ({ locals, request, url, getClientAddress }) => {
@@ -26,7 +35,9 @@ export const actions = {
 		});
 		if (!outcome.ok) {
 			const message =
-				outcome.problem === 'throttled' ? throttledMessage(outcome.seconds) : m.login_wrong();
+				outcome.problem === 'throttled'
+					? throttledMessage(outcome.seconds)
+					: refusal[outcome.problem]();
 			return fail(outcome.problem === 'throttled' ? 429 : 400, { email, message });
 		}
 		redirect(303, safeNext(url.searchParams.get('next'), url.origin));

@@ -32,6 +32,19 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/logout': { page: 'signed-in', actions: { default: 'signed-in' } },
 	'/setup': { page: 'public', actions: { default: 'public' } },
 	'/account': { page: 'signed-in', actions: { default: 'signed-in' } },
+	'/reset': { page: 'public', actions: { default: 'public' } },
+	'/people': {
+		page: { permission: 'user:manage' },
+		actions: {
+			add: { permission: 'user:manage' },
+			role: { permission: 'user:manage' },
+			grant: { permission: 'user:manage' },
+			revoke: { permission: 'user:manage' },
+			disable: { permission: 'user:manage' },
+			enable: { permission: 'user:manage' },
+			resetLink: { permission: 'user:manage' }
+		}
+	},
 	'/audit': { page: { permission: 'audit:read' } },
 	'/projects': { page: 'signed-in' },
 	'/portfolio': { page: 'signed-in' },

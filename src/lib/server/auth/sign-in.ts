@@ -1,12 +1,15 @@
 /** Signs a user in with email and password: throttled, and audited whether it works or not. */
 import type { Database } from '../db';
 import { recordAudit, type Actor } from '../audit/record-audit';
-import type { Auth } from './create-auth';
+import { isAPIError } from 'better-auth/api';
+import { ACCOUNT_DISABLED, type Auth } from './create-auth';
 import { claimSignInAttempt, recordSuccessfulSignIn } from './login-throttle';
 
 export type SignInOutcome =
 	| { ok: true }
 	| { ok: false; problem: 'wrong' }
+	/** The password was right but the account is disabled: said only to whoever knows it. */
+	| { ok: false; problem: 'disabled' }
 	| { ok: false; problem: 'throttled'; seconds: number };
 
 export interface SignInRequest {
@@ -26,9 +29,17 @@ export async function signInWithPassword(
 	// The try is counted before the password is checked, so concurrent tries cannot race past.
 	const claim = await claimSignInAttempt(db, email, request.address);
 	if (!claim.allowed) return { ok: false, problem: 'throttled', seconds: claim.waitSeconds };
+	let disabled = false;
 	const result = await auth.api
 		.signInEmail({ body: { email, password: request.password }, headers: request.headers })
-		.catch(() => null);
+		.catch((error: unknown) => {
+			disabled = isAPIError(error) && error.body?.code === ACCOUNT_DISABLED;
+			return null;
+		});
+	if (disabled) {
+		await audit(db, { id: null, email }, 'auth.sign-in-failed', request.address, true);
+		return { ok: false, problem: 'disabled' };
+	}
 	if (!result) {
 		await audit(db, { id: null, email }, 'auth.sign-in-failed', request.address);
 		return { ok: false, problem: 'wrong' };
@@ -38,13 +49,13 @@ export async function signInWithPassword(
 	return { ok: true };
 }
 
-function audit(db: Database, actor: Actor, action: string, address: string) {
+function audit(db: Database, actor: Actor, action: string, address: string, disabled = false) {
 	return db.transaction((tx) =>
 		recordAudit(tx, actor, {
 			action,
 			objectType: 'user',
 			objectId: actor.email,
-			after: { address }
+			after: disabled ? { address, disabled } : { address }
 		})
 	);
 }

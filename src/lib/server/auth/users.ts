@@ -1,8 +1,9 @@
-/** Users: created through better-auth's own hashing, with a role, and every creation audited. */
+/** Users: looked up, created with a first password, and given a project; every change audited. */
 import type { Role } from '$lib/domain/access';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { recordAudit, type Actor } from '../audit/record-audit';
+import { addPerson, grantProject as grantMembership } from '../people/people';
 import { projectMembers, projects, users } from '../db/schema';
 import type { Auth } from './create-auth';
 
@@ -25,29 +26,16 @@ export async function findUserByEmail(db: Database, email: string): Promise<AppU
 	return row ? { id: row.id, email: row.email, name: row.name, role: row.role as Role } : null;
 }
 
+/** A user with a first password; see people.ts for the checks and the one transaction. */
 export async function createUser(auth: Auth, db: Database, input: NewUser, actor: Actor) {
-	const ctx = await auth.$context;
-	const email = input.email.trim().toLowerCase();
-	const hash = await ctx.password.hash(input.password);
-	const user = await ctx.internalAdapter.createUser(
-		{ email, name: input.name, role: input.role, emailVerified: true },
-		{ method: 'admin' }
+	const { person } = await addPerson(
+		auth,
+		db,
+		{ email: input.email, name: input.name, role: input.role, projects: [] },
+		actor,
+		{ password: input.password }
 	);
-	await ctx.internalAdapter.linkAccount({
-		userId: user.id,
-		providerId: 'credential',
-		accountId: user.id,
-		password: hash
-	});
-	await db.transaction((tx) =>
-		recordAudit(tx, actor, {
-			action: 'user.create',
-			objectType: 'user',
-			objectId: email,
-			after: { email, name: input.name, role: input.role }
-		})
-	);
-	return { id: user.id, email, name: input.name, role: input.role } satisfies AppUser;
+	return person;
 }
 
 /** Sets a new password and ends the user's other sessions. */
@@ -75,17 +63,9 @@ export async function addMember(db: Database, code: string, userId: string): Pro
 	await db.insert(projectMembers).values({ projectId: project.id, userId }).onConflictDoNothing();
 }
 
-/** Lets a user see a project, and records who allowed it. */
+/** Lets a user see a project, and records who allowed it (when they were not a member yet). */
 export async function grantProject(db: Database, code: string, user: AppUser, actor: Actor) {
-	await addMember(db, code, user.id);
-	await db.transaction((tx) =>
-		recordAudit(tx, actor, {
-			action: 'project.member-add',
-			objectType: 'project',
-			objectId: code,
-			after: { email: user.email, role: user.role }
-		})
-	);
+	await grantMembership(db, user.email, code, actor);
 }
 
 export async function listUsers(db: Database): Promise<AppUser[]> {

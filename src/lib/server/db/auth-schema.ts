@@ -28,6 +28,8 @@ export const users = pgTable(
 		image: text('image'),
 		/** admin, coordinator, council or auditor; see src/lib/domain/access. */
 		role: text('role').notNull().default('council'),
+		/** A disabled account cannot sign in, and its sessions were ended when it was disabled. */
+		disabled: boolean('disabled').notNull().default(false),
 		...timestamps
 	},
 	(t) => [check('users_role', sql`${t.role} in ('admin', 'coordinator', 'council', 'auditor')`)]
