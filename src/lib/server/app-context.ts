@@ -8,7 +8,8 @@ import { sveltekitCookies } from 'better-auth/svelte-kit';
 import { authSecret } from './auth/auth-secret';
 import { createAuth, type Auth } from './auth/create-auth';
 import { ensureFirstAdmin } from './auth/first-admin';
-import { readDatabaseConfig } from './config';
+import { readBackupConfig, readDatabaseConfig } from './config';
+import { scheduleNightlyBackups } from './backup/nightly-backups';
 import { openDatabase, type DatabaseHandle } from './db';
 import { scheduleStaleUploadRemoval } from './import/stale-uploads';
 
@@ -22,6 +23,8 @@ export function publicOrigin(): string {
 }
 
 async function start(): Promise<AppContext> {
+	// Read before the database is opened: a bad COFUND_BACKUP_KEEP stops the start, not the night.
+	const backups = readBackupConfig();
 	const handle = await openDatabase(readDatabaseConfig(), 'cofund web app');
 	process.once('sveltekit:shutdown', () => void handle.close());
 	const auth = createAuth(handle.db, {
@@ -32,6 +35,8 @@ async function start(): Promise<AppContext> {
 	const admin = await ensureFirstAdmin(auth, handle.db);
 	const stopCleanUp = scheduleStaleUploadRemoval(handle.db);
 	process.once('sveltekit:shutdown', stopCleanUp);
+	const stopBackups = scheduleNightlyBackups(handle.db, backups);
+	process.once('sveltekit:shutdown', stopBackups);
 	console.log(`cofund: database ready (${handle.engine}, ${handle.location})`);
 	if (admin.state === 'created') console.log(`cofund: created the admin ${admin.email}`);
 	if (admin.state === 'setup') {
