@@ -5,6 +5,7 @@ export const load = ({ locals }) => {
 	const user = locals.user;
 	return {
 		viewer: user && { name: user.name, email: user.email, role: user.role },
-		canAudit: !!user && can(user.role, 'audit:read')
+		canAudit: !!user && can(user.role, 'audit:read'),
+		canBackup: !!user && can(user.role, 'backup:create')
 	};
 };

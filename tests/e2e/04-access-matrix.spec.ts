@@ -40,6 +40,13 @@ interface Case {
 	expected: Record<Who, Outcome>;
 }
 
+/** Backups hold everything, password hashes too: for admins only. */
+const admins: Record<Who, Outcome> = {
+	...all('forbidden'),
+	anonymous: 'sign-in',
+	admin: 'allowed'
+};
+
 /** The original files are for auditors (and admins), as is the audit log. */
 const originals = auditors;
 
@@ -53,6 +60,8 @@ const CASES: Case[] = [
 	{ route: '/account', url: '/account', request: 'GET', expected: signedIn },
 	{ route: '/account', url: '/account', request: 'default', expected: signedIn },
 	{ route: '/audit', url: '/audit', request: 'GET', expected: auditors },
+	{ route: '/backup', url: '/backup', request: 'GET', expected: admins },
+	{ route: '/backup/download', url: '/backup/download', request: 'POST', expected: admins },
 	{ route: '/projects', url: '/projects', request: 'GET', expected: signedIn },
 	{ route: '/portfolio', url: '/portfolio', request: 'GET', expected: signedIn },
 	{

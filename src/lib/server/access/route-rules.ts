@@ -33,6 +33,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/setup': { page: 'public', actions: { default: 'public' } },
 	'/account': { page: 'signed-in', actions: { default: 'signed-in' } },
 	'/audit': { page: { permission: 'audit:read' } },
+	'/backup': { page: { permission: 'backup:create' } },
+	'/backup/download': { endpoints: { POST: { permission: 'backup:create' } } },
 	'/projects': { page: 'signed-in' },
 	'/portfolio': { page: 'signed-in' },
 	'/portfolio/expenses': { page: 'signed-in' },

@@ -168,26 +168,22 @@ describe.runIf(ENGINES.includes('postgres'))('a backup while writes go on', () =
 		async () => {
 			const source = await office('postgres', false);
 			const expensesBefore = (await rowsOf(source.db, 'expenses')).length;
-			// The reader holds the stream after the first bytes, so the backup's transaction is open
-			// (its snapshot taken) while another connection commits an import; then lets it go on.
-			let release!: () => void;
-			const held = new Promise<void>((resolve) => (release = resolve));
-			let started!: () => void;
-			const open = new Promise<void>((resolve) => (started = resolve));
+			// Once the backup's snapshot is taken and counted, and before it reads a row, another
+			// connection commits an import: the rows it then reads must still be the snapshot's.
 			const chunks: Buffer[] = [];
 			const out = new Writable({
 				write(chunk: Buffer, _encoding, done) {
 					chunks.push(chunk);
-					started();
-					void held.then(() => done());
+					done();
 				}
 			});
-			const backup = writeBackup(source.db, out);
-			await open;
-			const trips = await importSample(source.db, 'participation');
-			expect(trips.committed).toBe(true);
-			release();
+			let committed = false;
+			const backup = writeBackup(source.db, out, async () => {
+				const trips = await importSample(source.db, 'participation');
+				committed = trips.committed;
+			});
 			const { manifest } = await backup;
+			expect(committed).toBe(true);
 			const count = (name: string) => manifest.tables.find((t) => t.name === name)!.rows;
 			expect(count('expenses')).toBe(expensesBefore);
 			expect(count('participations')).toBe(0);

@@ -61,9 +61,14 @@ const appVersion = () =>
 
 /**
  * Streams a backup of `db` into `out`, which it ends. The snapshot's manifest and the SHA-256 of
- * what was written come back once `out` has taken every byte.
+ * what was written come back once `out` has taken every byte. `afterSnapshot` runs once the
+ * snapshot is taken and counted, before any row is read: what commits from then on is not in it.
  */
-export async function writeBackup(db: Database, out: Writable): Promise<BackupResult> {
+export async function writeBackup(
+	db: Database,
+	out: Writable,
+	afterSnapshot?: () => Promise<void>
+): Promise<BackupResult> {
 	const gzip = createGzip();
 	const fileHash = createHash('sha256');
 	let bytes = 0;
@@ -112,6 +117,7 @@ export async function writeBackup(db: Database, out: Writable): Promise<BackupRe
 					tables: tables.map(({ name, columns, rows }) => ({ name, columns, rows }))
 				};
 				await put(JSON.stringify(manifest));
+				await afterSnapshot?.();
 				for (const table of tables) {
 					await put(JSON.stringify({ table: table.name, rows: table.rows }));
 					await streamTable(tx, table.live, table.rows, put);
