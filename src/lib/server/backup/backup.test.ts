@@ -12,6 +12,7 @@ import { makeUser } from '../../../../tests/factories/users';
 import { auditSetupOf, bindAudit } from '../audit/audit-context';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
 import { verifyAuditChain } from '../audit/verify-audit';
+import { ConfigError, readBackupConfig } from '../config';
 import { queryRows, schema, type DatabaseHandle, type Queryable } from '../db';
 import { applyProjectDefinition } from '../projects/apply-definition';
 import { BackupError } from './backup-format';
@@ -207,6 +208,19 @@ describe.runIf(ENGINES.includes('postgres'))('a backup while writes go on', () =
 });
 
 describe('nightly backups', () => {
+	it('reads COFUND_BACKUP_DIR and COFUND_BACKUP_KEEP, and refuses a bad count by name', () => {
+		expect(readBackupConfig({})).toEqual({ dir: null, keep: 14 });
+		expect(readBackupConfig({ COFUND_BACKUP_DIR: '/srv/b', COFUND_BACKUP_KEEP: '3' })).toEqual({
+			dir: '/srv/b',
+			keep: 3
+		});
+		for (const bad of ['0', '-2', '1.5', 'many']) {
+			expect(() => readBackupConfig({ COFUND_BACKUP_KEEP: bad })).toThrow(
+				new ConfigError('COFUND_BACKUP_KEEP', bad)
+			);
+		}
+	});
+
 	it('names a backup by the office date and time in Riga', () => {
 		expect(backupName(new Date('2026-12-01T22:30:05Z'))).toBe('cofund-2026-12-02-003005.backup.gz');
 	});
