@@ -67,11 +67,11 @@ async function countsOf(place: Place): Promise<Record<string, number>> {
 		);
 		const counts: Record<string, number> = {};
 		for (const { name } of tables) {
-			const [row] = await queryRows<{ n: number }>(
+			const rows = await queryRows<{ n: number }>(
 				handle.db,
 				sql.raw(`select count(*)::int as n from "${name}"`)
 			);
-			counts[name] = row.n;
+			counts[name] = rows[0]!.n;
 		}
 		return counts;
 	} finally {
@@ -105,7 +105,7 @@ async function originals(place: Place): Promise<Record<string, string>> {
 }
 
 const manifestOf = (file: string) =>
-	JSON.parse(gunzipSync(readFileSync(file)).toString('utf8').split('\n')[0]) as {
+	JSON.parse(gunzipSync(readFileSync(file)).toString('utf8').split('\n')[0]!) as {
 		tables: { name: string; rows: number }[];
 		auditKey: string;
 	};
@@ -221,7 +221,8 @@ describe('cofund backup and cofund restore', { timeout: 600_000 }, () => {
 				'flipped',
 				(t) => {
 					const copy = Buffer.from(bytes);
-					copy[Math.floor(copy.length / 2)] ^= 0x40;
+					const at = Math.floor(copy.length / 2);
+					copy[at] = copy[at]! ^ 0x40;
 					writeFileSync(t, copy);
 				},
 				/is (damaged|incomplete \(cut short\)|does not match its checksum)/

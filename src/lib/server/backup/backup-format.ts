@@ -170,5 +170,5 @@ export const checksumLine = (sha256: string, name: string) => `${sha256}  ${name
 
 export function parseChecksumLine(text: string): string | null {
 	const match = /^([0-9a-f]{64})\b/i.exec(text.trim());
-	return match ? match[1].toLowerCase() : null;
+	return match?.[1] ? match[1].toLowerCase() : null;
 }

@@ -22,9 +22,11 @@ interface Journal {
 export async function schemaVersion(
 	db: Queryable
 ): Promise<{ migrations: number; latest: string }> {
-	const [row] = await queryRows<{ n: number; at: string | null }>(
-		db,
-		sql`select count(*)::int as n, max(created_at)::text as at from drizzle.__drizzle_migrations`
+	const row = only(
+		await queryRows<{ n: number; at: string | null }>(
+			db,
+			sql`select count(*)::int as n, max(created_at)::text as at from drizzle.__drizzle_migrations`
+		)
 	);
 	const journal = JSON.parse(
 		readFileSync(fromPackageRoot('src/lib/server/db/migrations/meta/_journal.json'), 'utf8')
@@ -64,8 +66,23 @@ export async function liveTables(db: Queryable): Promise<Map<string, LiveTable>>
 }
 
 export async function engineOf(db: Queryable): Promise<'pglite' | 'postgres'> {
-	const [row] = await queryRows<{ version: string }>(db, sql`select version() as version`);
+	const row = only(await queryRows<{ version: string }>(db, sql`select version() as version`));
 	return /PGlite/i.test(row.version) ? 'pglite' : 'postgres';
+}
+
+/** The one row an aggregate gives. */
+function only<T>(rows: T[]): T {
+	const [row] = rows;
+	if (row === undefined) throw new Error('cofund backup: a query that gives one row gave none');
+	return row;
+}
+
+export async function countRows(db: Queryable, table: string): Promise<number> {
+	const rows = await queryRows<{ n: number }>(
+		db,
+		sql.raw(`select count(*)::int as n from ${quoted(table)}`)
+	);
+	return only(rows).n;
 }
 
 /** A PostgreSQL identifier, quoted; the names come from the catalogue, never from a user. */

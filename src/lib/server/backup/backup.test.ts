@@ -72,7 +72,7 @@ async function sequences(db: Queryable) {
 					(select coalesce(max(${quoted(column)}), 0)::int from ${quoted(table)}) as max`
 			)
 		);
-		found.push({ table, ...row });
+		found.push({ table, ...row! });
 	}
 	return found;
 }
@@ -80,8 +80,8 @@ async function sequences(db: Queryable) {
 describe('what a backup holds', () => {
 	it('covers every table of the schema, or says why it leaves one out', async () => {
 		const inSchema = Object.values(schema)
-			.filter((value): value is PgTable => is(value, PgTable))
-			.map((table) => getTableName(table))
+			.filter((value) => is(value, PgTable))
+			.map((table) => getTableName(table as PgTable))
 			.sort();
 		const decided = [...BACKUP_TABLES, ...Object.keys(EXCLUDED_TABLES)].sort();
 		expect(decided).toEqual(inSchema);
@@ -195,7 +195,7 @@ describe.runIf(ENGINES.includes('postgres'))('a backup while writes go on', () =
 			const target = await fresh('postgres');
 			bindAudit(target.db, { key: auditSetupOf(source.db).key, anchorPath: null });
 			await restoreBackup(target.db, file, SYSTEM_ACTOR);
-			const [sums] = await queryRows<{ rows: number; sums: number }>(
+			const [sums = { rows: -1, sums: -2 }] = await queryRows<{ rows: number; sums: number }>(
 				target.db,
 				sql`select (select count(*)::int from expenses where reverted_at is null) as rows,
 				(select coalesce(sum(rows), 0)::int from expense_sums) as sums`

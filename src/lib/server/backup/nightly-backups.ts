@@ -49,7 +49,7 @@ export async function listBackups(dir: string): Promise<KeptBackup[]> {
 		.sort()
 		.reverse()) {
 		const info = await stat(join(dir, name));
-		kept.push({ name, date: NAME.exec(name)![1], bytes: info.size, madeAt: info.mtime });
+		kept.push({ name, date: name.slice(7, 17), bytes: info.size, madeAt: info.mtime });
 	}
 	return kept;
 }

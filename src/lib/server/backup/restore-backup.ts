@@ -12,7 +12,7 @@ import { recordAudit, type Actor } from '../audit/record-audit';
 import { verifyAuditChain } from '../audit/verify-audit';
 import { queryRows, type Database, type Queryable, type Transaction } from '../db';
 import { BackupError, type BackupManifest, type BackupTableEntry } from './backup-format';
-import { liveTables, quoted, schemaVersion, type LiveTable } from './backup-schema';
+import { countRows, liveTables, quoted, schemaVersion, type LiveTable } from './backup-schema';
 import { BACKUP_TABLES } from './backup-tables';
 import { scanBackup, type ScannedBackup } from './read-backup';
 
@@ -32,11 +32,8 @@ const MAX_CHARS = 8 * 1024 * 1024;
 
 async function firstNonEmpty(db: Queryable, tables: Iterable<string>) {
 	for (const name of tables) {
-		const [row] = await queryRows<{ n: number }>(
-			db,
-			sql.raw(`select count(*)::int as n from ${quoted(name)}`)
-		);
-		if (row.n > 0) return { table: name, rows: row.n };
+		const rows = await countRows(db, name);
+		if (rows > 0) return { table: name, rows };
 	}
 	return null;
 }

@@ -27,7 +27,14 @@ import {
 	type Trailer
 } from './backup-format';
 import { BACKUP_TABLES } from './backup-tables';
-import { engineOf, liveTables, quoted, schemaVersion, type LiveTable } from './backup-schema';
+import {
+	countRows,
+	engineOf,
+	liveTables,
+	quoted,
+	schemaVersion,
+	type LiveTable
+} from './backup-schema';
 
 export interface BackupResult {
 	manifest: BackupManifest;
@@ -99,11 +106,8 @@ export async function writeBackup(
 				for (const name of BACKUP_TABLES) {
 					const table = live.get(name);
 					if (!table) throw new Error(`cofund backup: the database has no table ${name}`);
-					const [{ n }] = await queryRows<{ n: number }>(
-						tx,
-						sql.raw(`select count(*)::int as n from ${quoted(name)}`)
-					);
-					tables.push({ name, columns: table.columns, rows: n, live: table });
+					const rows = await countRows(tx, name);
+					tables.push({ name, columns: table.columns, rows, live: table });
 				}
 				const manifest: BackupManifest = {
 					format: BACKUP_FORMAT,
