@@ -2,6 +2,7 @@
  * The backup page: an admin downloads a backup made while the app serves, and it restores into
  * a new data folder with the app's audit key; nobody else may see the page or make one.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, request, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -65,3 +66,23 @@ test('nobody but an admin sees the page or gets a backup', async ({ page, baseUR
 		await api.dispose();
 	}
 });
+
+for (const locale of ['lv', 'en'] as const) {
+	test(`the backup page has no serious accessibility problems (${locale})`, async ({
+		page,
+		context,
+		baseURL
+	}) => {
+		await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL! }]);
+		await signIn(page, 'admin');
+		for (const width of [390, 1440]) {
+			await page.setViewportSize({ width, height: 900 });
+			await page.goto('/backup');
+			const { violations } = await new AxeBuilder({ page })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+				.analyze();
+			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+			expect(serious.map((v) => `${width}px: ${v.id}`)).toEqual([]);
+		}
+	});
+}
