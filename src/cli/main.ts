@@ -9,6 +9,7 @@ import { registerUserCommands } from './commands/user';
 import { registerImportCommands } from './commands/import';
 import { registerDocumentCommands } from './commands/document';
 import { registerTemplateCommands } from './commands/template';
+import { registerBackupCommands } from './commands/backup';
 import { cliLocale, explain, type CliContext } from './context';
 import { languageArgs } from './language-flags';
 
@@ -40,6 +41,7 @@ export async function run(given: string[]): Promise<number> {
 	registerImportCommands(program, context);
 	registerDocumentCommands(program, context);
 	registerTemplateCommands(program, context);
+	registerBackupCommands(program, context);
 	const everyCommand = (command: Command): Command[] => [
 		command,
 		...command.commands.flatMap(everyCommand)

@@ -6,6 +6,7 @@ export const load = ({ locals }) => {
 	return {
 		viewer: user && { name: user.name, email: user.email, role: user.role },
 		canAudit: !!user && can(user.role, 'audit:read'),
-		canManagePeople: !!user && can(user.role, 'user:manage')
+		canManagePeople: !!user && can(user.role, 'user:manage'),
+		canBackup: !!user && can(user.role, 'backup:create')
 	};
 };

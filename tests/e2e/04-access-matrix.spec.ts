@@ -40,6 +40,13 @@ interface Case {
 	expected: Record<Who, Outcome>;
 }
 
+/** Backups hold everything, password hashes too: for admins only. */
+const admins: Record<Who, Outcome> = {
+	...all('forbidden'),
+	anonymous: 'sign-in',
+	admin: 'allowed'
+};
+
 /** The original files are for auditors (and admins), as is the audit log. */
 const originals = auditors;
 /** People and their access are for admins only (user:manage). */
@@ -71,6 +78,8 @@ const CASES: Case[] = [
 		request: action,
 		expected: admins
 	})),
+	{ route: '/backup', url: '/backup', request: 'GET', expected: admins },
+	{ route: '/backup/download', url: '/backup/download', request: 'POST', expected: admins },
 	{ route: '/projects', url: '/projects', request: 'GET', expected: signedIn },
 	{ route: '/portfolio', url: '/portfolio', request: 'GET', expected: signedIn },
 	{

@@ -14,7 +14,8 @@ export const PERMISSIONS = [
 	'template:edit',
 	'audit:read',
 	'original:download',
-	'user:manage'
+	'user:manage',
+	'backup:create'
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -10,7 +10,8 @@ import { createAuth, type Auth } from './auth/create-auth';
 import { ensureFirstAdmin } from './auth/first-admin';
 import { localeFromTag } from '$lib/domain/locale';
 import { describeLockRefusal } from '$lib/i18n/lock-messages';
-import { readDatabaseConfig } from './config';
+import { readBackupConfig, readDatabaseConfig } from './config';
+import { scheduleNightlyBackups } from './backup/nightly-backups';
 import { openDatabase, type DatabaseHandle } from './db';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { scheduleStaleUploadRemoval } from './import/stale-uploads';
@@ -43,6 +44,8 @@ async function openServing(): Promise<DatabaseHandle> {
 }
 
 async function start(): Promise<AppContext> {
+	// Read before the database is opened: a bad COFUND_BACKUP_KEEP stops the start, not the night.
+	const backups = readBackupConfig();
 	const handle = await openServing();
 	process.once('sveltekit:shutdown', () => void handle.close());
 	const auth = createAuth(handle.db, {
@@ -53,6 +56,8 @@ async function start(): Promise<AppContext> {
 	const admin = await ensureFirstAdmin(auth, handle.db);
 	const stopCleanUp = scheduleStaleUploadRemoval(handle.db);
 	process.once('sveltekit:shutdown', stopCleanUp);
+	const stopBackups = scheduleNightlyBackups(handle.db, backups);
+	process.once('sveltekit:shutdown', stopBackups);
 	console.log(`cofund: database ready (${handle.engine}, ${handle.location})`);
 	if (admin.state === 'created') console.log(`cofund: created the admin ${admin.email}`);
 	if (admin.state === 'setup') {

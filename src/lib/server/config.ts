@@ -36,3 +36,20 @@ export function readImportLimit(env: NodeJS.ProcessEnv = process.env): number {
 
 /** Every other request body (forms, JSON) stays small; only the import upload is allowed more. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export interface BackupConfig {
+	/** The folder the app keeps one backup a night in: COFUND_BACKUP_DIR; null when unset. */
+	dir: string | null;
+	/** How many of them are kept: COFUND_BACKUP_KEEP, 14 by default. */
+	keep: number;
+}
+
+export function readBackupConfig(env: NodeJS.ProcessEnv = process.env): BackupConfig {
+	const dir = env.COFUND_BACKUP_DIR?.trim() || null;
+	const text = env.COFUND_BACKUP_KEEP?.trim();
+	const keep = text ? Number(text) : 14;
+	if (!Number.isSafeInteger(keep) || keep < 1) {
+		throw new ConfigError('COFUND_BACKUP_KEEP', text ?? '');
+	}
+	return { dir: dir && resolve(dir), keep };
+}

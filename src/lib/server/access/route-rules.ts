@@ -46,6 +46,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 		}
 	},
 	'/audit': { page: { permission: 'audit:read' } },
+	'/backup': { page: { permission: 'backup:create' } },
+	'/backup/download': { endpoints: { POST: { permission: 'backup:create' } } },
 	'/projects': { page: 'signed-in' },
 	'/portfolio': { page: 'signed-in' },
 	'/portfolio/expenses': { page: 'signed-in' },
