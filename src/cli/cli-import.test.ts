@@ -3,8 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '$tests/factories/cli';
+import { DEMO_TIMEOUT, demoCopy, prepareDemo } from '$tests/factories/demo-folder';
 import { freshDatabase } from '$tests/factories/database';
 import { dbFingerprint } from '$tests/fixtures/db-fingerprint';
 import { writeLedger } from '$tests/bench/ledger';
@@ -37,11 +38,15 @@ async function fingerprint(dataDir: string): Promise<string> {
 	return json;
 }
 
+beforeAll(() => prepareDemo(env({})), DEMO_TIMEOUT);
+
 describe('cofund import and cofund summary (embedded database)', () => {
-	const dataDir = mkdtempSync(join(tmpdir(), 'cofund-import-'));
+	let dataDir: string;
+	beforeAll(async () => {
+		dataDir = await demoCopy('cofund-import-');
+	});
 
 	it('brings the SOLID samples in with the demo: 4184.70 EUR, 14 trips done and 1 cancelled', async () => {
-		expect((await cofund({ dataDir }, 'demo')).code).toBe(0);
 		const summary = await cofund(
 			{ dataDir },
 			...COORDINATOR,
@@ -261,8 +266,7 @@ describe('cofund import and cofund summary (embedded database)', () => {
 
 describe('an import killed with -9 in the middle of its commit', () => {
 	it('leaves the embedded database exactly as it was', async () => {
-		const dataDir = mkdtempSync(join(tmpdir(), 'cofund-crash-'));
-		expect((await cofund({ dataDir }, 'demo')).code).toBe(0);
+		const dataDir = await demoCopy('cofund-crash-');
 		const file = join(dataDir, 'big-ledger.csv');
 		await writeLedger(file, 120_000);
 		const before = await fingerprint(dataDir);

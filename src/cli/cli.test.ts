@@ -182,8 +182,7 @@ describe('a second process on the same embedded database', { timeout: BINARY_TIM
 	});
 });
 
-// Several CLI runs in a row, each starting the embedded database afresh.
-describe('cofund user', { timeout: 90_000 }, () => {
+describe('cofund user', () => {
 	it('lets an admin add a user who then sees only the projects granted', async () => {
 		const dir = await demoDir();
 		const admin = ['--as', 'admin@cofund.example'];
@@ -216,8 +215,7 @@ describe('cofund user', { timeout: 90_000 }, () => {
 	});
 });
 
-// Several CLI runs in a row, each starting the embedded database afresh.
-describe('cofund audit verify', { timeout: 120_000 }, () => {
+describe('cofund audit verify', () => {
 	it('finds the demo intact, and names the first event edited by hand in SQL', async () => {
 		const dir = await demoDir();
 		const auditor = ['--as', 'auditor@cofund.example'];
