@@ -29,7 +29,10 @@ const pdfText = (file: string) =>
 		' '
 	);
 
-/** Measured: up to N s for a test here ... */
+/**
+ * PDFs made and verified in process: the slowest test here took 64 s on the 2-core machine at
+ * load average 15-18 (several test runs at once); about four times that.
+ */
 const DOCUMENT_TIMEOUT = 240_000;
 
 const as = (role: 'coordinator' | 'auditor' | 'council') => ['--as', `${role}@cofund.example`];
