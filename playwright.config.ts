@@ -44,7 +44,9 @@ export default defineConfig({
 		command: `rm -rf ${dataDir} && node src/cli/cofund.js demo && node src/cli/cofund.js serve`,
 		url: `http://localhost:${port}/projects`,
 		reuseExistingServer: false,
-		timeout: 120_000,
+		// Two starts of the binary and a demo: `cofund demo` alone took 137 s on this project's
+		// 2-core machine shared by several test runs at once (load average 20), a few seconds idle.
+		timeout: 600_000,
 		stdout: 'pipe',
 		env: {
 			PORT: String(port),

@@ -1,13 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '$tests/factories/cli';
+import { DEMO_TIMEOUT, demoCopy, prepareDemo } from '$tests/factories/demo-folder';
+import { rechainAudit } from '$tests/fixtures/rechain-audit';
+import { runSql } from '$tests/fixtures/run-sql';
 
-const CLI = 'src/cli/cofund.js';
 const env = (dataDir: string) => ({
-	...process.env,
 	COFUND_DATA_DIR: dataDir,
 	DATABASE_URL: '',
 	COFUND_USER: '',
@@ -16,21 +16,17 @@ const env = (dataDir: string) => ({
 	COFUND_DEMO_PASSWORD: 'demo password for tests'
 });
 
-function cofund(dataDir: string, ...args: string[]) {
-	const result = spawnSync('node', [CLI, '--lang', 'en', ...args], {
-		env: env(dataDir),
-		encoding: 'utf8'
-	});
-	return { code: result.status, out: result.stdout, err: result.stderr };
-}
+/** `cofund --lang en <args>` in this process, on the data folder. */
+const cofund = (dataDir: string, ...args: string[]) =>
+	runCli(['--lang', 'en', ...args], env(dataDir));
 
-/** Runs a fixture script against the data folder, as a DBA with psql would. */
-function fixture(dataDir: string, script: string, ...statements: string[]) {
-	const result = spawnSync('node', ['--import', 'tsx', `tests/fixtures/${script}`, ...statements], {
-		env: env(dataDir),
-		encoding: 'utf8'
-	});
-	expect(result.stderr).toBe('');
+/** Runs a fixture against the data folder, as a DBA with psql would; it must start cleanly. */
+async function fixture(
+	dataDir: string,
+	script: typeof runSql | typeof rechainAudit,
+	...statements: string[]
+) {
+	expect(await script(dataDir, ...statements)).toBe('');
 }
 
 const behindTriggers = (statement: string) => [
@@ -40,34 +36,32 @@ const behindTriggers = (statement: string) => [
 	'commit'
 ];
 
-function demoDir(): string {
-	const dir = mkdtempSync(join(tmpdir(), 'cofund-cli-audit-'));
-	expect(cofund(dir, 'demo').code).toBe(0);
-	return dir;
-}
+/** A data folder of its own with the demo loaded, its audit key and anchor beside it. */
+const demoDir = () => demoCopy('cofund-cli-audit-');
+beforeAll(() => prepareDemo(env('')), DEMO_TIMEOUT);
 
 const AUDITOR = ['--as', 'auditor@cofund.example'];
 
 // Each step starts the CLI afresh on the embedded database, which takes seconds per run.
 describe('cofund audit verify against the key and the anchor', { timeout: 180_000 }, () => {
-	it('keeps the audit key in a 0600 file beside the data, and anchors the head in its own file', () => {
-		const dir = demoDir();
+	it('keeps the audit key in a 0600 file beside the data, and anchors the head in its own file', async () => {
+		const dir = await demoDir();
 		expect(statSync(join(dir, 'audit.key')).mode & 0o777).toBe(0o600);
 		const lines = readFileSync(join(dir, 'audit-anchor.log'), 'utf8').trim().split('\n');
 		const last = JSON.parse(lines.at(-1)!);
-		const verified = cofund(dir, ...AUDITOR, 'audit', 'verify');
+		const verified = await cofund(dir, ...AUDITOR, 'audit', 'verify');
 		expect(verified.code, verified.err).toBe(0);
 		expect(verified.out).toContain(`intact: ${last.events} events`);
 	});
 
-	it('finds an event edited and the whole chain re-chained with plain SHA-256', () => {
-		const dir = demoDir();
-		fixture(
+	it('finds an event edited and the whole chain re-chained with plain SHA-256', async () => {
+		const dir = await demoDir();
+		await fixture(
 			dir,
-			'rechain-audit.ts',
+			rechainAudit,
 			"update audit_events set after = jsonb_set(after, '{role}', '\"admin\"') where seq = 3"
 		);
-		const broken = cofund(dir, ...AUDITOR, 'audit', 'verify');
+		const broken = await cofund(dir, ...AUDITOR, 'audit', 'verify');
 		expect(broken.code).toBe(1);
 		expect(broken.err).toMatch(
 			/^The audit chain is broken at event #1 .*: the event is not what was written\.$/m
@@ -76,23 +70,23 @@ describe('cofund audit verify against the key and the anchor', { timeout: 180_00
 		expect(broken.err).toContain('the newest audit event does not verify with the audit key');
 	});
 
-	it('finds the newest events deleted, and all of them, by the anchored count', () => {
-		const dir = demoDir();
+	it('finds the newest events deleted, and all of them, by the anchored count', async () => {
+		const dir = await demoDir();
 		const anchored = JSON.parse(
 			readFileSync(join(dir, 'audit-anchor.log'), 'utf8').trim().split('\n').at(-1)!
 		).events as number;
-		fixture(
+		await fixture(
 			dir,
-			'run-sql.ts',
+			runSql,
 			...behindTriggers(`delete from audit_events where seq > ${anchored - 2}`)
 		);
-		const last = cofund(dir, ...AUDITOR, 'audit', 'verify');
+		const last = await cofund(dir, ...AUDITOR, 'audit', 'verify');
 		expect(last.code).toBe(1);
 		expect(last.err).toBe(
 			`Events were deleted from the audit log: the anchor outside the database records ${anchored} events, the log holds ${anchored - 2}.\n`
 		);
-		fixture(dir, 'run-sql.ts', ...behindTriggers('delete from audit_events'));
-		const all = cofund(dir, ...AUDITOR, 'audit', 'verify');
+		await fixture(dir, runSql, ...behindTriggers('delete from audit_events'));
+		const all = await cofund(dir, ...AUDITOR, 'audit', 'verify');
 		expect(all.err).toBe(
 			`Events were deleted from the audit log: the anchor outside the database records ${anchored} events, the log holds 0.\n`
 		);
@@ -103,10 +97,10 @@ describe(
 	'cofund audit verify --deep and cofund verify against the stored bytes',
 	{ timeout: 180_000 },
 	() => {
-		it('names an altered original and an altered document, and verify refuses a forged row', () => {
-			const dir = demoDir();
+		it('names an altered original and an altered document, and verify refuses a forged row', async () => {
+			const dir = await demoDir();
 			const pdfPath = join(dir, 'annex.pdf');
-			const made = cofund(
+			const made = await cofund(
 				dir,
 				'--as',
 				'coordinator@cofund.example',
@@ -121,15 +115,15 @@ describe(
 			);
 			expect(made.code, made.err).toBe(0);
 			const documentId = Number(/document (\d+)/.exec(made.out)![1]);
-			const clean = cofund(dir, ...AUDITOR, 'audit', 'verify', '--deep');
+			const clean = await cofund(dir, ...AUDITOR, 'audit', 'verify', '--deep');
 			expect(clean.code, clean.err).toBe(0);
 			expect(clean.out).toContain(
 				'Every stored byte matches its record: 2 original files and 1 document re-hashed.'
 			);
 
-			fixture(
+			await fixture(
 				dir,
-				'run-sql.ts',
+				runSql,
 				...behindTriggers(
 					"update source_file_chunks set bytes = overlay(bytes placing '\\x58'::bytea from 30 for 1) where file_id = (select source_file_id from import_batches where id = 1) and seq = 0"
 				)
@@ -141,14 +135,14 @@ describe(
 			const forgedPath = join(dir, 'forged.pdf');
 			writeFileSync(forgedPath, forged);
 			const forgedSha = createHash('sha256').update(forged).digest('hex');
-			fixture(
+			await fixture(
 				dir,
-				'run-sql.ts',
+				runSql,
 				...behindTriggers(
 					`update documents set pdf = decode('${forged.toString('hex')}', 'hex'), sha256 = '${forgedSha}' where id = ${documentId}`
 				)
 			);
-			const deep = cofund(dir, ...AUDITOR, 'audit', 'verify', '--deep');
+			const deep = await cofund(dir, ...AUDITOR, 'audit', 'verify', '--deep');
 			expect(deep.code).toBe(1);
 			expect(deep.out).toMatch(/^The audit chain is intact/);
 			expect(deep.err).toMatch(
@@ -159,7 +153,7 @@ describe(
 			);
 			expect(deep.err).toContain('2 stored files do not match their record.');
 
-			const verdict = cofund(dir, ...AUDITOR, 'verify', forgedPath);
+			const verdict = await cofund(dir, ...AUDITOR, 'verify', forgedPath);
 			expect(verdict.code).toBe(3);
 			expect(verdict.out).toContain(
 				`Not genuine: the record of document ${documentId} does not match the audit log`

@@ -25,17 +25,31 @@ function setEnv(values: Env): () => void {
 	return () => setEnv(saved);
 }
 
+/** `work` with `env` over the process's environment, as `runCli` gives a command; for fixtures. */
+export async function withEnv<T>(env: Env, work: () => Promise<T>): Promise<T> {
+	const restoreEnv = setEnv(env);
+	try {
+		return await work();
+	} finally {
+		restoreEnv();
+	}
+}
+
 type Write = typeof process.stdout.write;
 
 /**
- * Captures console.log/console.error and direct writes (commander prints help and usage errors
- * with process.stdout.write). Commands run one at a time in a test file, so swapping is safe.
+ * Captures the console and direct writes (commander prints help and usage errors with
+ * process.stdout.write; opening a database warns with console.warn, which the test runner's
+ * console would otherwise take past process.stderr). Commands run one at a time in a test file,
+ * so swapping is safe.
  */
-function capture() {
+export function capture() {
 	const out: string[] = [];
 	const err: string[] = [];
 	const saved = {
 		log: console.log,
+		info: console.info,
+		warn: console.warn,
 		error: console.error,
 		stdout: process.stdout.write,
 		stderr: process.stderr.write
@@ -51,6 +65,8 @@ function capture() {
 			return true;
 		}) as Write;
 	console.log = line(out);
+	console.info = line(out);
+	console.warn = line(err);
 	console.error = line(err);
 	process.stdout.write = write(out);
 	process.stderr.write = write(err);
@@ -59,6 +75,8 @@ function capture() {
 		err,
 		restore() {
 			console.log = saved.log;
+			console.info = saved.info;
+			console.warn = saved.warn;
 			console.error = saved.error;
 			process.stdout.write = saved.stdout;
 			process.stderr.write = saved.stderr;
