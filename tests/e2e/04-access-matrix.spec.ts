@@ -40,16 +40,9 @@ interface Case {
 	expected: Record<Who, Outcome>;
 }
 
-/** Backups hold everything, password hashes too: for admins only. */
-const admins: Record<Who, Outcome> = {
-	...all('forbidden'),
-	anonymous: 'sign-in',
-	admin: 'allowed'
-};
-
 /** The original files are for auditors (and admins), as is the audit log. */
 const originals = auditors;
-/** People and their access are for admins only (user:manage). */
+/** People and their access (user:manage), and backups, which hold everything, password hashes too: for admins only. */
 const admins: Record<Who, Outcome> = {
 	...signedIn,
 	coordinator: 'forbidden',
