@@ -53,6 +53,7 @@ const CASES: Case[] = [
 	{ route: '/account', url: '/account', request: 'GET', expected: signedIn },
 	{ route: '/account', url: '/account', request: 'default', expected: signedIn },
 	{ route: '/audit', url: '/audit', request: 'GET', expected: auditors },
+	{ route: '/audit/csv', url: '/audit/csv?project=SOLID', request: 'GET', expected: auditors },
 	{ route: '/projects', url: '/projects', request: 'GET', expected: signedIn },
 	{ route: '/portfolio', url: '/portfolio', request: 'GET', expected: signedIn },
 	{

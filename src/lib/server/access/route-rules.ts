@@ -33,6 +33,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/setup': { page: 'public', actions: { default: 'public' } },
 	'/account': { page: 'signed-in', actions: { default: 'signed-in' } },
 	'/audit': { page: { permission: 'audit:read' } },
+	'/audit/csv': { endpoints: { GET: { permission: 'audit:read' } } },
 	'/projects': { page: 'signed-in' },
 	'/portfolio': { page: 'signed-in' },
 	'/portfolio/expenses': { page: 'signed-in' },

@@ -40,13 +40,13 @@ function nextDay(iso: string): Date {
  */
 // Written out with its tables named: drizzle leaves a one-table select's columns unqualified,
 // which the subqueries' own `id` columns would make ambiguous.
-const projectOf: SQL<string | null> = sql.raw(`(case audit_events.object_type
+const projectOf = sql<string | null>`${sql.raw(`(case audit_events.object_type
 	when 'project' then audit_events.object_id
 	when 'import' then (select p.code from import_batches b join projects p on p.id = b.project_id
 		where b.id::text = audit_events.object_id)
 	when 'document' then (select p.code from documents d join projects p on p.id = d.project_id
 		where d.id::text = audit_events.object_id)
-	else coalesce(audit_events.after->>'project', audit_events.before->>'project') end)`);
+	else coalesce(audit_events.after->>'project', audit_events.before->>'project') end)`)}`;
 
 function conditionsOf(filters: AuditFilters, scope: SQL | undefined): SQL | undefined {
 	const conditions: SQL[] = scope ? [scope] : [];
