@@ -270,6 +270,31 @@ describe('the change of an event', () => {
 		expect(said.changes.join()).not.toContain('412345');
 	});
 
+	it('lists an import’s facts in the order of its report, and no amount for travel orders', () => {
+		const travel = event('import.commit', {
+			objectType: 'import',
+			objectId: '4',
+			after: {
+				size: 1700,
+				kind: 'participation',
+				file: 'travel.csv',
+				accepted: 15,
+				records: 15,
+				rejected: 0,
+				setAside: 0,
+				acceptedTotal: 0
+			}
+		});
+		expect(sayEvent(travel, 'en').changes).toEqual([
+			'Kind: Travel orders (participation)',
+			'Records in the file: 15',
+			'Accepted: 15',
+			'Rejected: 0',
+			'Set aside: 0',
+			'Size: 1.7 KB'
+		]);
+	});
+
 	it('shows a role change as before → after, in the reader’s words', () => {
 		const stored = event('user.role-change', user({ ...jb, from: 'council', to: 'auditor' }));
 		expect(sayEvent(stored, 'lv').changes).toEqual(['Loma: Domes pārstāvis → Auditors']);

@@ -198,6 +198,10 @@ function valueText(kind: FieldKind, value: unknown, say: Say): string {
 		if (kind === 'language') return languageName(value, locale);
 		if (kind === 'date' && parseIsoDate(value)) return formatDate(value, locale);
 		if (kind === 'hash') return shortHash(value);
+		if (kind === 'importKind' && (value === 'expenses' || value === 'participation'))
+			return value === 'expenses'
+				? m.import_kind_expenses({}, say)
+				: m.import_kind_participation({}, say);
 		return value;
 	}
 	if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null))

@@ -118,7 +118,8 @@ const KINDS: Record<string, FieldKind> = {
 	legacyHead: 'hash',
 	without: 'list',
 	affects: 'list',
-	repeated: 'boolean'
+	repeated: 'boolean',
+	kind: 'importKind'
 };
 
 const kindOf = (key: string): FieldKind => KINDS[key.split('.').pop() ?? key] ?? 'text';
@@ -157,6 +158,16 @@ export function fieldChanges(before: unknown, after: unknown, skip: string[] = [
 			after: now.get(path) ?? null
 		}));
 }
+
+/** The facts of `data` under `keys`, in that order (stored JSON keeps no order of its own). */
+function factsInOrder(data: Record<string, unknown>, keys: string[]): EventChange[] {
+	return keys
+		.filter((key) => data[key] !== undefined && data[key] !== null)
+		.map((key) => ({ part: 'field', field: key, kind: kindOf(key), after: data[key] }));
+}
+
+/** What an import's event tells besides its sentence, in the order of its report. */
+const IMPORT_FACTS = ['kind', 'records', 'accepted', 'rejected', 'setAside'];
 
 /** The person a user event is about: the name the payload carries, else the email. */
 function personFacts(event: StoredEvent): Partial<EventFacts> {
@@ -222,7 +233,14 @@ const SPECS: Record<KnownAction, Spec> = {
 			file: text(data.file),
 			rows: number(data.accepted)
 		},
-		changes: fieldChanges(null, event.after, ['project', 'file'])
+		changes: factsInOrder(data, [
+			...IMPORT_FACTS,
+			// A travel-order import has no amount: a sum of 0,00 EUR would say it had one.
+			...(data.kind === 'participation' ? [] : ['acceptedTotal']),
+			'without',
+			'sha256',
+			'size'
+		])
 	}),
 	'import.revert': (event) => {
 		const before = record(event.before);
