@@ -295,6 +295,25 @@ describe('the change of an event', () => {
 		]);
 	});
 
+	it('names the projects a template edit affects, and the ones with documents kept', () => {
+		const edit = event('template.edit', {
+			objectType: 'template',
+			objectId: 'council-annex',
+			before: { version: 1, sha256: 'ab'.repeat(32) },
+			after: {
+				version: 2,
+				sha256: 'cd'.repeat(32),
+				affects: { projects: ['OTHER', 'SOLID'], withKeptDocuments: ['SOLID'] }
+			}
+		});
+		expect(sayEvent(edit, 'lv').changes).toEqual([
+			'SHA-256: abababababababab… → cdcdcdcdcdcdcdcd…',
+			'Versija: 1 → 2',
+			'Skartie projekti: OTHER, SOLID',
+			'Ar glabātiem dokumentiem: SOLID'
+		]);
+	});
+
 	it('shows a role change as before → after, in the reader’s words', () => {
 		const stored = event('user.role-change', user({ ...jb, from: 'council', to: 'auditor' }));
 		expect(sayEvent(stored, 'lv').changes).toEqual(['Loma: Domes pārstāvis → Auditors']);

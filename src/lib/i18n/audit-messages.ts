@@ -152,6 +152,7 @@ const FIELD_LABELS: Record<string, (p: object, say: Say) => string> = {
 	date: m.audit_field_date,
 	repeated: m.audit_field_repeated,
 	affects: m.audit_field_affects,
+	withKeptDocuments: m.audit_field_with_kept_documents,
 	version: m.audit_field_version,
 	file: m.audit_field_file,
 	problem: m.audit_field_problem,

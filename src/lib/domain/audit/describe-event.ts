@@ -118,6 +118,7 @@ const KINDS: Record<string, FieldKind> = {
 	legacyHead: 'hash',
 	without: 'list',
 	affects: 'list',
+	withKeptDocuments: 'list',
 	repeated: 'boolean',
 	kind: 'importKind'
 };
@@ -162,8 +163,20 @@ export function fieldChanges(before: unknown, after: unknown, skip: string[] = [
 /** The facts of `data` under `keys`, in that order (stored JSON keeps no order of its own). */
 function factsInOrder(data: Record<string, unknown>, keys: string[]): EventChange[] {
 	return keys
-		.filter((key) => data[key] !== undefined && data[key] !== null)
+		.filter((key) => {
+			const value = data[key];
+			return value !== undefined && value !== null && !(Array.isArray(value) && !value.length);
+		})
 		.map((key) => ({ part: 'field', field: key, kind: kindOf(key), after: data[key] }));
+}
+
+/** The projects a template's new version affects, and those of them with documents kept. */
+function affected(affects: unknown): EventChange[] {
+	const lists = isObject(affects) ? affects : { projects: affects };
+	return factsInOrder({ affects: lists.projects, withKeptDocuments: lists.withKeptDocuments }, [
+		'affects',
+		'withKeptDocuments'
+	]);
 }
 
 /** What an import's event tells besides its sentence, in the order of its report. */
@@ -278,13 +291,13 @@ const SPECS: Record<KnownAction, Spec> = {
 	}),
 	'template.register': (event, data) => ({
 		facts: { object: event.objectId, template: event.objectId, version: number(data.version) },
-		changes: fieldChanges(null, { sha256: data.sha256, affects: data.affects })
+		changes: [...factsInOrder(data, ['sha256']), ...affected(data.affects)]
 	}),
 	'template.edit': (event, data) => ({
 		facts: { object: event.objectId, template: event.objectId, version: number(data.version) },
 		changes: [
 			...fieldChanges(event.before, { version: data.version, sha256: data.sha256 }),
-			...fieldChanges(null, { affects: data.affects })
+			...affected(data.affects)
 		]
 	}),
 	'template.render_failed': (event, data) => ({
