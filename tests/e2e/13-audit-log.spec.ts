@@ -30,7 +30,7 @@ test.describe('the audit log in words', () => {
 
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
-			page.getByRole('link', { name: 'Lejupielādēt CSV' }).click()
+			filters.getByRole('button', { name: 'Lejupielādēt CSV' }).click()
 		]);
 		const csv = readFileSync((await download.path())!, 'utf8');
 		const lines = csv.replace(/^\uFEFF/, '').split('\r\n');

@@ -69,7 +69,17 @@ export interface EventFacts {
 
 /** How a field's value is written. */
 export type FieldKind =
-	'money' | 'bytes' | 'count' | 'role' | 'language' | 'date' | 'hash' | 'list' | 'boolean' | 'text';
+	| 'money'
+	| 'bytes'
+	| 'count'
+	| 'role'
+	| 'language'
+	| 'date'
+	| 'hash'
+	| 'list'
+	| 'boolean'
+	| 'importKind'
+	| 'text';
 
 /**
  * One labelled line of the change: a plan field (labelled as the verify page labels it) or a
