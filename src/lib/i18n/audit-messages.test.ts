@@ -320,6 +320,27 @@ describe('the change of an event', () => {
 		expect(sayEvent(stored, 'en').changes).toEqual(['Role: Council member → Auditor']);
 	});
 
+	it('says the people and backup events as they are recorded, times in Riga time', () => {
+		const role = event('user.role-change', {
+			...user({ ...jb, from: 'council', to: 'auditor' }, { role: 'council' })
+		});
+		expect(sayEvent(role, 'en').changes).toEqual(['Role: Council member → Auditor']);
+		const disabled = event('user.disable', user({ ...jb, sessionsEnded: 2 }));
+		expect(sayEvent(disabled, 'lv').changes).toEqual(['Beigtās sesijas: 2']);
+		const link = event('user.reset-link', user({ ...jb, expiresAt: '2026-11-24T21:53:00.000Z' }));
+		expect(sayEvent(link, 'lv').changes).toEqual(['Derīga līdz: 24.11.2026. 23:53']);
+		const backup = event('backup.create', {
+			objectType: 'backup',
+			objectId: 'b.tar.gz',
+			after: { bytes: 2048, auditEvents: 40, counts: { projects: 2 } }
+		});
+		expect(sayEvent(backup, 'en').changes).toEqual([
+			'Audit events: 40',
+			'Size: 2 KB',
+			'Rows › projects: 2'
+		]);
+	});
+
 	it('leaves out the fields that did not change', () => {
 		expect(
 			changeText({ part: 'field', field: 'delimiter', kind: 'text', before: ';', after: ',' }, 'en')

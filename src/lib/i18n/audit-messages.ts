@@ -15,7 +15,13 @@ import {
 	type KnownAction,
 	type StoredEvent
 } from '$lib/domain/audit/describe-event';
-import { formatDate, formatInteger, formatMoney, parseIsoDate } from '$lib/domain/format';
+import {
+	formatDate,
+	formatInteger,
+	formatMoney,
+	formatOfficeMoment,
+	parseIsoDate
+} from '$lib/domain/format';
 import type { Locale } from '$lib/domain/locale';
 import { m } from '$lib/paraglide/messages.js';
 import { languageName } from './document-messages';
@@ -141,6 +147,7 @@ const FIELD_LABELS: Record<string, (p: object, say: Say) => string> = {
 	setAside: m.audit_field_set_aside,
 	acceptedTotal: m.audit_field_accepted_total,
 	size: m.audit_field_size,
+	bytes: m.audit_field_size,
 	kind: m.audit_field_kind,
 	without: m.audit_field_without,
 	reverted: m.audit_field_reverted,
@@ -153,6 +160,13 @@ const FIELD_LABELS: Record<string, (p: object, say: Say) => string> = {
 	repeated: m.audit_field_repeated,
 	affects: m.audit_field_affects,
 	withKeptDocuments: m.audit_field_with_kept_documents,
+	sessionsEnded: m.audit_field_sessions_ended,
+	expiresAt: m.audit_field_expires_at,
+	createdAt: m.audit_field_created_at,
+	auditEvents: m.audit_field_audit_events,
+	engine: m.audit_field_engine,
+	app: m.audit_field_app,
+	counts: m.audit_field_counts,
 	version: m.audit_field_version,
 	file: m.audit_field_file,
 	problem: m.audit_field_problem,
@@ -199,6 +213,8 @@ function valueText(kind: FieldKind, value: unknown, say: Say): string {
 		if (kind === 'language') return languageName(value, locale);
 		if (kind === 'date' && parseIsoDate(value)) return formatDate(value, locale);
 		if (kind === 'hash') return shortHash(value);
+		if (kind === 'moment' && !Number.isNaN(Date.parse(value)))
+			return formatOfficeMoment(new Date(value), locale);
 		if (kind === 'importKind' && (value === 'expenses' || value === 'participation'))
 			return value === 'expenses'
 				? m.import_kind_expenses({}, say)

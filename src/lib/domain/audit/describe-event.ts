@@ -130,7 +130,11 @@ const KINDS: Record<string, FieldKind> = {
 	affects: 'list',
 	withKeptDocuments: 'list',
 	repeated: 'boolean',
-	kind: 'importKind'
+	kind: 'importKind',
+	createdAt: 'moment',
+	expiresAt: 'moment',
+	sessionsEnded: 'count',
+	auditEvents: 'count'
 };
 
 const kindOf = (key: string): FieldKind => KINDS[key.split('.').pop() ?? key] ?? 'text';
@@ -234,7 +238,7 @@ const SPECS: Record<KnownAction, Spec> = {
 				before: data.from ?? null,
 				after: data.to ?? null
 			},
-			...fieldChanges(event.before, event.after, ['email', 'name', 'from', 'to', 'project'])
+			...fieldChanges(event.before, event.after, ['email', 'name', 'role', 'from', 'to', 'project'])
 		]
 	}),
 	'user.disable': aboutPerson(['email', 'name', 'project']),
