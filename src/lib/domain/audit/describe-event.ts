@@ -79,6 +79,7 @@ export type FieldKind =
 	| 'list'
 	| 'boolean'
 	| 'importKind'
+	| 'moment'
 	| 'text';
 
 /**
