@@ -280,6 +280,27 @@ describe('cofund backup and cofund restore', { timeout: 600_000 }, () => {
 		}
 	);
 
+	it('backs up through the socket of an app that serves the folder, which keeps answering', async () => {
+		const app = await openDatabase({ dataDir: source.dir }, 'cofund web app', { serve: true });
+		try {
+			const reading = async () =>
+				(await queryRows<{ n: number }>(app.db, sql`select count(*)::int as n from projects`))[0]!
+					.n;
+			const [file, during] = await Promise.all([
+				backup(source, 'served.cofund-backup.gz'),
+				reading()
+			]);
+			expect(during).toBe(1);
+			expect(await reading()).toBe(1);
+			const target = await newPlace('pglite');
+			carryKey(source, target);
+			await restoreInto(target, file);
+			await expectSameOffice(target, original);
+		} finally {
+			await app.close();
+		}
+	});
+
 	it('keeps no file when the backup cannot be written', async () => {
 		const failed = await cofund(
 			source,

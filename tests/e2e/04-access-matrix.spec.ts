@@ -73,6 +73,7 @@ const CASES: Case[] = [
 	})),
 	{ route: '/backup', url: '/backup', request: 'GET', expected: admins },
 	{ route: '/backup/download', url: '/backup/download', request: 'POST', expected: admins },
+	{ route: '/audit/csv', url: '/audit/csv?project=SOLID', request: 'GET', expected: auditors },
 	{ route: '/projects', url: '/projects', request: 'GET', expected: signedIn },
 	{ route: '/portfolio', url: '/portfolio', request: 'GET', expected: signedIn },
 	{
@@ -364,17 +365,20 @@ test.describe('what /verify and /audit disclose to each role', () => {
 					page
 				};
 			};
-			expect((await audit('object=SOLID')).rows).toContain('project SOLID');
-			const other = await audit(`object=${CODE}`);
+			expect((await audit('project=SOLID')).rows).toContain('Izveidoja projektu SOLID');
+			const other = await audit(`project=${CODE}`);
 			const signIns = await audit('action=auth.sign-in');
 			if (who === 'admin') {
-				expect(other.rows).toContain(`project ${CODE}`);
+				expect(other.rows).toContain(`Izveidoja projektu ${CODE}`);
 				expect(signIns.rows).toContain(demoEmail('auditor'));
 				expect(other.actions).toContain('auth.sign-in');
 			} else {
 				expect(other.rows).not.toContain(CODE);
+				// Nor by the CSV, whatever its filter asks for.
+				const csv = await (await api.get(`/audit/csv?project=${CODE}`)).text();
+				expect(csv).not.toContain(CODE);
 				// Sign-ins, users and templates belong to no project: not in the list, nor its filter.
-				expect(signIns.rows).not.toContain('auth.sign-in');
+				expect(signIns.rows).not.toContain('Pieteicās');
 				expect(other.actions).not.toMatch(/auth\.|user\.|template\./);
 				expect(other.actions).toContain('project.create');
 			}

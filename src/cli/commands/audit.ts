@@ -1,10 +1,14 @@
 /**
  * `cofund audit verify [--deep]`: re-checks the audit log's keyed chain against the head anchored
  * outside the database and, with --deep, every stored original and document against its hashes;
- * for auditors and admins.
+ * `cofund audit log`: the log in words, as the page says it. For auditors and admins.
  */
+import { formatOfficeMoment, parseIsoDate } from '$lib/domain/format';
 import type { Locale } from '$lib/domain/locale';
+import { sayEvent } from '$lib/i18n/audit-messages';
 import { m } from '$lib/paraglide/messages.js';
+import { AUDIT_PAGE_SIZE, listAuditEvents, type AuditFilters } from '$lib/server/audit/list-audit';
+import { templateNames } from '$lib/server/documents/template-summaries';
 import { verifyChainFor, type DisclosedVerification } from '$lib/server/audit/audit-scope';
 import { verifyStoredBytes, type ByteMismatch } from '$lib/server/audit/verify-bytes';
 import { mayReadProject } from '$lib/server/access/project-access';
@@ -45,11 +49,67 @@ export function byteMismatchText(mismatch: ByteMismatch, locale: Locale): string
 	return where({ id: mismatch.id, name: mismatch.name, project: mismatch.project, problem }, say);
 }
 
+interface LogOptions {
+	action?: string;
+	actor?: string;
+	project?: string;
+	from?: string;
+	to?: string;
+	limit?: string;
+}
+
+/** The options as filters, or a clear refusal of a date or a count that is none. */
+function logFilters(options: LogOptions, locale: Locale): { filters: AuditFilters; limit: number } {
+	for (const value of [options.from, options.to])
+		if (value !== undefined && !parseIsoDate(value))
+			throw new CliFailure(m.cli_audit_bad_date({ value }, { locale }));
+	const limit = options.limit === undefined ? AUDIT_PAGE_SIZE : Number(options.limit);
+	if (!Number.isSafeInteger(limit) || limit < 1)
+		throw new CliFailure(m.cli_audit_bad_limit({ value: options.limit ?? '' }, { locale }));
+	const { action, actor, project, from, to } = options;
+	return { filters: { action, actor, project, from, to }, limit };
+}
+
+async function printLog(options: LogOptions, ctx: CliContext): Promise<void> {
+	const { locale } = ctx;
+	const { filters, limit } = logFilters(options, locale);
+	const { events, total, templates } = await withDatabase('cofund audit log', async (handle) => {
+		const user = await actingUser(handle, ctx);
+		requirePermission(user, 'audit:read', ctx);
+		const [list, templates] = await Promise.all([
+			listAuditEvents(handle.db, user, filters, limit > AUDIT_PAGE_SIZE ? 'all' : 1),
+			templateNames(handle.db, locale)
+		]);
+		return { ...list, templates };
+	});
+	const shown = events.slice(0, limit);
+	if (shown.length === 0) return ctx.out(m.cli_audit_none({}, { locale }));
+	for (const event of shown) {
+		const said = sayEvent(event, locale, { templates });
+		const where = event.project ? `  ${event.project}` : '';
+		ctx.out(
+			`#${event.id}  ${formatOfficeMoment(new Date(event.at), locale)}  ${event.actorEmail}${where}`
+		);
+		ctx.out(`  ${said.sentence}`);
+		for (const change of said.changes) ctx.out(`    ${change}`);
+	}
+	if (total > shown.length) ctx.out(m.cli_audit_shown({ shown: shown.length, total }, { locale }));
+}
+
 export function registerAuditCommands(program: Command, context: () => CliContext): void {
 	const say = { locale: context().locale };
-	program
-		.command('audit')
-		.description(m.help_audit({}, say))
+	const audit = program.command('audit').description(m.help_audit({}, say));
+	audit
+		.command('log')
+		.description(m.help_audit_log({}, say))
+		.option('--action <action>', m.help_audit_action({}, say))
+		.option('--actor <email>', m.help_audit_actor({}, say))
+		.option('--project <code>', m.help_audit_project({}, say))
+		.option('--from <YYYY-MM-DD>', m.help_audit_from({}, say))
+		.option('--to <YYYY-MM-DD>', m.help_audit_to({}, say))
+		.option('--limit <n>', m.help_audit_limit({}, say))
+		.action((options: LogOptions) => printLog(options, context()));
+	audit
 		.command('verify')
 		.description(m.help_audit_verify({}, say))
 		.option('--deep', m.help_audit_deep({}, say))

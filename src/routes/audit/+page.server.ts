@@ -1,24 +1,27 @@
-// Thin: the audit log for auditors and admins, read-only, as far as the reader may see it;
-// `?verify=1` re-checks the hash chain.
-import { parseIsoDate } from '$lib/domain/format';
+// Thin: the audit log for auditors and admins, read-only, as far as the reader may see it, each
+// event said in the reader's words; `?verify=1` re-checks the hash chain.
+import { actionName, sayEvent } from '$lib/i18n/audit-messages';
+import { auditFiltersFrom } from '$lib/server/audit/audit-filters';
 import { listAuditEvents } from '$lib/server/audit/list-audit';
 import { verifyChainFor } from '$lib/server/audit/audit-scope';
-
-const date = (value: string | null) => (value && parseIsoDate(value) ? value : undefined);
+import { templateNames } from '$lib/server/documents/template-summaries';
 
 export const load = async ({ locals, url }) => {
 	const q = url.searchParams;
-	const filters = {
-		action: q.get('action') || undefined,
-		actor: q.get('actor') || undefined,
-		object: q.get('object') || undefined,
-		from: date(q.get('from')),
-		to: date(q.get('to'))
-	};
+	const { locale } = locals;
+	const filters = auditFiltersFrom(q);
 	const page = Math.max(1, Number(q.get('page')) || 1);
-	const [list, verification] = await Promise.all([
+	const [list, verification, templates] = await Promise.all([
 		listAuditEvents(locals.db, locals.user!, filters, page),
-		q.get('verify') ? verifyChainFor(locals.db, locals.user!) : null
+		q.get('verify') ? verifyChainFor(locals.db, locals.user!) : null,
+		templateNames(locals.db, locale)
 	]);
-	return { ...list, filters, page, verification };
+	const events = list.events.map((event) => ({
+		...event,
+		said: sayEvent(event, locale, { templates })
+	}));
+	const actions = list.actions
+		.map((action) => ({ action, name: actionName(action, locale) }))
+		.sort((a, b) => a.name.localeCompare(b.name, locale));
+	return { ...list, events, actions, filters, page, verification };
 };

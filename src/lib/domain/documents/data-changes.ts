@@ -121,6 +121,13 @@ const amountOf = (row: object) => ('cents' in row && typeof row.cents === 'numbe
 const sameRow = (a: object, b: object) => canonicalize(a) === canonicalize(b);
 const ORDER = { added: 0, removed: 1, changed: 2 };
 
+/** The plan fields that differ between two plans (or two project definitions), lists by identity. */
+export function planDiff(before: unknown, after: unknown): Extract<DataChange, { part: 'plan' }>[] {
+	const changes: DataChange[] = [];
+	planChanges(before, after, '', changes);
+	return changes.filter((c) => c.part === 'plan');
+}
+
 export function dataChanges(before: DocumentData, after: DocumentData): DataChange[] {
 	const changes: DataChange[] = [];
 	planChanges(before.plan, after.plan, '', changes);

@@ -48,6 +48,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/audit': { page: { permission: 'audit:read' } },
 	'/backup': { page: { permission: 'backup:create' } },
 	'/backup/download': { endpoints: { POST: { permission: 'backup:create' } } },
+	'/audit/csv': { endpoints: { GET: { permission: 'audit:read' } } },
 	'/projects': { page: 'signed-in' },
 	'/portfolio': { page: 'signed-in' },
 	'/portfolio/expenses': { page: 'signed-in' },

@@ -1,5 +1,6 @@
 import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { officeDate, officeToday } from '$lib/domain/format';
 import { ENGINES, freshDatabase } from '$tests/factories/database';
 import { importSample } from '$tests/factories/imports';
 import { applySolidAndOther } from '$tests/factories/projects';
@@ -95,6 +96,34 @@ describe.each(ENGINES)('whose audit events a reader sees, on %s', (engine) => {
 		const list = await listAuditEvents(handle.db, auditor, {});
 		expect(list.total).toBe(3);
 		expect(list.actions).toEqual(['document.generate', 'import.commit', 'project.create']);
+	});
+
+	it('filters by person, project, action and date, within what the reader may see', async () => {
+		const { db } = handle;
+		const other = await listAuditEvents(db, admin, { project: 'OTHER' }, 'all');
+		expect(other.events.map((e) => e.action).sort()).toEqual([
+			'document.generate',
+			'import.commit',
+			'project.create'
+		]);
+		expect(new Set(other.events.map((e) => e.project))).toEqual(new Set(['OTHER']));
+		expect(other.projects).toEqual(['OTHER', 'SOLID']);
+		// Another project's events stay hidden from an auditor, filtered for or not.
+		const hidden = await listAuditEvents(db, auditor, { project: 'OTHER' });
+		expect(hidden.total).toBe(0);
+		expect((await listAuditEvents(db, auditor, {})).projects).toEqual(['SOLID']);
+
+		const byAuditor = await listAuditEvents(db, admin, { actor: 'Auditor@example.lv' });
+		expect(byAuditor.events.map((e) => e.action)).toEqual(['auth.sign-in']);
+		expect(byAuditor.actors).toEqual(expect.arrayContaining(['admin@example.lv', 'system']));
+
+		const imports = await listAuditEvents(db, admin, { action: 'import.commit', project: 'SOLID' });
+		expect(imports.events.map((e) => [e.action, e.project])).toEqual([['import.commit', 'SOLID']]);
+
+		const today = officeToday();
+		expect((await listAuditEvents(db, auditor, { from: today, to: today })).total).toBe(3);
+		const tomorrow = officeDate(new Date(Date.now() + 86_400_000));
+		expect((await listAuditEvents(db, auditor, { from: tomorrow })).total).toBe(0);
 	});
 
 	it('shows an admin every event', async () => {

@@ -1,8 +1,9 @@
 /**
  * The audit log as one reader may see it (./audit-scope.ts), newest first, filtered by action,
- * person, object and date; a page at a time.
+ * person, project, object and date; a page at a time, or all of it for the CSV. Each event comes
+ * with the project it belongs to, and the filters' choices are what the reader's log holds.
  */
-import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { officeDayStart } from '$lib/domain/format';
 import type { Viewer } from '../access/authorize';
 import type { Database } from '../db';
@@ -11,7 +12,10 @@ import { auditScope } from './audit-scope';
 
 export interface AuditFilters {
 	action?: string;
+	/** The person who did it, by email. */
 	actor?: string;
+	/** The project the event belongs to, by code. */
+	project?: string;
 	object?: string;
 	/** Plain dates, YYYY-MM-DD; `to` is inclusive. */
 	from?: string;
@@ -30,40 +34,79 @@ function nextDay(iso: string): Date {
 	return officeDayStart(day.toISOString().slice(0, 10));
 }
 
-export async function listAuditEvents(
-	db: Database,
-	reader: Viewer,
-	filters: AuditFilters,
-	page = 1
-) {
-	const scope = auditScope(reader);
+/**
+ * The project an event belongs to, found as ./audit-scope.ts finds it (through its target), and
+ * for an event of no such target the project its payload names (a template that failed for one).
+ */
+// Written out with its tables named: drizzle leaves a one-table select's columns unqualified,
+// which the subqueries' own `id` columns would make ambiguous.
+const projectOf = sql<string | null>`${sql.raw(`(case audit_events.object_type
+	when 'project' then audit_events.object_id
+	when 'import' then (select p.code from import_batches b join projects p on p.id = b.project_id
+		where b.id::text = audit_events.object_id)
+	when 'document' then (select p.code from documents d join projects p on p.id = d.project_id
+		where d.id::text = audit_events.object_id)
+	else coalesce(audit_events.after->>'project', audit_events.before->>'project') end)`)}`;
+
+function conditionsOf(filters: AuditFilters, scope: SQL | undefined): SQL | undefined {
 	const conditions: SQL[] = scope ? [scope] : [];
 	if (filters.action) conditions.push(eq(auditEvents.action, filters.action));
 	if (filters.actor)
-		conditions.push(ilike(auditEvents.actorEmail, `%${escapeLike(filters.actor)}%`));
+		conditions.push(eq(auditEvents.actorEmail, filters.actor.trim().toLowerCase()));
+	if (filters.project) conditions.push(sql`${projectOf} = ${filters.project}`);
 	if (filters.object)
 		conditions.push(ilike(auditEvents.objectId, `%${escapeLike(filters.object)}%`));
 	if (filters.from) conditions.push(gte(auditEvents.at, officeDayStart(filters.from)));
 	if (filters.to) conditions.push(lt(auditEvents.at, nextDay(filters.to)));
-	const where = conditions.length ? and(...conditions) : undefined;
-	const [rows, [total], actions] = await Promise.all([
-		db
-			.select()
-			.from(auditEvents)
-			.where(where)
-			.orderBy(desc(auditEvents.id))
-			.limit(AUDIT_PAGE_SIZE)
-			.offset((Math.max(1, page) - 1) * AUDIT_PAGE_SIZE),
+	return conditions.length ? and(...conditions) : undefined;
+}
+
+/** The events that pass the filters, newest first: one page, or with `page: 'all'` every one. */
+export async function listAuditEvents(
+	db: Database,
+	reader: Viewer,
+	filters: AuditFilters,
+	page: number | 'all' = 1
+) {
+	const scope = auditScope(reader);
+	const where = conditionsOf(filters, scope);
+	const query = db
+		.select({ event: auditEvents, project: projectOf })
+		.from(auditEvents)
+		.where(where)
+		.orderBy(desc(auditEvents.id));
+	const [rows, [total], actions, actors, projectCodes] = await Promise.all([
+		page === 'all'
+			? query
+			: query.limit(AUDIT_PAGE_SIZE).offset((Math.max(1, page) - 1) * AUDIT_PAGE_SIZE),
 		db.select({ n: count() }).from(auditEvents).where(where),
 		db
 			.selectDistinct({ action: auditEvents.action })
 			.from(auditEvents)
 			.where(scope)
-			.orderBy(auditEvents.action)
+			.orderBy(auditEvents.action),
+		db
+			.selectDistinct({ actor: auditEvents.actorEmail })
+			.from(auditEvents)
+			.where(scope)
+			.orderBy(auditEvents.actorEmail),
+		db
+			.selectDistinct({ project: projectOf })
+			.from(auditEvents)
+			.where(and(scope, isNotNull(projectOf)))
+			.orderBy(asc(projectOf))
 	]);
 	return {
-		events: rows.map((row) => ({ ...row, at: row.at.toISOString() })),
+		events: rows.map(({ event, project }) => ({
+			...event,
+			at: event.at.toISOString(),
+			project: project ?? null
+		})),
 		total: total?.n ?? 0,
-		actions: actions.map((a) => a.action)
+		actions: actions.map((a) => a.action),
+		actors: actors.map((a) => a.actor),
+		projects: projectCodes.map((p) => p.project).filter((p): p is string => p !== null)
 	};
 }
+
+export type ListedAuditEvent = Awaited<ReturnType<typeof listAuditEvents>>['events'][number];

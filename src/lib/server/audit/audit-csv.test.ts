@@ -1,0 +1,77 @@
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSV_BOM } from '$lib/domain/csv-export';
+import { ENGINES, freshDatabase } from '$tests/factories/database';
+import { importSample } from '$tests/factories/imports';
+import { applySolidAndOther } from '$tests/factories/projects';
+import { makeUser } from '$tests/factories/users';
+import type { AppUser } from '../auth/users';
+import type { DatabaseHandle } from '../db';
+import { auditCsv } from './audit-csv';
+import { recordAudit } from './record-audit';
+
+const parse = (csv: string, delimiter: string) => {
+	expect(csv.startsWith(CSV_BOM)).toBe(true);
+	return Papa.parse<string[]>(csv.slice(1), { delimiter, skipEmptyLines: true }).data;
+};
+
+describe.each(ENGINES)('the audit log as CSV, on %s', (engine) => {
+	let handle: DatabaseHandle;
+	let admin: AppUser;
+	let auditor: AppUser;
+	beforeAll(async () => {
+		handle = await freshDatabase(engine);
+		const { db } = handle;
+		await applySolidAndOther(db);
+		admin = await makeUser(db, 'admin', 'admin@example.lv');
+		auditor = await makeUser(db, 'auditor', 'auditor@example.lv', ['SOLID']);
+		await importSample(db, 'expenses', 'SOLID');
+		// A person's name that a spreadsheet would run as a formula.
+		await db.transaction((tx) =>
+			recordAudit(
+				tx,
+				{ id: null, email: '=HYPERLINK("http://evil.example")' },
+				{ action: 'project.member-add', objectType: 'project', objectId: 'SOLID', after: {} }
+			)
+		);
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	it('says each event in Latvian, in the LV dialect, with its time, change and hash', async () => {
+		const rows = parse(await auditCsv(handle.db, auditor, {}, 'lv'), ';');
+		expect(rows[0]).toEqual([
+			'Ieraksts',
+			'Laiks (Rīga)',
+			'Kas',
+			'Darbība',
+			'Kas notika',
+			'Projekts',
+			'Objekts',
+			'Izmaiņas',
+			'Jaucējkods'
+		]);
+		const commit = rows.find((row) => row[3] === 'Imports')!;
+		expect(commit[4]).toMatch(/^Importēja ledger\.csv \(\d+ rindas?\)$/);
+		expect(commit[5]).toBe('SOLID');
+		expect(commit[1]).toMatch(/^\d\d\.\d\d\.\d{4}\. \d\d:\d\d$/);
+		expect(commit[7]).toMatch(/Pieņemtā summa: [\d\s ]+,\d\d EUR/);
+		expect(commit[8]).toMatch(/^[0-9a-f]{64}$/);
+		// The formula is kept as text, never run.
+		expect(rows.map((row) => row[2])).toContain(`'=HYPERLINK("http://evil.example")`);
+		// The auditor's CSV holds only SOLID's events.
+		expect(new Set(rows.slice(1).map((row) => row[5]))).toEqual(new Set(['SOLID']));
+	});
+
+	it('writes English in the EN dialect, and applies the filters', async () => {
+		const rows = parse(
+			await auditCsv(handle.db, admin, { project: 'OTHER', action: 'project.create' }, 'en'),
+			','
+		);
+		expect(rows[0]![1]).toBe('Time (Riga)');
+		expect(rows.slice(1).map((row) => [row[3], row[4], row[5]])).toEqual([
+			['Project created', 'Created project OTHER', 'OTHER']
+		]);
+	});
+});

@@ -1,0 +1,48 @@
+/**
+ * The audit log as an auditor reads it: filtered by project and action (named in Latvian), each
+ * event said in words, the filtered log as CSV, and an import's stored report opened from it.
+ */
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { signIn } from '../pages/sign-in';
+
+test.describe('the audit log in words', () => {
+	test.beforeEach(({ page }) => signIn(page, 'auditor'));
+
+	test('an auditor filters by project and action, exports the CSV and opens the import’s report', async ({
+		page
+	}) => {
+		await page.goto('/audit');
+		const filters = page.getByTestId('audit-filters');
+		await filters.getByLabel('Projekts').selectOption('SOLID');
+		await filters.getByLabel('Darbība').selectOption({ label: 'Imports' });
+		await filters.getByRole('button', { name: 'Atlasīt' }).click();
+		await expect(page).toHaveURL(/project=SOLID/);
+		await expect(page).toHaveURL(/action=import\.commit/);
+
+		const table = page.getByTestId('audit-table');
+		await expect(table).toContainText(/Importēja ledger\.csv \(\d+ rind(a|as|u)\)/);
+		await expect(table).toContainText(/Importēja travel\.csv/);
+		await expect(table).toContainText(/Pieņemtā summa: [\d\s\u00a0]+,\d\d[\s\u00a0]EUR/);
+		await expect(table).not.toContainText('import.commit');
+		// Every row is an import: nothing else passed the filter.
+		await expect(table.locator('tbody tr')).toHaveCount(2);
+
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			filters.getByRole('button', { name: 'Lejupielādēt CSV' }).click()
+		]);
+		const csv = readFileSync((await download.path())!, 'utf8');
+		const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+		expect(lines[0]).toBe(
+			'Ieraksts;Laiks (Rīga);Kas;Darbība;Kas notika;Projekts;Objekts;Izmaiņas;Jaucējkods'
+		);
+		expect(csv).toMatch(/;Imports;Importēja ledger\.csv \(\d+ rind(a|as|u)\);SOLID;/);
+		expect(csv).not.toContain('project.create');
+
+		await table.locator('tr', { hasText: 'ledger.csv' }).getByRole('link').click();
+		await expect(page).toHaveURL(/\/projects\/SOLID\/imports\/\d+$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Imports #\d+$/);
+		await expect(page.getByText(/ledger\.csv, importēja/)).toBeVisible();
+	});
+});
