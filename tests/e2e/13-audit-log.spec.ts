@@ -25,8 +25,10 @@ test.describe('the audit log in words', () => {
 		await expect(table).toContainText(/Importēja travel\.csv/);
 		await expect(table).toContainText(/Pieņemtā summa: [\d\s\u00a0]+,\d\d[\s\u00a0]EUR/);
 		await expect(table).not.toContainText('import.commit');
-		// Every row is an import: nothing else passed the filter.
-		await expect(table.locator('tbody tr')).toHaveCount(2);
+		// Every row is an import: nothing else passed the filter (earlier specs import files too).
+		const rows = table.locator('tbody tr');
+		expect(await rows.count()).toBeGreaterThanOrEqual(2);
+		for (const row of await rows.all()) await expect(row).toContainText(/Importēja /);
 
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
