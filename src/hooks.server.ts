@@ -1,18 +1,21 @@
 /**
- * Server hooks, in order: the language; the database, sign-in and the signed-in user; a same-origin
- * check on every request that changes something (SvelteKit's own covers forms, this covers JSON
- * too); the access rules of the route; the route's body size limit; and the security headers.
+ * Server hooks, in order: the language; the database, sign-in and the signed-in user; no browser
+ * caching of private pages; a same-origin check on every request that changes something
+ * (SvelteKit's own covers forms, this covers JSON too); the access rules of the route (a refused
+ * page is shown in the app's frame); the route's body size limit; and the security headers.
  */
 import { isRole } from '$lib/domain/access';
 import type { Locale } from '$lib/domain/locale';
 import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { bodyLimitFor, decide, ruleFor } from '$lib/server/access/authorize';
+import { forbiddenPage, isPageView } from '$lib/server/access/forbidden-page';
 import { formatBytes } from '$lib/i18n/import-messages';
 import { appContext } from '$lib/server/app-context';
 import { isMember } from '$lib/server/auth/users';
 import { ENDED_COOKIE, endedByDisabling } from '$lib/server/people/ended-sessions';
 import { BodyTooLargeError, limitBody } from '$lib/server/http/limit-body';
+import { noStore } from '$lib/server/http/no-store';
 import {
 	error,
 	redirect,
@@ -83,6 +86,7 @@ const access: Handle = async ({ event, resolve }) => {
 		console.error(`cofund: route ${routeId} has no access rule; refusing it`);
 		error(500, m.access_no_rule());
 	}
+	if (isPageView(event)) return forbiddenPage(event);
 	error(403, m.access_forbidden());
 };
 
@@ -120,7 +124,15 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(language, context, sameOrigin, access, bodyLimit, securityHeaders);
+export const handle = sequence(
+	language,
+	context,
+	noStore,
+	sameOrigin,
+	access,
+	bodyLimit,
+	securityHeaders
+);
 
 /** A body cut off at its limit is answered with 413 by `bodyLimit`; it is no fault to log. */
 export const handleError: HandleServerError = ({ error: thrown, message }) => {

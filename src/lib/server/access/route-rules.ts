@@ -33,6 +33,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/setup': { page: 'public', actions: { default: 'public' } },
 	'/account': { page: 'signed-in', actions: { default: 'signed-in' } },
 	'/reset': { page: 'public', actions: { default: 'public' } },
+	'/forbidden': { page: 'signed-in' },
 	'/people': {
 		page: { permission: 'user:manage' },
 		actions: {

@@ -13,8 +13,7 @@ export const load = async ({ locals, params, url }) => {
 		version: stored.version,
 		findings: checkPlan(stored.definition),
 		saved: url.searchParams.get('saved'),
-		// Membership is already checked by the access hook; the role decides the buttons.
-		canEdit: can(locals.user!.role, 'project:edit'),
+		// Membership is already checked by the access hook; the role decides the import button.
 		canImport: can(locals.user!.role, 'import:run')
 	};
 };
