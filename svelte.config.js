@@ -10,6 +10,10 @@ const config = {
 		// Form actions and endpoints refuse cross-site posts; never turn this off.
 		csrf: { trustedOrigins: [] },
 		alias: { $tests: 'tests' },
+		// Asset links from the root, not relative to the page: a refused page is answered with the
+		// app's /forbidden page (see src/lib/server/access/forbidden-page.ts) at the page's own
+		// address, so links relative to /forbidden would miss at any other depth.
+		paths: { relative: false },
 		// src/instrumentation.server.ts sets adapter-node's limits before its handler loads.
 		experimental: { instrumentation: { server: true } },
 		// Scripts only from the app itself; SvelteKit hashes its own inline start-up script.

@@ -25,7 +25,10 @@ interface Visit {
 /** An import's own page: the newest import of SOLID, whichever that is by now. */
 async function anImport(page: Page) {
 	await page.goto('/projects/SOLID/imports');
-	const href = await page.getByTestId('import-history').locator('tbody a[href*="/imports/"]').first();
+	const href = await page
+		.getByTestId('import-history')
+		.locator('tbody a[href*="/imports/"]')
+		.first();
 	return (await href.getAttribute('href'))!;
 }
 
@@ -108,7 +111,8 @@ for (const lang of ['lv', 'en'] as const) {
 		const problems: string[] = [];
 		try {
 			for (const visit of PAGES) {
-				if (!pages.has(visit.as)) pages.set(visit.as, (await contextFor(browser, lang, visit.as)).page);
+				if (!pages.has(visit.as))
+					pages.set(visit.as, (await contextFor(browser, lang, visit.as)).page);
 				const page = pages.get(visit.as)!;
 				await page.setViewportSize(PHONE);
 				const path = typeof visit.path === 'string' ? visit.path : await visit.path(page);
@@ -117,11 +121,15 @@ for (const lang of ['lv', 'en'] as const) {
 				await expect(page.locator('html')).toHaveAttribute('lang', lang);
 				await page.waitForLoadState('networkidle');
 				const wide = await overflow(page);
-				if (wide) problems.push(`${visit.name} (${path}) is ${wide.over} px too wide: ${wide.name}`);
+				if (wide)
+					problems.push(`${visit.name} (${path}) is ${wide.over} px too wide: ${wide.name}`);
 				if (SHOTS) {
 					await page.screenshot({ path: `${SHOTS}/${lang}-390-${visit.name}.png`, fullPage: true });
 					await page.setViewportSize(DESKTOP);
-					await page.screenshot({ path: `${SHOTS}/${lang}-1440-${visit.name}.png`, fullPage: true });
+					await page.screenshot({
+						path: `${SHOTS}/${lang}-1440-${visit.name}.png`,
+						fullPage: true
+					});
 				}
 			}
 		} finally {
