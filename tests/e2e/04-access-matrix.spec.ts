@@ -63,6 +63,13 @@ const CASES: Case[] = [
 	{ route: '/audit', url: '/audit', request: 'GET', expected: auditors },
 	{ route: '/reset', url: '/reset', request: 'GET', expected: all('allowed') },
 	{ route: '/reset', url: '/reset', request: 'default', expected: all('allowed') },
+	// The page a refused page is answered with: it says "no access" to everyone signed in.
+	{
+		route: '/forbidden',
+		url: '/forbidden',
+		request: 'GET',
+		expected: { ...all('forbidden'), anonymous: 'sign-in' }
+	},
 	{ route: '/people', url: '/people', request: 'GET', expected: admins },
 	// Posted empty, so that an admin's request is refused as bad input and changes nobody.
 	...PEOPLE_ACTIONS.map((action) => ({

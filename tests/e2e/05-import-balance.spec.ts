@@ -60,7 +60,10 @@ test.describe('the import check balances', () => {
 		);
 
 		// Leave SOLID as the demo made it, for the dashboard tests that follow.
-		await page.getByRole('link', { name: '← SOLID · Importi' }).click();
+		await page
+			.getByRole('navigation', { name: 'Navigācijas ceļš' })
+			.getByRole('link', { name: 'Importi' })
+			.click();
 		const latest = page.getByTestId('import-history').locator('tbody tr').first();
 		await expect(latest).toContainText('ledger-totals-rejected.csv');
 		page.once('dialog', (dialog) => dialog.accept());

@@ -1,7 +1,8 @@
 /**
  * `cofund demo`: the SOLID project, the reference case of the council annex, with one user per
  * role, all members of SOLID, and SOLID's sample ledger and travel orders imported. The users'
- * passwords are new on every run (or COFUND_DEMO_PASSWORD).
+ * passwords are new on every run (or COFUND_DEMO_PASSWORD). With --serve (as `npm start` runs it)
+ * it then starts the app and ends with the address and the accounts to sign in with.
  */
 import type { Role } from '$lib/domain/access';
 import { m } from '$lib/paraglide/messages.js';
@@ -13,6 +14,8 @@ import { randomBytes } from 'node:crypto';
 import { cliAuth, withDatabase, type CliContext } from '../context';
 import { applyFile } from './project';
 import { importSample } from './import';
+import { readyBlock } from './ready-block';
+import { startApp } from './server';
 
 export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
 	{ role: 'admin', email: 'admin@cofund.example', name: 'Ilze Ozoliņa' },
@@ -21,37 +24,55 @@ export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
 	{ role: 'auditor', email: 'auditor@cofund.example', name: 'Pēteris Liepa' }
 ];
 
+export interface DemoAccount {
+	role: Role;
+	email: string;
+	password: string;
+}
+
+/** Loads the demo into the database and gives each demo user a password, which it returns. */
+async function loadDemo(ctx: CliContext): Promise<DemoAccount[]> {
+	return withDatabase('cofund demo', async (handle) => {
+		const { db } = handle;
+		const file = fromPackageRoot('static/samples/solid/project.json');
+		const result = await applyFile(db, file, ctx, SYSTEM_ACTOR);
+		const auth = await cliAuth(handle);
+		const accounts: DemoAccount[] = [];
+		ctx.out(m.cli_demo_users({}, { locale: ctx.locale }));
+		for (const demo of DEMO_USERS) {
+			const password = process.env.COFUND_DEMO_PASSWORD || randomBytes(9).toString('base64url');
+			const existing = await findUserByEmail(db, demo.email);
+			const user = existing
+				? (await setPassword(auth, db, existing, password, SYSTEM_ACTOR), existing)
+				: await createUser(auth, db, { ...demo, password }, SYSTEM_ACTOR);
+			await addMember(db, 'SOLID', user.id);
+			accounts.push({ role: demo.role, email: demo.email, password });
+			ctx.out(`  ${demo.role.padEnd(12)} ${demo.email.padEnd(28)} ${password}`);
+		}
+		// The samples come in as the coordinator would bring them; a second run adds nothing.
+		const coordinator = (await findUserByEmail(db, 'coordinator@cofund.example'))!;
+		for (const [kind, name] of [
+			['expenses', 'ledger.csv'],
+			['participation', 'travel.csv']
+		] as const) {
+			const sample = fromPackageRoot(`static/samples/solid/${name}`);
+			await importSample(handle, 'SOLID', kind, sample, coordinator, ctx);
+		}
+		ctx.out(m.cli_demo_ready({ status: result.status }, { locale: ctx.locale }));
+		return accounts;
+	});
+}
+
 export function registerDemoCommand(program: Command, context: () => CliContext): void {
 	program
 		.command('demo')
 		.description(m.help_demo({}, { locale: context().locale }))
-		.action(async () => {
+		.option('--serve', m.shell_help_demo_serve({}, { locale: context().locale }))
+		.action(async (options: { serve?: boolean }) => {
 			const ctx = context();
-			await withDatabase('cofund demo', async (handle) => {
-				const { db } = handle;
-				const file = fromPackageRoot('static/samples/solid/project.json');
-				const result = await applyFile(db, file, ctx, SYSTEM_ACTOR);
-				const auth = await cliAuth(handle);
-				ctx.out(m.cli_demo_users({}, { locale: ctx.locale }));
-				for (const demo of DEMO_USERS) {
-					const password = process.env.COFUND_DEMO_PASSWORD || randomBytes(9).toString('base64url');
-					const existing = await findUserByEmail(db, demo.email);
-					const user = existing
-						? (await setPassword(auth, db, existing, password, SYSTEM_ACTOR), existing)
-						: await createUser(auth, db, { ...demo, password }, SYSTEM_ACTOR);
-					await addMember(db, 'SOLID', user.id);
-					ctx.out(`  ${demo.role.padEnd(12)} ${demo.email.padEnd(28)} ${password}`);
-				}
-				// The samples come in as the coordinator would bring them; a second run adds nothing.
-				const coordinator = (await findUserByEmail(db, 'coordinator@cofund.example'))!;
-				for (const [kind, name] of [
-					['expenses', 'ledger.csv'],
-					['participation', 'travel.csv']
-				] as const) {
-					const sample = fromPackageRoot(`static/samples/solid/${name}`);
-					await importSample(handle, 'SOLID', kind, sample, coordinator, ctx);
-				}
-				ctx.out(m.cli_demo_ready({ status: result.status }, { locale: ctx.locale }));
-			});
+			const accounts = await loadDemo(ctx);
+			if (!options.serve) return;
+			const { url } = await startApp(ctx.locale);
+			ctx.out(readyBlock(url!, accounts, ctx.locale));
 		});
 }

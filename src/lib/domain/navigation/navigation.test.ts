@@ -3,7 +3,9 @@ import { PROJECT_TABS, sectionCurrent, sectionOf, tabCurrent, tabOf } from './na
 
 const TOP = ['/projects', '/portfolio', '/templates', '/verify', '/audit', '/people', '/backup'];
 const marks = (pathname: string) =>
-	Object.fromEntries(TOP.map((href) => [href, sectionCurrent(href, pathname)]).filter(([, c]) => c));
+	Object.fromEntries(
+		TOP.map((href) => [href, sectionCurrent(href, pathname)]).filter(([, c]) => c)
+	);
 
 describe('the top navigation', () => {
 	it('marks the page itself as the current page', () => {

@@ -7,7 +7,12 @@ import type { Handle } from '@sveltejs/kit';
 import { ruleFor } from '../access/authorize';
 
 /** Only a public page (or no page at all) asked for by nobody signed in may be kept. */
-export function mayBeStored(signedIn: boolean, routeId: string | null, method: string, search = '') {
+export function mayBeStored(
+	signedIn: boolean,
+	routeId: string | null,
+	method: string,
+	search = ''
+) {
 	if (signedIn) return false;
 	if (routeId === null) return true;
 	return ruleFor(routeId, method, search) === 'public';
