@@ -60,7 +60,7 @@ test.describe('the auditor', () => {
 	test('is refused by the server too, not just by the buttons', async ({ page, baseURL }) => {
 		const edit = await page.goto('/projects/SOLID/edit');
 		expect(edit?.status()).toBe(403);
-		await expect(page.locator('main')).toContainText('Jums nav tiesību to darīt.');
+		await expect(page.locator('main')).toContainText('Jums nav piekļuves šai lapai vai projektam.');
 		const post = await page.request.post('/projects/SOLID/edit', {
 			headers: { origin: baseURL! },
 			form: { definition: '{}', version: '1' }

@@ -1,6 +1,6 @@
 /**
  * Every page on a phone: at 390 px, in Latvian and in English, no page is wider than the screen
- * (the test names the page and the element that pushes it wider). The header folds into a menu
+ * (the test names the page and the element that pushes it wider); nor at 768 or 1280 px. The header folds into a menu
  * button there. With E2E_SHOTS set, every page is also photographed at 390 and 1440 px into
  * /work/shots/shell/ for a person to look at.
  */
@@ -123,7 +123,18 @@ for (const lang of ['lv', 'en'] as const) {
 				const wide = await overflow(page);
 				if (wide)
 					problems.push(`${visit.name} (${path}) is ${wide.over} px too wide: ${wide.name}`);
+				// A tablet and a laptop too: the same page resized, no new request.
+				for (const width of [768, 1280]) {
+					await page.setViewportSize({ width, height: 900 });
+					const wider = await overflow(page);
+					if (wider) {
+						problems.push(
+							`${visit.name} (${path}) at ${width} px is ${wider.over} px too wide: ${wider.name}`
+						);
+					}
+				}
 				if (SHOTS) {
+					await page.setViewportSize(PHONE);
 					await page.screenshot({ path: `${SHOTS}/${lang}-390-${visit.name}.png`, fullPage: true });
 					await page.setViewportSize(DESKTOP);
 					await page.screenshot({
