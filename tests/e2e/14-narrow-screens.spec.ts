@@ -123,6 +123,15 @@ for (const lang of ['lv', 'en'] as const) {
 				const wide = await overflow(page);
 				if (wide)
 					problems.push(`${visit.name} (${path}) is ${wide.over} px too wide: ${wide.name}`);
+				// Photographed as it opened on the phone, before the resizing below scrolls anything back.
+				if (SHOTS) {
+					await page.screenshot({ path: `${SHOTS}/${lang}-390-${visit.name}.png`, fullPage: true });
+					await page.setViewportSize(DESKTOP);
+					await page.screenshot({
+						path: `${SHOTS}/${lang}-1440-${visit.name}.png`,
+						fullPage: true
+					});
+				}
 				// A tablet and a laptop too: the same page resized, no new request.
 				for (const width of [768, 1280]) {
 					await page.setViewportSize({ width, height: 900 });
@@ -132,15 +141,6 @@ for (const lang of ['lv', 'en'] as const) {
 							`${visit.name} (${path}) at ${width} px is ${wider.over} px too wide: ${wider.name}`
 						);
 					}
-				}
-				if (SHOTS) {
-					await page.setViewportSize(PHONE);
-					await page.screenshot({ path: `${SHOTS}/${lang}-390-${visit.name}.png`, fullPage: true });
-					await page.setViewportSize(DESKTOP);
-					await page.screenshot({
-						path: `${SHOTS}/${lang}-1440-${visit.name}.png`,
-						fullPage: true
-					});
 				}
 			}
 		} finally {
