@@ -3,7 +3,7 @@
 // its dependencies' circular imports) is not for a newcomer; on a failure all of it is shown.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { m } from '../src/lib/paraglide/messages.js';
+import { m } from '../lib/paraglide/messages.js';
 
 // The CLI's choice of language (COFUND_LANG, then the system's), English unless Latvian.
 const tag = process.env.COFUND_LANG || process.env.LC_ALL || process.env.LANG || '';
