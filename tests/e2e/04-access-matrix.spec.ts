@@ -214,6 +214,30 @@ const CASES: Case[] = [
 		request: 'save',
 		expected: editors
 	},
+	{
+		route: '/templates/[id]',
+		url: '/templates/council-annex?/review',
+		request: 'review',
+		expected: editors
+	},
+	{
+		route: '/templates/[id]',
+		url: '/templates/council-annex?/edit',
+		request: 'edit',
+		expected: editors
+	},
+	{
+		route: '/templates/[id]/check',
+		url: '/templates/council-annex/check',
+		request: 'POST',
+		expected: editors
+	},
+	{
+		route: '/templates/[id]/preview',
+		url: '/templates/council-annex/preview',
+		request: 'POST',
+		expected: editors
+	},
 	{ route: '/logout', url: '/logout', request: 'GET', expected: signedIn },
 	{ route: '/logout', url: '/logout', request: 'default', expected: signedIn }
 ];

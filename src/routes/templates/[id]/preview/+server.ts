@@ -36,7 +36,7 @@ export async function POST({ locals, params, request }) {
 	if (!asked.success) error(400, 'source, project and lang are needed');
 	// The same answer for a project that does not exist and one the reader may not read.
 	if (!(await mayReadProject(locals.db, locals.user!, asked.data.project)))
-		return text(404, m.tpl_preview_problem({ problem: asked.data.project }));
+		return text(404, m.tpl_preview_no_project({ code: asked.data.project }));
 	try {
 		const pdf = await previewTemplateText(locals.db, {
 			templateId: params.id,
