@@ -47,7 +47,8 @@ test.describe('the template editor', () => {
 	test.setTimeout(600_000);
 
 	test('a coordinator changes a heading, sees it in the preview and the diff, and saves a new version; a YAML error is marked at its line in Latvian', async ({
-		page
+		page,
+		baseURL
 	}) => {
 		await signIn(page, 'coordinator');
 		const first = previewWith(page, 'content:');
@@ -57,21 +58,27 @@ test.describe('the template editor', () => {
 		const version = Number(/v(\d+)/.exec((await page.locator('h1').textContent())!)![1]);
 		const heading = firstHeading(original);
 
-		// The preview of the text as saved: the heading as it was.
-		const before = pdfText(Buffer.from(await (await first).body()));
-		expect(before).toContain(heading.words);
-		expect(before).not.toContain(heading.words + ADDED);
-		await expect(page.getByTestId('preview-frame')).toHaveAttribute('src', /^blob:/);
-		const frameBefore = await page.getByTestId('preview-frame').getAttribute('src');
+		// The preview of the text as saved, drawn as pages: the heading as it was.
+		await first;
+		const shown = page.getByTestId('preview-text');
+		await expect(shown).toContainText(heading.words, { timeout: 120_000 });
+		await expect(shown).not.toContainText(heading.words + ADDED);
+		await expect(page.getByTestId('preview-pages').locator('canvas').first()).toBeVisible();
 
 		// Typed at the end of the heading's line; the preview follows the unsaved text.
 		const changed = previewWith(page, heading.words + ADDED);
 		await toLineEnd(page, heading.line);
 		await page.keyboard.type(ADDED, { delay: 20 });
 		await expect.poll(() => postedText(page)).toContain(heading.words + ADDED);
-		const after = pdfText(Buffer.from(await (await changed).body()));
-		expect(after).toContain(heading.words + ADDED);
-		await expect(page.getByTestId('preview-frame')).not.toHaveAttribute('src', frameBefore!);
+		await changed;
+		await expect(shown).toContainText(heading.words + ADDED, { timeout: 120_000 });
+		// The same text rendered by the server is the PDF a document would be, heading and all.
+		const pdf = await page.request.post('/templates/final-report/preview', {
+			headers: { origin: baseURL! },
+			multipart: { source: await postedText(page), project: 'SOLID', lang: 'lv' }
+		});
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
+		expect(pdfText(Buffer.from(await pdf.body()))).toContain(heading.words + ADDED);
 		await expect(page.getByTestId('template-lint')).toHaveText('Kļūdu nav.', { timeout: 60_000 });
 
 		// The review shows the one changed line, old and new, at its number.
@@ -142,10 +149,11 @@ test.describe('the template editor', () => {
 				await page.goto('/templates/final-report');
 				await expect(codeEditor(page)).toBeVisible({ timeout: 60_000 });
 				await preview;
-				await expect(page.getByTestId('preview-frame')).toBeVisible();
+				const pages = page.getByTestId('preview-pages');
+				await expect(pages.locator('canvas').first()).toBeVisible({ timeout: 120_000 });
 				const [editor, frame] = [
 					await page.getByTestId('template-code').boundingBox(),
-					await page.getByTestId('preview-frame').boundingBox()
+					await pages.boundingBox()
 				];
 				// Side by side on a desktop, one above the other on a phone.
 				if (width >= 1280) expect(frame!.x).toBeGreaterThan(editor!.x + editor!.width - 1);
