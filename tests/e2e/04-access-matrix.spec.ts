@@ -265,6 +265,8 @@ test('the table covers every route and action in the access rules', () => {
 
 for (const who of WHO) {
 	test(`every route as ${who}`, async ({ baseURL }) => {
+		// Over fifty requests, some of them renders and backups: minutes on a loaded machine.
+		test.setTimeout(300_000);
 		const api: APIRequestContext = await request.newContext({ baseURL });
 		if (who !== 'anonymous') await signInApi(api, baseURL!, who);
 		const seen: string[] = [];

@@ -9,6 +9,9 @@ const pdfText = (pdf: Buffer) =>
 	execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
 
 test.describe('documents from templates', () => {
+	// Each edit is checked, previewed and rendered in the render workers: minutes on a loaded machine.
+	test.setTimeout(300_000);
+
 	test('a coordinator previews the annex, then downloads and keeps it; an auditor verifies it', async ({
 		page,
 		browser
