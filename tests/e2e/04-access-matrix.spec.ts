@@ -221,6 +221,30 @@ const CASES: Case[] = [
 		request: 'save',
 		expected: editors
 	},
+	{
+		route: '/templates/[id]',
+		url: '/templates/council-annex?/review',
+		request: 'review',
+		expected: editors
+	},
+	{
+		route: '/templates/[id]',
+		url: '/templates/council-annex?/edit',
+		request: 'edit',
+		expected: editors
+	},
+	{
+		route: '/templates/[id]/check',
+		url: '/templates/council-annex/check',
+		request: 'POST',
+		expected: editors
+	},
+	{
+		route: '/templates/[id]/preview',
+		url: '/templates/council-annex/preview',
+		request: 'POST',
+		expected: editors
+	},
 	{ route: '/logout', url: '/logout', request: 'GET', expected: signedIn },
 	{ route: '/logout', url: '/logout', request: 'default', expected: signedIn }
 ];
@@ -248,6 +272,8 @@ test('the table covers every route and action in the access rules', () => {
 
 for (const who of WHO) {
 	test(`every route as ${who}`, async ({ baseURL }) => {
+		// Over fifty requests, some of them renders and backups: minutes on a loaded machine.
+		test.setTimeout(300_000);
 		const api: APIRequestContext = await request.newContext({ baseURL });
 		if (who !== 'anonymous') await signInApi(api, baseURL!, who);
 		const seen: string[] = [];

@@ -3,11 +3,15 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { signIn } from '../pages/sign-in';
+import { postedText, replaceText, reviewAndSave } from '../pages/template-editor';
 
 const pdfText = (pdf: Buffer) =>
 	execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
 
 test.describe('documents from templates', () => {
+	// Each edit is checked, previewed and rendered in the render workers: minutes on a loaded machine.
+	test.setTimeout(300_000);
+
 	test('a coordinator previews the annex, then downloads and keeps it; an auditor verifies it', async ({
 		page,
 		browser
@@ -85,19 +89,18 @@ test.describe('documents from templates', () => {
 			.getByRole('row', { name: /council-annex/ })
 			.getByRole('link', { name: 'Labot' })
 			.click();
-		const source = page.locator('#source');
-		const original = await source.inputValue();
+		const original = await postedText(page);
 		const version = Number(/v(\d+)/.exec((await page.locator('h1').textContent())!)![1]);
 
 		const lines = original.split('\n');
 		const at = lines.findIndex((l) => l.includes("'Finansēšanas avots:'"));
-		await source.fill(original.replace("'Finansēšanas avots:'", "'{{ project.kods }}'"));
-		await page.getByRole('button', { name: 'Pārbaudīt un saglabāt kā jaunu versiju' }).click();
+		await replaceText(page, original.replace("'Finansēšanas avots:'", "'{{ project.kods }}'"));
+		await reviewAndSave(page);
 		await expect(page.getByTestId('template-problem')).toContainText(`${at + 1}. rinda`);
 		await expect(page.getByTestId('template-problem')).toContainText('kods');
 
-		await source.fill(original.replace("'Finansēšanas avots:'", "'Finansējuma avots:'"));
-		await page.getByRole('button', { name: 'Pārbaudīt un saglabāt kā jaunu versiju' }).click();
+		await replaceText(page, original.replace("'Finansēšanas avots:'", "'Finansējuma avots:'"));
+		await reviewAndSave(page);
 		await expect(page.getByRole('status')).toContainText(`Saglabāts kā versija ${version + 1}`);
 		const preview = await page.request.get(
 			'/projects/SOLID/documents/preview?template=council-annex&lang=lv&date=2026-11-24'
@@ -110,8 +113,8 @@ test.describe('documents from templates', () => {
 
 		// Leave the annex as the demo made it, for the tests after this one.
 		await page.goto('/templates/council-annex');
-		await source.fill(original);
-		await page.getByRole('button', { name: 'Pārbaudīt un saglabāt kā jaunu versiju' }).click();
+		await replaceText(page, original);
+		await reviewAndSave(page);
 		await expect(page.getByRole('status')).toContainText(`Saglabāts kā versija ${version + 2}`);
 	});
 	test('a template that loops 150,000,000 times is saved, its preview is refused, and the server keeps answering', async ({
@@ -119,16 +122,16 @@ test.describe('documents from templates', () => {
 	}) => {
 		await signIn(page, 'coordinator');
 		await page.goto('/templates/council-annex');
-		const source = page.locator('#source');
-		const original = await source.inputValue();
+		const original = await postedText(page);
 		const version = Number(/v(\d+)/.exec((await page.locator('h1').textContent())!)![1]);
-		await source.fill(
+		await replaceText(
+			page,
 			original.replace(
 				'content:\n',
 				'content:\n  - text: "{% for i in (1..150000000) %}{% endfor %}"\n'
 			)
 		);
-		await page.getByRole('button', { name: 'Pārbaudīt un saglabāt kā jaunu versiju' }).click();
+		await reviewAndSave(page);
 		await expect(page.getByRole('status')).toContainText(`Saglabāts kā versija ${version + 1}`);
 
 		const started = Date.now();
@@ -161,8 +164,8 @@ test.describe('documents from templates', () => {
 		);
 
 		// Leave the annex as the demo made it.
-		await source.fill(original);
-		await page.getByRole('button', { name: 'Pārbaudīt un saglabāt kā jaunu versiju' }).click();
+		await replaceText(page, original);
+		await reviewAndSave(page);
 		await expect(page.getByRole('status')).toContainText(`Saglabāts kā versija ${version + 2}`);
 	});
 });

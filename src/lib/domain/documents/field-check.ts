@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { DataPart } from './document-data';
 import { documentContextSchema } from './document-context';
+import type { TemplateIssue } from './template-issue';
 
 type Segment = string | number | object;
 
@@ -70,6 +71,12 @@ function walk(
 const startsWith = (path: readonly string[], prefix: readonly string[]) =>
 	prefix.every((p, i) => path[i] === p);
 
+/** Why a field cannot be read: in English for logs and the CLI, and as an issue for the reader. */
+export interface FieldProblem {
+	problem: string;
+	issue: TemplateIssue;
+}
+
 /**
  * Why a field does not exist for this template, or null when it does. `scope` says what else is
  * in reach: `row` (a table column, whose item is `row`) or `page` (the footer's page numbers).
@@ -79,7 +86,7 @@ export function unknownField(
 	scope: 'document' | 'row' | 'page',
 	data: readonly DataPart[],
 	rows?: string
-): string | null {
+): FieldProblem | null {
 	const [first, ...rest] = segments;
 	if (typeof first !== 'string') return null;
 	if (first === 'forloop' || first === 'tablerowloop') return null;
@@ -94,10 +101,19 @@ export function unknownField(
 	const { unknown, normalised } = walk(documentContextSchema, path);
 	if (unknown !== undefined)
 		return unknown === first
-			? `unknown field "${first}"`
-			: `unknown field "${unknown}" in ${shown}`;
+			? {
+					problem: `unknown field "${first}"`,
+					issue: { code: 'unknown_field', params: { field: first } }
+				}
+			: {
+					problem: `unknown field "${unknown}" in ${shown}`,
+					issue: { code: 'unknown_field_in', params: { field: unknown, path: shown } }
+				};
 	for (const need of NEEDS)
 		if (startsWith(normalised, need.prefix) && !data.includes(need.part))
-			return `${shown} needs the ${need.part}: add ${need.part} to the template's data list`;
+			return {
+				problem: `${shown} needs the ${need.part}: add ${need.part} to the template's data list`,
+				issue: { code: 'needs_data', params: { field: shown, part: need.part } }
+			};
 	return null;
 }

@@ -9,10 +9,30 @@ import { unwrap } from './field-check';
 import { FILTERS } from './template-engine';
 import { BLOCKS, CHARTS } from './template-definition';
 
+/** A field's type as data, so that a page can name it in the reader's language. */
+export type FieldType =
+	| { kind: 'list' | 'group' | 'int' | 'number' | 'text' | 'bool' | 'value'; nullable: boolean }
+	| { kind: 'enum'; options: string[]; nullable: boolean };
+
 export interface FieldEntry {
 	path: string;
 	type: string;
+	kind: FieldType;
 	description: string;
+}
+
+function kindOf(schema: z.ZodType, nullable = false): FieldType {
+	if (schema instanceof z.ZodNullable) return kindOf(schema.unwrap() as z.ZodType, true);
+	if (schema instanceof z.ZodOptional) return kindOf(schema.unwrap() as z.ZodType, nullable);
+	if (schema instanceof z.ZodArray) return { kind: 'list', nullable };
+	if (schema instanceof z.ZodObject) return { kind: 'group', nullable };
+	if (schema instanceof z.ZodEnum)
+		return { kind: 'enum', options: schema.options.map((o) => String(o)), nullable };
+	if (schema instanceof z.ZodNumber)
+		return { kind: schema.format?.includes('int') ? 'int' : 'number', nullable };
+	if (schema instanceof z.ZodString) return { kind: 'text', nullable };
+	if (schema instanceof z.ZodBoolean) return { kind: 'bool', nullable };
+	return { kind: 'value', nullable };
 }
 
 function typeOf(schema: z.ZodType): string {
@@ -32,7 +52,7 @@ function walk(schema: z.ZodType, path: string, out: FieldEntry[]) {
 	const inner = unwrap(schema);
 	const description =
 		z.globalRegistry.get(schema)?.description ?? z.globalRegistry.get(inner)?.description ?? '';
-	if (path) out.push({ path, type: typeOf(schema), description });
+	if (path) out.push({ path, type: typeOf(schema), kind: kindOf(schema), description });
 	if (inner instanceof z.ZodObject)
 		for (const [key, child] of Object.entries(inner.shape as Record<string, z.ZodType>))
 			walk(child, path ? `${path}.${key}` : key, out);

@@ -11,6 +11,7 @@ import { pathToString } from '../project/definition';
 import { unknownField } from './field-check';
 import { RenderBudgetError, type BudgetKind } from './render-budget';
 import { createTemplateEngine, TemplateSandboxError } from './template-engine';
+import { liquidIssue, yamlIssue, zodIssue, type TemplateIssue } from './template-issue';
 import {
 	BLOCKS,
 	templateHeadSchema,
@@ -26,7 +27,11 @@ export class TemplateError extends Error {
 		readonly line: number,
 		readonly problem: string,
 		/** Set when the render ran out of its budget: which limit, and its figure. */
-		readonly budget?: { kind: BudgetKind; limit: number }
+		readonly budget?: { kind: BudgetKind; limit: number },
+		/** The problem as a code and its parameters, said in the reader's language by the caller. */
+		readonly issue: TemplateIssue = budget
+			? { code: 'budget', params: budget }
+			: { code: 'render', params: { detail: problem } }
 	) {
 		super(`${file}:${line}: ${problem}`);
 		this.name = 'TemplateError';
@@ -79,22 +84,36 @@ const zodProblem = (issue: z.core.$ZodIssue) =>
 		? `unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}`
 		: issue.message;
 
-function checkBlock(raw: unknown, index: number, fail: (path: Path, problem: string) => never) {
+type Fail = (path: Path, problem: string, issue: TemplateIssue) => never;
+
+function checkBlock(raw: unknown, index: number, fail: Fail) {
 	const path = ['content', index];
+	const blocks = Object.keys(BLOCKS).join(', ');
 	if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-		fail(path, `a block must be one of: ${Object.keys(BLOCKS).join(', ')}`);
+		fail(path, `a block must be one of: ${blocks}`, {
+			code: 'block_unknown',
+			params: { kinds: blocks }
+		});
 	const kinds = Object.keys(raw).filter((key): key is BlockKind => key in BLOCKS);
-	if (kinds.length !== 1)
-		fail(
-			path,
-			kinds.length === 0
-				? `unknown block; a block starts with one of: ${Object.keys(BLOCKS).join(', ')}`
-				: `a block has one kind, this one has ${kinds.join(' and ')}`
-		);
+	if (kinds.length === 0)
+		fail(path, `unknown block; a block starts with one of: ${blocks}`, {
+			code: 'block_unknown',
+			params: { kinds: blocks }
+		});
+	if (kinds.length > 1)
+		fail(path, `a block has one kind, this one has ${kinds.join(' and ')}`, {
+			code: 'block_two_kinds',
+			params: { kinds: kinds.join(', ') }
+		});
 	const result = BLOCKS[kinds[0]!].safeParse(raw);
 	if (!result.success) {
 		const issue = result.error.issues[0]!;
-		fail([...path, ...issuePath(issue)], `${kinds[0]} block: ${zodProblem(issue)}`);
+		const where = pathToString(issuePath(issue)) || kinds[0]!;
+		fail(
+			[...path, ...issuePath(issue)],
+			`${kinds[0]} block: ${zodProblem(issue)}`,
+			zodIssue(issue, where)
+		);
 	}
 	return result.data as TemplateBlock;
 }
@@ -149,16 +168,23 @@ function budgetError(error: unknown): RenderBudgetError | undefined {
 }
 
 /** Liquid's own message without its position, which the caller turns into a file line. */
-function liquidProblem(error: unknown): { problem: string; line: number } {
-	if (error instanceof TemplateSandboxError) return { problem: error.message, line: 1 };
-	const e = error as { message?: string; token?: { getPosition?: () => [number, number] } };
+function liquidProblem(error: unknown): { problem: string; line: number; issue?: TemplateIssue } {
+	if (error instanceof TemplateSandboxError)
+		return { problem: error.message, line: 1, issue: liquidIssue(error.message, error.tag) };
+	const e = error as {
+		message?: string;
+		token?: { getPosition?: () => [number, number] };
+		issue?: TemplateIssue;
+		originalError?: unknown;
+	};
 	const budget = budgetError(error);
 	if (budget) return { problem: budget.message, line: e.token?.getPosition?.()[0] ?? 1 };
 	const position = e.token?.getPosition?.() ?? [1, 0];
 	const message = String(e.message ?? error)
 		.split('\n')[0]!
 		.replace(/, line:\d+, col:\d+$/, '');
-	return { problem: message, line: position[0] };
+	const sandbox = e.originalError instanceof TemplateSandboxError ? e.originalError.tag : undefined;
+	return { problem: message, line: position[0], issue: e.issue ?? liquidIssue(message, sandbox) };
 }
 
 /** A template made ready for one language: every text parsed by that language's engine. */
@@ -185,18 +211,21 @@ export function compileTemplate(
 		throw new TemplateError(
 			parsed.file,
 			parsed.lineAt(['languages']),
-			`the template has no ${lang.toUpperCase()} version (languages: ${definition.languages.join(', ')})`
+			`the template has no ${lang.toUpperCase()} version (languages: ${definition.languages.join(', ')})`,
+			undefined,
+			{ code: 'no_language', params: { lang, languages: definition.languages.join(', ') } }
 		);
 	const engine = createTemplateEngine(lang, currency);
 	const fail = (path: Path, error: unknown): never => {
 		if (error instanceof TemplateError) throw error;
-		const { problem, line } = liquidProblem(error);
+		const { problem, line, issue } = liquidProblem(error);
 		const budget = budgetError(error);
 		throw new TemplateError(
 			parsed.file,
 			parsed.lineAt(path) + parsed.textOffset(path) + line - 1,
 			problem,
-			budget && { kind: budget.kind, limit: budget.limit }
+			budget && { kind: budget.kind, limit: budget.limit },
+			budget ? undefined : issue
 		);
 	};
 	const compile = (
@@ -218,7 +247,8 @@ export function compileTemplate(
 				// The field's own line inside the text, so a long `|` block points at it.
 				const row = variable.location.row;
 				fail(path, {
-					message: unknown,
+					message: unknown.problem,
+					issue: unknown.issue,
 					token: { getPosition: () => [row, variable.location.col] }
 				});
 			}
@@ -231,7 +261,11 @@ export function compileTemplate(
 	for (const { path, text, scope } of templateTexts(definition)) {
 		const source = textIn(text, lang);
 		const textPath = typeof text === 'string' ? path : [...path, lang];
-		if (source === undefined) fail(path, { message: `no ${lang.toUpperCase()} text here` });
+		if (source === undefined)
+			fail(path, {
+				message: `no ${lang.toUpperCase()} text here`,
+				issue: { code: 'no_text', params: { lang } }
+			});
 		const rows = path[0] === 'content' ? rowsOf.get(String(path[1])) : undefined;
 		texts.set(JSON.stringify(path), {
 			templates: compile(textPath, source!, scope, rows),
@@ -251,7 +285,8 @@ export function compileTemplate(
 				if (row.if) conditionAt(['content', i, 'rows', r, 'if'], row.if);
 		if ('table' in block) {
 			const unknown = unknownField(block.table.rows.split('.'), 'document', definition.data);
-			if (unknown) fail(['content', i, 'table', 'rows'], { message: unknown });
+			if (unknown)
+				fail(['content', i, 'table', 'rows'], { message: unknown.problem, issue: unknown.issue });
 		}
 	}
 	return { parsed, lang, engine, texts, conditions, fail };
@@ -278,7 +313,11 @@ function refuseAliases(file: string, doc: Document, counter: LineCounter): void 
 			return visit.BREAK;
 		}
 	});
-	if (at !== undefined) throw new TemplateError(file, counter.linePos(at).line, ALIAS_PROBLEM);
+	if (at !== undefined)
+		throw new TemplateError(file, counter.linePos(at).line, ALIAS_PROBLEM, undefined, {
+			code: 'alias',
+			params: {}
+		});
 }
 
 export function parseTemplate(file: string, source: string): ParsedTemplate {
@@ -294,22 +333,31 @@ export function parseTemplate(file: string, source: string): ParsedTemplate {
 		throw new TemplateError(
 			file,
 			line,
-			yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+			yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+			undefined,
+			yamlIssue(yamlError.code)
 		);
 	}
 	refuseAliases(file, doc, counter);
 	const { lineAt, textOffset } = locate(doc, counter);
-	const fail = (path: Path, problem: string): never => {
-		throw new TemplateError(file, lineAt(path), problem);
+	const fail: Fail = (path, problem, issue) => {
+		throw new TemplateError(file, lineAt(path), problem, undefined, issue);
 	};
 	const raw: unknown = doc.toJS({ maxAliasCount: 0 });
 	if (!isMap(doc.contents))
-		fail([], 'a template is a set of keys: template, name, languages, data, content');
+		fail([], 'a template is a set of keys: template, name, languages, data, content', {
+			code: 'not_map',
+			params: {}
+		});
 	const head = templateHeadSchema.safeParse(raw);
 	if (!head.success) {
 		const issue = head.error.issues[0]!;
 		const where = pathToString(issue.path);
-		fail(issuePath(issue), where ? `${where}: ${zodProblem(issue)}` : zodProblem(issue));
+		fail(
+			issuePath(issue),
+			where ? `${where}: ${zodProblem(issue)}` : zodProblem(issue),
+			zodIssue(issue, pathToString(issuePath(issue)))
+		);
 	}
 	const content = head.data!.content.map((block, i) => checkBlock(block, i, fail));
 	const parsed: ParsedTemplate = {

@@ -101,13 +101,15 @@ export const FILTERS: Record<string, { usage: string; example: string; result: s
 /** Tags that would read other files: a template is one file, so they are refused by name. */
 const REFUSED_TAGS = ['include', 'render', 'layout', 'block'];
 
-export class TemplateSandboxError extends Error {}
+export class TemplateSandboxError extends Error {
+	constructor(readonly tag: string) {
+		super(`{% ${tag} %} is not allowed: a template cannot read other files`);
+	}
+}
 
 const refused = (tag: string): Parameters<Liquid['registerTag']>[1] => ({
 	parse() {
-		throw new TemplateSandboxError(
-			`{% ${tag} %} is not allowed: a template cannot read other files`
-		);
+		throw new TemplateSandboxError(tag);
 	},
 	render() {}
 });

@@ -94,6 +94,12 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/templates/reference': { page: 'signed-in' },
 	'/templates/[id]': {
 		page: 'signed-in',
-		actions: { save: { permission: 'template:edit' } }
-	}
+		actions: {
+			save: { permission: 'template:edit' },
+			review: { permission: 'template:edit' },
+			edit: { permission: 'template:edit' }
+		}
+	},
+	'/templates/[id]/check': { endpoints: { POST: { permission: 'template:edit' } } },
+	'/templates/[id]/preview': { endpoints: { POST: { permission: 'template:edit' } } }
 };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseIsoDate } from '$lib/domain/format';
 import { LOCALES, type Locale } from '$lib/domain/locale';
 import { TemplateError } from '$lib/domain/documents/parse-template';
+import { templateProblemAt } from '$lib/i18n/template-messages';
 import { TemplateFailedError, UnknownProjectError } from './make-document';
 import { renderFailureText } from './render-failure';
 import { DocumentRenderError } from './render-pool';
@@ -48,7 +49,10 @@ export function documentProblem(
 	if (error instanceof DocumentRenderError)
 		return { status: 503, text: renderFailureText(error, locale)! };
 	if (error instanceof TemplateError)
-		return { status: 422, text: `${error.file}, line ${error.line}: ${error.problem}` };
+		return {
+			status: 422,
+			text: `${error.file}: ${templateProblemAt(error.line, error.issue, locale)}`
+		};
 	if (error instanceof UnknownTemplateError) return { status: 404, text: error.message };
 	if (error instanceof UnknownProjectError) return { status: 404, text: error.message };
 	return null;

@@ -132,7 +132,7 @@ function keep(worker: Worker, limits: WorkerLimits): void {
 
 function rebuild(reply: Extract<RenderReply, { ok: false }>['error']): Error {
 	return reply.type === 'template'
-		? new TemplateError(reply.file, reply.line, reply.problem, reply.budget)
+		? new TemplateError(reply.file, reply.line, reply.problem, reply.budget, reply.issue)
 		: new DocumentRenderError('crashed', null, reply.message);
 }
 

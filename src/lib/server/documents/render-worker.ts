@@ -6,6 +6,7 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { BudgetKind } from '$lib/domain/documents/render-budget';
+import type { TemplateIssue } from '$lib/domain/documents/template-issue';
 import type { RenderInput } from './render-job';
 
 export const workerUrl = import.meta.url;
@@ -22,6 +23,7 @@ export type RenderReply =
 						line: number;
 						problem: string;
 						budget?: { kind: BudgetKind; limit: number } | undefined;
+						issue: TemplateIssue;
 				  }
 				| { type: 'error'; message: string };
 	  };
@@ -48,7 +50,8 @@ async function serve(port: NonNullable<typeof parentPort>): Promise<void> {
 								file: error.file,
 								line: error.line,
 								problem: error.problem,
-								budget: error.budget
+								budget: error.budget,
+								issue: error.issue
 							}
 						: { type: 'error', message: error instanceof Error ? error.message : String(error) }
 			};

@@ -222,7 +222,9 @@ export async function saveTemplateEdit(
 		throw new TemplateError(
 			label,
 			parsed.lineAt(['template']),
-			`the template id must stay ${templateId}`
+			`the template id must stay ${templateId}`,
+			undefined,
+			{ code: 'id_changed', params: { id: templateId } }
 		);
 	return insertVersion(db, actor, templateId, 'edit', source, basedOn);
 }

@@ -1,7 +1,9 @@
-// Thin: one template's text, its versions, and saving an edit as a new version.
+// Thin: one template's text, its versions, the editor's reference and preview projects, the review of an edit and saving it as a new version.
 import { error, fail, redirect } from '@sveltejs/kit';
 import { can } from '$lib/domain/access';
 import { TemplateError } from '$lib/domain/documents/parse-template';
+import { localFieldReference, localFilters } from '$lib/i18n/reference-messages';
+import { templateIssueText } from '$lib/i18n/template-messages';
 import { m } from '$lib/paraglide/messages.js';
 import { failureMarkText } from '$lib/server/documents/render-failure';
 import {
@@ -13,9 +15,11 @@ import {
 	UnknownTemplateError
 } from '$lib/server/documents/template-store';
 import { templateFailuresOf } from '$lib/server/documents/template-failures';
+import { listProjects } from '$lib/server/projects/list-projects';
 
 export const load = async ({ locals, params, url }) => {
 	const asked = url.searchParams.get('version');
+	const canEdit = can(locals.user!.role, 'template:edit');
 	try {
 		const current = await currentTemplate(locals.db, params.id);
 		const shown =
@@ -25,12 +29,15 @@ export const load = async ({ locals, params, url }) => {
 		const history = await templateHistory(locals.db, params.id);
 		const failures = await templateFailuresOf(locals.db, params.id);
 		const failed = failures.get(shown.version);
+		const editing = canEdit && shown.version === current.version;
 		return {
 			id: params.id,
 			current: current.version,
+			currentSource: current.source,
 			// Documents asked without a version are made from the newest version that did not fail.
 			used: history.find((v) => !failures.has(v.version))?.version ?? current.version,
 			shown: { version: shown.version, origin: shown.origin, source: shown.source },
+			languages: shown.parsed.definition.languages,
 			// A version that failed to render says what it hit; documents skip it (see usableTemplate).
 			shownFailure: failed
 				? failureMarkText(failed, `${params.id} v${shown.version}`, locals.locale)
@@ -44,7 +51,18 @@ export const load = async ({ locals, params, url }) => {
 				failed: failures.has(version)
 			})),
 			saved: url.searchParams.get('saved'),
-			canEdit: can(locals.user!.role, 'template:edit')
+			canEdit,
+			editing,
+			// What completion offers, in the reader's language: the reference page's own list.
+			reference: editing
+				? { fields: localFieldReference(locals.locale), filters: localFilters(locals.locale) }
+				: { fields: [], filters: [] },
+			projects: editing
+				? (await listProjects(locals.db, locals.user!)).map((p) => ({
+						code: p.code,
+						title: p.title[locals.locale]
+					}))
+				: []
 		};
 	} catch (cause) {
 		if (cause instanceof UnknownTemplateError) error(404, m.templates_unknown({ id: params.id }));
@@ -52,10 +70,16 @@ export const load = async ({ locals, params, url }) => {
 	}
 };
 
+const sourceOf = (form: FormData) => String(form.get('source') ?? '').replace(/\r\n/g, '\n');
+
 export const actions = {
+	/** Without JavaScript, the review is a round trip: the page shows the diff of the posted text. */
+	review: async ({ request }) => ({ source: sourceOf(await request.formData()), reviewing: true }),
+	/** Back from the review to the edited text. */
+	edit: async ({ request }) => ({ source: sourceOf(await request.formData()), reviewing: false }),
 	save: async ({ locals, params, request }) => {
 		const form = await request.formData();
-		const source = String(form.get('source') ?? '').replace(/\r\n/g, '\n');
+		const source = sourceOf(form);
 		const basedOn = Number(form.get('basedOn'));
 		if (!source.trim() || !Number.isInteger(basedOn))
 			return fail(400, { source, line: null, problem: m.templates_empty() });
@@ -67,7 +91,10 @@ export const actions = {
 				return fail(422, {
 					source,
 					line: cause.line,
-					problem: m.templates_error({ line: cause.line, problem: cause.problem })
+					problem: m.templates_error({
+						line: cause.line,
+						problem: templateIssueText(cause.issue, locals.locale)
+					})
 				});
 			if (cause instanceof TemplateConflictError)
 				return fail(409, {

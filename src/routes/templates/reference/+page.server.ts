@@ -1,18 +1,10 @@
-// Thin: the field and filter reference, from the same generator as templates/REFERENCE.md.
-import { fieldReference } from '$lib/domain/documents/field-reference';
-import { FILTERS } from '$lib/domain/documents/template-engine';
+// Thin: the field and filter reference in the reader's language, from the same generator as templates/REFERENCE.md.
+import { localFieldReference, localFilters } from '$lib/i18n/reference-messages';
 import { BLOCKS, CHARTS } from '$lib/domain/documents/template-definition';
 
-/** The reference is written in Markdown; on the page its `code` marks would show as they are. */
-const plain = (text: string) => text.replace(/`/g, '');
-
-export const load = () => ({
-	fields: fieldReference().map((f) => ({
-		path: f.path,
-		type: plain(f.type),
-		description: plain(f.description)
-	})),
-	filters: Object.entries(FILTERS).map(([name, f]) => ({ name, ...f, usage: plain(f.usage) })),
+export const load = ({ locals }) => ({
+	fields: localFieldReference(locals.locale),
+	filters: localFilters(locals.locale),
 	blocks: Object.keys(BLOCKS),
 	charts: [...CHARTS]
 });
