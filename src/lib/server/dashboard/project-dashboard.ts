@@ -52,7 +52,8 @@ export async function projectDashboard(
 			mobility: figures.mobilityByEvent,
 			outsidePeriod: { count: Number(outside!.count), cents: Number(outside!.cents) },
 			unassigned: { count: figures.unassigned.rows, cents: figures.unassigned.cents },
-			thisMonth
+			thisMonth,
+			tripsRecorded: figures.mobility.completed + figures.mobility.cancelled
 		})
 	};
 }
