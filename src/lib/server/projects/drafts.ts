@@ -118,3 +118,7 @@ export async function discardDraft(db: Database, owner: DraftOwner, id: number):
 		return true;
 	});
 }
+
+/** A draft's id as a form or query names it, or undefined. */
+export const draftId = (value: unknown): number | undefined =>
+	typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
