@@ -31,7 +31,11 @@ async function shoot(page: Page, name: string, scroll?: () => Promise<void>) {
 	}
 	await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'lv', url }]);
 	await page.setViewportSize({ width: 1280, height: 720 });
+	await page.goto(url);
 }
+
+// Four screenshots a page on a shared 2-core machine: room to spare.
+test.describe.configure({ timeout: 180_000 });
 
 test.describe('a project without imports', () => {
 	test.beforeAll(async ({ browser, baseURL }) => {
@@ -162,5 +166,28 @@ test.describe('the new-project form', () => {
 			.getByRole('button', { name: 'Atmest' })
 			.click();
 		await expect(page.getByTestId('draft').filter({ hasText: 'DRAFT14' })).toHaveCount(0);
+	});
+
+	test('fits each partner’s name in its row, at 1440 px and wrapped at 390 px', async ({
+		page
+	}) => {
+		await page.goto('/projects/SOLID/edit');
+		const names = page.locator('[data-testid="partner-row"] [data-path$="].name"] input');
+		await expect(names).toHaveCount(12);
+		for (const width of [1440, 390]) {
+			await page.setViewportSize({ width, height: 900 });
+			const cut = await names.evaluateAll((inputs) =>
+				(inputs as HTMLInputElement[])
+					.filter((input) => input.scrollWidth > input.clientWidth)
+					.map((input) => input.value)
+			);
+			expect(cut, `names cut at ${width} px`).toEqual([]);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				width
+			);
+		}
+		await shoot(page, 'editor-partners', () =>
+			page.getByTestId('partner-row').nth(9).scrollIntoViewIfNeeded()
+		);
 	});
 });
