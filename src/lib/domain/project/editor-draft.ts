@@ -38,16 +38,14 @@ export const editorDraftSchema = z.object({
 	currency: z.string().max(3).catch('EUR'),
 	programme: names,
 	period: z.object({ start: str(10), end: str(10) }).catch({ start: '', end: '' }),
-	leadPartner: partner
-		.extend({ localName: str() })
-		.catch({
-			name: '',
-			nameEn: '',
-			city: '',
-			country: '',
-			countryName: { lv: '', en: '' },
-			localName: ''
-		}),
+	leadPartner: partner.extend({ localName: str() }).catch({
+		name: '',
+		nameEn: '',
+		city: '',
+		country: '',
+		countryName: { lv: '', en: '' },
+		localName: ''
+	}),
 	partners: list(partner),
 	decision: z
 		.object({
