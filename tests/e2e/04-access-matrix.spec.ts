@@ -91,6 +91,14 @@ const CASES: Case[] = [
 	},
 	{ route: '/projects/new', url: '/projects/new', request: 'GET', expected: editors },
 	{ route: '/projects/new', url: '/projects/new', request: 'default', expected: editors },
+	{ route: '/projects/drafts', url: '/projects/drafts', request: 'GET', expected: editors },
+	{ route: '/projects/drafts', url: '/projects/drafts?/keep', request: 'keep', expected: editors },
+	{
+		route: '/projects/drafts',
+		url: '/projects/drafts?/discard',
+		request: 'discard',
+		expected: editors
+	},
 	{ route: '/projects/[code]', url: '/projects/SOLID', request: 'GET', expected: signedIn },
 	{
 		route: '/projects/[code]/edit',

@@ -186,6 +186,24 @@ const CASES: [StoredEvent, string, string][] = [
 		event('backup.restore', { objectType: 'backup', objectId: 'b.tar.gz' }),
 		'Atjaunoja datus no rezerves kopijas',
 		'Restored a backup'
+	],
+	[
+		event('draft.keep', {
+			objectType: 'project-draft',
+			objectId: '4',
+			after: { code: 'NEW1', title: 'Sződliget' }
+		}),
+		'Saglabāja jauna projekta melnrakstu 4',
+		'Kept draft 4 of a new project'
+	],
+	[
+		event('draft.discard', {
+			objectType: 'project-draft',
+			objectId: '4',
+			before: { code: 'NEW1' }
+		}),
+		'Atmeta jauna projekta melnrakstu 4',
+		'Discarded draft 4 of a new project'
 	]
 ];
 

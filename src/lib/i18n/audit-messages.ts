@@ -60,7 +60,9 @@ const NAMES: Record<KnownAction, (p: object, say: Say) => string> = {
 	'upload.remove-stale': m.audit_name_upload_remove_stale,
 	'audit.keyed': m.audit_name_audit_keyed,
 	'backup.create': m.audit_name_backup_create,
-	'backup.restore': m.audit_name_backup_restore
+	'backup.restore': m.audit_name_backup_restore,
+	'draft.keep': m.st_audit_name_draft_keep,
+	'draft.discard': m.st_audit_name_draft_discard
 };
 
 /** "Import", "Plan changed": an action by name; an action cofund does not know, as recorded. */
@@ -116,7 +118,9 @@ const SENTENCES: Record<KnownAction, Sentence> = {
 	'upload.remove-stale': (f, say) => m.audit_say_upload_remove_stale(f, say),
 	'audit.keyed': (f, say) => m.audit_say_audit_keyed(f, say),
 	'backup.create': (_f, say) => m.audit_say_backup_create({}, say),
-	'backup.restore': (_f, say) => m.audit_say_backup_restore({}, say)
+	'backup.restore': (_f, say) => m.audit_say_backup_restore({}, say),
+	'draft.keep': (f, say) => m.st_audit_say_draft_keep(f, say),
+	'draft.discard': (f, say) => m.st_audit_say_draft_discard(f, say)
 };
 
 /** The facts with a stand-in for each missing one: a sentence is said whatever is missing. */

@@ -4,7 +4,13 @@
  */
 import { parseProjectDefinition, type DefinitionIssue } from '$lib/domain/project/definition';
 import { fromEditorInput, type EditorInput } from '$lib/domain/project/editor-input';
-import { checkPlan, type PlanFinding } from '$lib/domain/project/plan-checks';
+import {
+	editorIssues,
+	planVerdict,
+	requiredPaths,
+	type PlanVerdict
+} from '$lib/domain/project/editor-verdict';
+import type { PlanFinding } from '$lib/domain/project/plan-checks';
 import { getContext, setContext } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 
@@ -18,9 +24,13 @@ export class EditorState {
 	readonly touched = new SvelteSet<string>();
 
 	readonly parsed = $derived(parseProjectDefinition(fromEditorInput(this.input)));
-	readonly issues: DefinitionIssue[] = $derived(this.parsed.ok ? [] : this.parsed.issues);
+	readonly issues: DefinitionIssue[] = $derived(this.parsed.ok ? [] : editorIssues(this.input));
+	/** The fields still blank that a save needs: each says "required" before anyone touches it. */
+	readonly required: Set<string> = $derived(requiredPaths(this.issues));
+	/** The plan check speaks once the figures it judges are in; until then it waits. */
+	readonly verdict: PlanVerdict = $derived(planVerdict(this.input));
 	readonly findings: PlanFinding[] = $derived(
-		this.parsed.ok ? checkPlan(this.parsed.definition) : []
+		this.verdict.kind === 'judged' ? this.verdict.findings : []
 	);
 
 	constructor(input: EditorInput) {

@@ -42,7 +42,9 @@ export const KNOWN_ACTIONS = [
 	'upload.remove-stale',
 	'audit.keyed',
 	'backup.create',
-	'backup.restore'
+	'backup.restore',
+	'draft.keep',
+	'draft.discard'
 ] as const;
 export type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
@@ -341,6 +343,14 @@ const SPECS: Record<KnownAction, Spec> = {
 	'audit.keyed': (event, data) => ({
 		facts: { object: event.objectId, count: number(data.legacyEvents) },
 		changes: fieldChanges(null, event.after)
+	}),
+	'draft.keep': (event) => ({
+		facts: { object: event.objectId },
+		changes: fieldChanges(event.before, event.after)
+	}),
+	'draft.discard': (event) => ({
+		facts: { object: event.objectId },
+		changes: fieldChanges(event.before, event.after)
 	}),
 	'backup.create': (event) => ({
 		facts: { object: event.objectId },

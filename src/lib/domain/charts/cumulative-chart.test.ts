@@ -28,3 +28,36 @@ describe('the cumulative spend chart', () => {
 		expect(config.options?.animation).toBe(false);
 	});
 });
+
+describe('the cumulative spend chart of a project under way', () => {
+	const points = monthlySeries(
+		{ start: '2026-10-01', end: '2027-03-31' },
+		60000,
+		new Map([['2026-10', 12000]])
+	);
+	const labels = {
+		spent: 'Spent',
+		proRata: 'Plan, pro rata',
+		plan: 'Plan',
+		month: (m: string) => m,
+		money: (u: number) => `${u} EUR`
+	};
+
+	it('stops the spend at today’s month while the plan lines run to the period’s end', () => {
+		const config = cumulativeChart(points, 60000, labels, '2026-12-01');
+		expect(config.data.labels).toHaveLength(6);
+		expect(config.data.datasets[0]!.data).toEqual([120, 120, 120, null, null, null]);
+		expect(config.data.datasets[1]!.data.every((v) => typeof v === 'number')).toBe(true);
+		expect(config.data.datasets[2]!.data).toEqual([600, 600, 600, 600, 600, 600]);
+	});
+
+	it('draws no spend at all before the period starts', () => {
+		const config = cumulativeChart(points, 60000, labels, '2026-09-30');
+		expect(config.data.datasets[0]!.data.every((v) => v === null)).toBe(true);
+	});
+
+	it('draws every month once the period is over', () => {
+		const config = cumulativeChart(points, 60000, labels, '2027-11-15');
+		expect(config.data.datasets[0]!.data).not.toContain(null);
+	});
+});

@@ -1,10 +1,12 @@
 /**
  * Cumulative spend by month as a Chart.js line chart, against the whole plan and against the
  * plan spread pro rata over the project period. At most one point per month, so even a ten-year project stays far below the
- * 2,000 points a series may carry; data arrive parsed, as Chart.js advises for speed.
+ * 2,000 points a series may carry; data arrive parsed, as Chart.js advises for speed. The spend
+ * stops at today's month (the office's clock): what is not yet spent is not a flat line into the
+ * future. The plan lines run to the period's end, as the plan does.
  */
 import type { ChartConfiguration } from 'chart.js';
-import type { MonthPoint } from '../dashboard/monthly';
+import { isAfterToday, type MonthPoint } from '../dashboard/monthly';
 import { PALETTE } from './palette';
 
 export interface CumulativeLabels {
@@ -19,8 +21,10 @@ export interface CumulativeLabels {
 export function cumulativeChart(
 	points: readonly MonthPoint[],
 	planTotal: number,
-	labels: CumulativeLabels
-): ChartConfiguration<'line', number[], string> {
+	labels: CumulativeLabels,
+	/** YYYY-MM-DD, the office's today; without it the spend runs over every month. */
+	today?: string
+): ChartConfiguration<'line', (number | null)[], string> {
 	return {
 		type: 'line',
 		data: {
@@ -28,7 +32,7 @@ export function cumulativeChart(
 			datasets: [
 				{
 					label: labels.spent,
-					data: points.map((p) => p.cumulative / 100),
+					data: points.map((p) => (isAfterToday(p.month, today) ? null : p.cumulative / 100)),
 					borderColor: PALETTE.orange,
 					backgroundColor: PALETTE.orange,
 					borderWidth: 3,

@@ -56,3 +56,41 @@ describe('the events timeline', () => {
 		expect(tick(14)).toBe('2019-03');
 	});
 });
+
+describe('the events timeline of a project under way', () => {
+	const event = (number: number, from: string | null, to: string | null) => ({
+		number,
+		month: from?.slice(0, 7) ?? '2027-02',
+		country: 'LV',
+		planned: 2,
+		completed: from ? 2 : 0,
+		cancelled: 0,
+		from,
+		to
+	});
+	const config = timelineChart(
+		[
+			event(1, '2026-11-02', '2026-11-05'),
+			event(2, '2026-11-28', '2026-12-04'),
+			event(3, '2026-12-10', '2026-12-12'),
+			event(4, null, null)
+		],
+		{ start: '2026-10-01', end: '2027-03-31' },
+		labels,
+		'2026-12-01'
+	);
+
+	it('draws what took place up to today and not past it', () => {
+		const [past, running, ahead, none] = config.data.datasets[1]!.data;
+		expect(past![0]).toBeCloseTo(1 + 1 / 30, 6);
+		expect(past![1]).toBeCloseTo(1 + 4 / 30 + 0.04, 6);
+		expect(running![1]).toBeCloseTo(2 + 0.04, 6);
+		expect(ahead).toEqual([0, 0]);
+		expect(none).toEqual([0, 0]);
+	});
+
+	it('keeps the planned months and the axis to the period’s end', () => {
+		expect(config.data.datasets[0]!.data.at(-1)).toEqual([4, 5]);
+		expect(config.options?.scales?.x).toMatchObject({ min: 0, max: 6 });
+	});
+});

@@ -1,10 +1,12 @@
 /**
  * The mobility events on a timeline: each event's planned month as an outlined band, and the
  * days its trips actually took as a solid bar on the same line. The x axis counts months from
- * the project's start, so no date library is needed and Chart.js gets plain numbers.
+ * the project's start, so no date library is needed and Chart.js gets plain numbers. What took
+ * place stops at today (the office's clock); the planned months run to the period's end.
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { EventProgress } from '../dashboard/event-progress';
+import { isAfterToday } from '../dashboard/monthly';
 import { PALETTE } from './palette';
 
 export interface TimelineLabels {
@@ -34,7 +36,9 @@ function monthAt(first: string, offset: number): string {
 export function timelineChart(
 	events: readonly EventProgress[],
 	period: { start: string; end: string },
-	labels: TimelineLabels
+	labels: TimelineLabels,
+	/** YYYY-MM-DD, the office's today; without it the trips' days are drawn as recorded. */
+	today?: string
 ): ChartConfiguration<'bar', [number, number][], string> {
 	const first = period.start.slice(0, 7);
 	const span = Math.ceil(monthOffset(first, period.end.slice(0, 7)) + 1);
@@ -59,11 +63,12 @@ export function timelineChart(
 				{
 					label: labels.actual,
 					// An event with no trip yet has no bar: [0, 0] draws nothing.
-					data: events.map((e) =>
-						e.from
-							? [monthOffset(first, e.from), monthOffset(first, e.to ?? e.from) + 0.04]
-							: [0, 0]
-					),
+					data: events.map((e) => {
+						if (!e.from || isAfterToday(e.from, today)) return [0, 0];
+						const to = e.to ?? e.from;
+						const end = today !== undefined && isAfterToday(to, today) ? today : to;
+						return [monthOffset(first, e.from), monthOffset(first, end) + 0.04];
+					}),
 					backgroundColor: PALETTE.green,
 					borderColor: PALETTE.green,
 					borderSkipped: false,

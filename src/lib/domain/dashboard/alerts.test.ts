@@ -29,7 +29,8 @@ describe('the alerts of a project', () => {
 			mobility,
 			outsidePeriod: { count: 0, cents: 0 },
 			unassigned: { count: 1, cents: 3850 },
-			thisMonth: '2026-11'
+			thisMonth: '2026-11',
+			tripsRecorded: 13
 		});
 		expect(alerts).toEqual([
 			{ kind: 'year-over-plan', year: 2019, variance: 4020, ratio: 4020 / 107000 },
@@ -45,8 +46,42 @@ describe('the alerts of a project', () => {
 			mobility,
 			outsidePeriod: { count: 2, cents: 100 },
 			unassigned: { count: 0, cents: 0 },
-			thisMonth: '2018-10'
+			thisMonth: '2018-10',
+			tripsRecorded: 13
 		});
 		expect(alerts).toEqual([{ kind: 'outside-period', count: 2, cents: 100 }]);
+	});
+
+	const fresh = {
+		years: yearVariances(
+			[{ year: 2018, prefinancing: 110000, cofinancing: 199000 }],
+			new Map<number, number>()
+		),
+		events,
+		mobility: {
+			'3': { planned: 4, completed: 0, cancelled: 0 },
+			'5': { planned: 2, completed: 0, cancelled: 0 }
+		},
+		outsidePeriod: { count: 0, cents: 0 },
+		unassigned: { count: 0, cents: 0 },
+		thisMonth: '2026-11'
+	};
+
+	it('raises nothing on a project with nothing imported, though its events have passed', () => {
+		expect(projectAlerts({ ...fresh, tripsRecorded: 0 })).toEqual([]);
+	});
+
+	it('says an event with no trip done as missed, never as "0 of 4"', () => {
+		const alerts = projectAlerts({
+			...fresh,
+			mobility: { ...fresh.mobility, '5': { planned: 2, completed: 1, cancelled: 1 } },
+			tripsRecorded: 2
+		});
+		expect(alerts).toEqual([
+			{ kind: 'event-missed', event: 3, month: '2018-10', planned: 4, cancelled: 0 },
+			{ kind: 'event-behind', event: 5, month: '2019-09', done: 1, planned: 2 }
+		]);
+		const counted = alerts.flatMap((a) => ('done' in a ? [a.done] : 'count' in a ? [a.count] : []));
+		expect(counted.every((n) => n > 0)).toBe(true);
 	});
 });

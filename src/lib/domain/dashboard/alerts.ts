@@ -1,7 +1,9 @@
 /**
  * What on a project needs someone's attention, each with the rows behind it: a year over plan,
  * an event whose month has passed with fewer trips done than planned, expenses dated outside
- * the project period, and expenses not linked to any event.
+ * the project period, and expenses not linked to any event. No alert counts zero: a project
+ * with no trip recorded at all gets no event alerts (its empty state offers the import instead),
+ * and an event with none done is said as such, not as "0 of 4".
  */
 import type { Cents } from '../money';
 import type { MobilityCounts } from './figures';
@@ -10,6 +12,8 @@ import type { YearVariance } from './year-variance';
 export type Alert =
 	| { kind: 'year-over-plan'; year: number; variance: Cents; ratio: number | null }
 	| { kind: 'event-behind'; event: number; month: string; done: number; planned: number }
+	/** Its month has passed and no trip to it is recorded as done; `cancelled` may be 0. */
+	| { kind: 'event-missed'; event: number; month: string; planned: number; cancelled: number }
 	| { kind: 'outside-period'; count: number; cents: Cents }
 	| { kind: 'unassigned'; count: number; cents: Cents };
 
@@ -21,6 +25,8 @@ export interface AlertInput {
 	unassigned: { count: number; cents: Cents };
 	/** YYYY-MM: events planned before it should have happened. */
 	thisMonth: string;
+	/** Trips recorded on the project, done or cancelled: with none, trips are not yet imported. */
+	tripsRecorded: number;
 }
 
 export function projectAlerts(input: AlertInput): Alert[] {
@@ -35,17 +41,27 @@ export function projectAlerts(input: AlertInput): Alert[] {
 			});
 		}
 	}
-	for (const event of input.events) {
+	for (const event of input.tripsRecorded > 0 ? input.events : []) {
 		const counts = input.mobility[event.number];
-		if (event.month < input.thisMonth && counts && counts.completed < counts.planned) {
-			alerts.push({
-				kind: 'event-behind',
-				event: event.number,
-				month: event.month,
-				done: counts.completed,
-				planned: counts.planned
-			});
-		}
+		if (!(event.month < input.thisMonth && counts && counts.completed < counts.planned)) continue;
+		const { number, month } = event;
+		alerts.push(
+			counts.completed === 0
+				? {
+						kind: 'event-missed',
+						event: number,
+						month,
+						planned: counts.planned,
+						cancelled: counts.cancelled
+					}
+				: {
+						kind: 'event-behind',
+						event: number,
+						month,
+						done: counts.completed,
+						planned: counts.planned
+					}
+		);
 	}
 	if (input.outsidePeriod.count > 0)
 		alerts.push({ kind: 'outside-period', ...input.outsidePeriod });

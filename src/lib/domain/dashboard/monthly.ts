@@ -53,3 +53,12 @@ export function monthlySeries(
 		return { month, spent, cumulative, proRata: Math.round((planTotal * elapsed) / days) };
 	});
 }
+
+/**
+ * Whether a month (YYYY-MM) or day (YYYY-MM-DD) lies after today (YYYY-MM-DD, the office's
+ * clock), where a series of what happened must stop. With no today, nothing does.
+ */
+export function isAfterToday(iso: string, today: string | undefined): boolean {
+	if (today === undefined) return false;
+	return iso.length === 7 ? iso > today.slice(0, 7) : iso > today;
+}

@@ -57,6 +57,13 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 		page: { permission: 'project:create' },
 		actions: { default: { permission: 'project:create' } }
 	},
+	'/projects/drafts': {
+		page: { permission: 'project:create' },
+		actions: {
+			keep: { permission: 'project:create' },
+			discard: { permission: 'project:create' }
+		}
+	},
 	'/projects/[code]': { page: onProject('project:read') },
 	'/projects/[code]/edit': {
 		page: onProject('project:edit'),

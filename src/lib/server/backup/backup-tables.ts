@@ -14,6 +14,7 @@ export const BACKUP_TABLES = [
 	'accounts',
 	'project_members',
 	'app_settings',
+	'project_drafts',
 	'audit_events',
 	'source_files',
 	'source_file_chunks',

@@ -11,6 +11,7 @@ import type { ProjectDefinition } from '$lib/domain/project/definition';
 import type { EventProgress } from '$lib/domain/dashboard/event-progress';
 import { queryRows, type Queryable } from '../db';
 import { loadProject } from '../projects/load-definition';
+import { importState, type ImportState } from './import-state';
 import { figuresFromSums } from './project-figures';
 
 export type { EventProgress };
@@ -18,6 +19,8 @@ export type { EventProgress };
 export interface ProjectDashboard extends ProjectFigures {
 	definition: ProjectDefinition;
 	alerts: Alert[];
+	/** The live imports per kind: with none, the dashboard shows its empty state. */
+	imports: ImportState;
 }
 
 export async function projectDashboard(
@@ -31,8 +34,9 @@ export async function projectDashboard(
 	const { id, definition } = stored;
 	const { period } = definition;
 
-	const [figures, [outside]] = await Promise.all([
+	const [figures, imports, [outside]] = await Promise.all([
 		figuresFromSums(db, id, definition),
+		importState(db, id),
 		queryRows<{ count: string; cents: string }>(
 			db,
 			// Rows outside the period come from a short range scan of the (project, date) index:
@@ -46,13 +50,15 @@ export async function projectDashboard(
 	return {
 		definition,
 		...figures,
+		imports,
 		alerts: projectAlerts({
 			years: figures.years,
 			events: definition.events.map((e) => ({ number: e.number, month: e.month })),
 			mobility: figures.mobilityByEvent,
 			outsidePeriod: { count: Number(outside!.count), cents: Number(outside!.cents) },
 			unassigned: { count: figures.unassigned.rows, cents: figures.unassigned.cents },
-			thisMonth
+			thisMonth,
+			tripsRecorded: figures.mobility.completed + figures.mobility.cancelled
 		})
 	};
 }

@@ -2,6 +2,7 @@
 import { can } from '$lib/domain/access';
 import { m } from '$lib/paraglide/messages.js';
 import { expenseRows, ROWS_PER_PAGE, type ExpenseFilter } from '$lib/server/dashboard/expense-rows';
+import { importState } from '$lib/server/dashboard/import-state';
 import { loadProject } from '$lib/server/projects/load-definition';
 import { error } from '@sveltejs/kit';
 
@@ -28,6 +29,8 @@ export const load = async ({ locals, params, url }) => {
 		page,
 		pages: Math.max(1, Math.ceil(result.count / ROWS_PER_PAGE)),
 		...result,
-		canDownload: can(locals.user!.role, 'original:download')
+		canDownload: can(locals.user!.role, 'original:download'),
+		imports: await importState(locals.db, stored.id),
+		canImport: can(locals.user!.role, 'import:run')
 	};
 };

@@ -2,6 +2,7 @@
 import { can } from '$lib/domain/access';
 import { m } from '$lib/paraglide/messages.js';
 import { tripRows, type TripFilter } from '$lib/server/dashboard/trip-rows';
+import { importState } from '$lib/server/dashboard/import-state';
 import { loadProject } from '$lib/server/projects/load-definition';
 import { error } from '@sveltejs/kit';
 
@@ -18,6 +19,8 @@ export const load = async ({ locals, params, url }) => {
 		code: stored.definition.code,
 		filter,
 		rows: await tripRows(locals.db, stored.id, filter),
-		canDownload: can(locals.user!.role, 'original:download')
+		canDownload: can(locals.user!.role, 'original:download'),
+		imports: await importState(locals.db, stored.id),
+		canImport: can(locals.user!.role, 'import:run')
 	};
 };
