@@ -8,6 +8,7 @@ describe('the expense table URL', () => {
 		expect(
 			read('q=+air+&year=2019&from=2019-01-01&to=2019-06-30&min=100&max=1+234,50&code=2122&event=2&sort=-amount&page=3')
 		).toEqual({
+			project: undefined,
 			q: 'air',
 			year: 2019,
 			month: undefined,
@@ -40,6 +41,7 @@ describe('the expense table URL', () => {
 		expect(
 			read('year=nineteen&from=2019-02-30&min=1.234&event=x&sort=colour&page=-2&month=2019-13')
 		).toEqual({
+			project: undefined,
 			q: undefined,
 			year: undefined,
 			month: undefined,

@@ -32,6 +32,8 @@ const eventParam = z.preprocess(
 );
 
 const raw = z.object({
+	/** A project code: the portfolio's rows span projects. */
+	project: textParam,
 	q: textParam,
 	year: intParam(1900, 2200),
 	month: monthParam,
@@ -67,6 +69,7 @@ export const expenseSort = (query: ExpenseQuery): ExpenseSort => readSort(query.
 /** The query string that reads back as `query`: the page, the CSV link and the pager all write it. */
 export function expenseQueryString(query: Partial<ExpenseQuery>): string {
 	return toQuery({
+		project: query.project,
 		q: query.q,
 		year: query.year,
 		month: query.month,

@@ -111,8 +111,18 @@ export function expenseFilter(
 	query: ExpenseQuery,
 	period?: { start: string; end: string }
 ): ExpenseFilter {
-	const { outside, sort: _sort, page: _page, ...filter } = query;
-	return { ...filter, outside: outside ? period : undefined };
+	return {
+		q: query.q,
+		year: query.year,
+		month: query.month,
+		from: query.from,
+		to: query.to,
+		min: query.min,
+		max: query.max,
+		category: query.category,
+		event: query.event,
+		outside: query.outside ? period : undefined
+	};
 }
 
 export async function expenseRows(
