@@ -1,5 +1,5 @@
 // Thin: the project's expense rows as the URL filters, sorts and pages them, with their source file and line.
-import { can } from '$lib/domain/access';
+import { DOWNLOAD_ORIGINAL, mayUse } from '$lib/server/access/offered-actions';
 import { m } from '$lib/paraglide/messages.js';
 import { expenseSort, readExpenseQuery } from '$lib/domain/tables/expense-query';
 import {
@@ -28,6 +28,6 @@ export const load = async ({ locals, params, url }) => {
 		choices,
 		pages: Math.max(1, Math.ceil(result.count / ROWS_PER_PAGE)),
 		...result,
-		canDownload: can(locals.user!.role, 'original:download')
+		canDownload: await mayUse(locals.db, locals.user!, DOWNLOAD_ORIGINAL, params.code)
 	};
 };

@@ -1,5 +1,5 @@
 // Thin: the project's trips as the URL filters, sorts and pages them, with their source file and line.
-import { can } from '$lib/domain/access';
+import { DOWNLOAD_ORIGINAL, mayUse } from '$lib/server/access/offered-actions';
 import { m } from '$lib/paraglide/messages.js';
 import { readTripQuery, tripSort } from '$lib/domain/tables/trip-query';
 import { tripEvents, tripRows, TRIPS_PER_PAGE } from '$lib/server/dashboard/trip-rows';
@@ -20,6 +20,6 @@ export const load = async ({ locals, params, url }) => {
 		events,
 		...result,
 		pages: Math.max(1, Math.ceil(result.count / TRIPS_PER_PAGE)),
-		canDownload: can(locals.user!.role, 'original:download')
+		canDownload: await mayUse(locals.db, locals.user!, DOWNLOAD_ORIGINAL, params.code)
 	};
 };
