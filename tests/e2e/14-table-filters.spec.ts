@@ -29,6 +29,7 @@ test.describe('the expense table filters, shared', () => {
 		browser,
 		baseURL
 	}) => {
+		test.setTimeout(180_000);
 		const coordinatorContext = await browser.newContext();
 		const coordinator = await coordinatorContext.newPage();
 		await signIn(coordinator, 'coordinator');

@@ -12,6 +12,7 @@ import {
 	type SortingState,
 	type TableOptionsResolved
 } from '@tanstack/table-core';
+import type { ResolvedPathname } from '$app/types';
 
 export interface TableColumn {
 	id: string;
@@ -27,7 +28,7 @@ export interface SortHeader {
 	numeric: boolean;
 	sorted: false | 'asc' | 'desc';
 	/** The link that asks for this column's next sort; none for a column that does not sort. */
-	href: string | null;
+	href: ResolvedPathname | null;
 }
 
 type Row = Record<string, never>;
@@ -41,7 +42,7 @@ export function sortingOf(sort: string): SortingState {
 export function sortHeaders(
 	columns: readonly TableColumn[],
 	sort: string,
-	hrefFor: (sort: string) => string
+	hrefFor: (sort: string) => ResolvedPathname
 ): SortHeader[] {
 	const defs: ColumnDef<Row>[] = columns.map((c) => ({
 		id: c.id,
@@ -64,11 +65,13 @@ export function sortHeaders(
 		renderFallbackValue: null
 	};
 	const table = createTable(options);
-	table.setOptions((prev) => ({ ...prev, state: { ...table.initialState, sorting: sortingOf(sort) } }));
-	const byId = new Map(columns.map((c) => [c.id, c]));
+	table.setOptions((prev) => ({
+		...prev,
+		state: { ...table.initialState, sorting: sortingOf(sort) }
+	}));
 	return table.getFlatHeaders().map((header) => {
 		const column = header.column;
-		const source = byId.get(column.id)!;
+		const source = columns.find((c) => c.id === column.id)!;
 		const canSort = column.getCanSort();
 		const sorted = column.getIsSorted();
 		const next = sorted ? (sorted === 'asc' ? 'desc' : 'asc') : column.getFirstSortDir();
@@ -88,7 +91,7 @@ export class SortHeaders {
 	constructor(
 		columns: () => readonly TableColumn[],
 		sort: () => string,
-		hrefFor: (sort: string) => string
+		hrefFor: (sort: string) => ResolvedPathname
 	) {
 		this.headers = $derived(sortHeaders(columns(), sort(), hrefFor));
 	}

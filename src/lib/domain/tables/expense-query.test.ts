@@ -6,7 +6,9 @@ const read = (query: string) => readExpenseQuery(new URLSearchParams(query));
 describe('the expense table URL', () => {
 	it('reads the filter bar: text, year, date and amount range, code, event, sort and page', () => {
 		expect(
-			read('q=+air+&year=2019&from=2019-01-01&to=2019-06-30&min=100&max=1+234,50&code=2122&event=2&sort=-amount&page=3')
+			read(
+				'q=+air+&year=2019&from=2019-01-01&to=2019-06-30&min=100&max=1+234,50&code=2122&event=2&sort=-amount&page=3'
+			)
 		).toEqual({
 			project: undefined,
 			q: 'air',

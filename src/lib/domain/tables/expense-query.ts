@@ -20,7 +20,14 @@ import {
 } from './query-params';
 import { centsToDecimal } from '../money';
 
-export const EXPENSE_SORT_COLUMNS = ['date', 'document', 'payee', 'code', 'event', 'amount'] as const;
+export const EXPENSE_SORT_COLUMNS = [
+	'date',
+	'document',
+	'payee',
+	'code',
+	'event',
+	'amount'
+] as const;
 export type ExpenseSortColumn = (typeof EXPENSE_SORT_COLUMNS)[number];
 
 /** `code=none` asks for the rows with no classification code. */

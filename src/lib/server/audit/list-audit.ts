@@ -3,7 +3,20 @@
  * person, project, object and date; a page at a time, or all of it for the CSV. Each event comes
  * with the project it belongs to, and the filters' choices are what the reader's log holds.
  */
-import { and, asc, count, desc, eq, gte, ilike, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	gte,
+	ilike,
+	isNotNull,
+	lt,
+	or,
+	sql,
+	type SQL
+} from 'drizzle-orm';
 import { officeDayStart } from '$lib/domain/format';
 import type { AuditFilter } from '$lib/domain/tables/audit-query';
 import type { Viewer } from '../access/authorize';

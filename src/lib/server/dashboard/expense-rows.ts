@@ -4,7 +4,20 @@
  * with the same conditions and order the CSV (`expenses-csv.ts`) reads, so a download holds
  * exactly the rows the table pages through.
  */
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	desc,
+	eq,
+	gte,
+	ilike,
+	inArray,
+	isNull,
+	lte,
+	or,
+	sql,
+	type SQL
+} from 'drizzle-orm';
 import type { ExpenseRowView } from '$lib/domain/dashboard/expense-row';
 import type { ExpenseQuery, ExpenseSort } from '$lib/domain/tables/expense-query';
 import type { Queryable } from '../db';

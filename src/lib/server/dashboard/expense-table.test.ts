@@ -27,7 +27,13 @@ describe.each(ENGINES)('the expense table over a large project on %s', (engine) 
 	const query = (q: string) => readExpenseQuery(new URLSearchParams(q));
 	const page = (q: string) => {
 		const parsed = query(q);
-		return expenseRows(handle.db, projectId, expenseFilter(parsed), parsed.page, expenseSort(parsed));
+		return expenseRows(
+			handle.db,
+			projectId,
+			expenseFilter(parsed),
+			parsed.page,
+			expenseSort(parsed)
+		);
 	};
 	const csvDocuments = async (q: string, pageSize: number) => {
 		const parsed = query(q);
@@ -39,7 +45,10 @@ describe.each(ENGINES)('the expense table over a large project on %s', (engine) 
 		}))
 			text += part;
 		const parsedCsv = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ',' });
-		return parsedCsv.data.slice(1).filter((r) => r.length > 1).map((r) => r[1]);
+		return parsedCsv.data
+			.slice(1)
+			.filter((r) => r.length > 1)
+			.map((r) => r[1]);
 	};
 
 	beforeAll(async () => {
