@@ -128,7 +128,9 @@ test.describe('every table at a phone’s and a desktop’s width', () => {
 				await page.setViewportSize({ width, height: 900 });
 				for (const [name, path] of TABLES) {
 					await page.goto(path);
-					await expect(page.locator('main table.data, main [data-testid=filter-bar]').first()).toBeVisible();
+					await expect(
+						page.locator('main table.data, main [data-testid=filter-bar]').first()
+					).toBeVisible();
 					// The tables and their filter bars stay inside the screen: a wide table scrolls in its card.
 					const overflow = await page.evaluate(() =>
 						Math.max(
