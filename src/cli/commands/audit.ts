@@ -3,6 +3,7 @@
  * outside the database and, with --deep, every stored original and document against its hashes;
  * `cofund audit log`: the log in words, as the page says it. For auditors and admins.
  */
+import { auditFilterSchema } from '$lib/domain/tables/audit-query';
 import { formatOfficeMoment, parseIsoDate } from '$lib/domain/format';
 import type { Locale } from '$lib/domain/locale';
 import { sayEvent } from '$lib/i18n/audit-messages';
@@ -66,8 +67,9 @@ function logFilters(options: LogOptions, locale: Locale): { filters: AuditFilter
 	const limit = options.limit === undefined ? AUDIT_PAGE_SIZE : Number(options.limit);
 	if (!Number.isSafeInteger(limit) || limit < 1)
 		throw new CliFailure(m.cli_audit_bad_limit({ value: options.limit ?? '' }, { locale }));
+	// The same schema the log page and its CSV read their URL with.
 	const { action, actor, project, from, to } = options;
-	return { filters: { action, actor, project, from, to }, limit };
+	return { filters: auditFilterSchema.parse({ action, actor, project, from, to }), limit };
 }
 
 async function printLog(options: LogOptions, ctx: CliContext): Promise<void> {

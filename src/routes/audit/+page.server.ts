@@ -1,7 +1,7 @@
 // Thin: the audit log for auditors and admins, read-only, as far as the reader may see it, each
 // event said in the reader's words; `?verify=1` re-checks the hash chain.
 import { actionName, sayEvent } from '$lib/i18n/audit-messages';
-import { auditFiltersFrom } from '$lib/server/audit/audit-filters';
+import { readAuditQuery } from '$lib/domain/tables/audit-query';
 import { listAuditEvents } from '$lib/server/audit/list-audit';
 import { verifyChainFor } from '$lib/server/audit/audit-scope';
 import { templateNames } from '$lib/server/documents/template-summaries';
@@ -9,10 +9,9 @@ import { templateNames } from '$lib/server/documents/template-summaries';
 export const load = async ({ locals, url }) => {
 	const q = url.searchParams;
 	const { locale } = locals;
-	const filters = auditFiltersFrom(q);
-	const page = Math.max(1, Number(q.get('page')) || 1);
+	const { order, page, ...filters } = readAuditQuery(q);
 	const [list, verification, templates] = await Promise.all([
-		listAuditEvents(locals.db, locals.user!, filters, page),
+		listAuditEvents(locals.db, locals.user!, filters, page, order),
 		q.get('verify') ? verifyChainFor(locals.db, locals.user!) : null,
 		templateNames(locals.db, locale)
 	]);
@@ -23,5 +22,5 @@ export const load = async ({ locals, url }) => {
 	const actions = list.actions
 		.map((action) => ({ action, name: actionName(action, locale) }))
 		.sort((a, b) => a.name.localeCompare(b.name, locale));
-	return { ...list, events, actions, filters, page, verification };
+	return { ...list, events, actions, filters, order, page, verification };
 };

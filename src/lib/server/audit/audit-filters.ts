@@ -1,17 +1,8 @@
-/** The audit log's filters as a URL carries them, read the same way by the page and the CSV. */
-import { parseIsoDate } from '$lib/domain/format';
+/** The audit log's filters as a URL carries them, read by the one schema (`audit-query.ts`) for the page and the CSV. */
+import { readAuditQuery } from '$lib/domain/tables/audit-query';
 import type { AuditFilters } from './list-audit';
 
-const date = (value: string | null) => (value && parseIsoDate(value) ? value : undefined);
-
 export function auditFiltersFrom(query: URLSearchParams): AuditFilters {
-	const text = (key: string) => query.get(key)?.trim() || undefined;
-	return {
-		action: text('action'),
-		actor: text('actor'),
-		project: text('project'),
-		object: text('object'),
-		from: date(query.get('from')),
-		to: date(query.get('to'))
-	};
+	const { order: _order, page: _page, ...filters } = readAuditQuery(query);
+	return filters;
 }

@@ -3,24 +3,29 @@
  * person, project, object and date; a page at a time, or all of it for the CSV. Each event comes
  * with the project it belongs to, and the filters' choices are what the reader's log holds.
  */
-import { and, asc, count, desc, eq, gte, ilike, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	gte,
+	ilike,
+	isNotNull,
+	lt,
+	or,
+	sql,
+	type SQL
+} from 'drizzle-orm';
 import { officeDayStart } from '$lib/domain/format';
+import type { AuditFilter } from '$lib/domain/tables/audit-query';
 import type { Viewer } from '../access/authorize';
 import type { Database } from '../db';
 import { auditEvents } from '../db/schema';
 import { auditScope } from './audit-scope';
 
-export interface AuditFilters {
-	action?: string;
-	/** The person who did it, by email. */
-	actor?: string;
-	/** The project the event belongs to, by code. */
-	project?: string;
-	object?: string;
-	/** Plain dates, YYYY-MM-DD; `to` is inclusive. */
-	from?: string;
-	to?: string;
-}
+/** The filters, as the one schema reads them (`audit-query.ts`); every key may be left out. */
+export type AuditFilters = { [K in keyof AuditFilter]?: AuditFilter[K] };
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -56,6 +61,18 @@ function conditionsOf(filters: AuditFilters, scope: SQL | undefined): SQL | unde
 	if (filters.project) conditions.push(sql`${projectOf} = ${filters.project}`);
 	if (filters.object)
 		conditions.push(ilike(auditEvents.objectId, `%${escapeLike(filters.object)}%`));
+	if (filters.q) {
+		const like = `%${escapeLike(filters.q)}%`;
+		conditions.push(
+			or(
+				ilike(auditEvents.action, like),
+				ilike(auditEvents.actorEmail, like),
+				ilike(auditEvents.objectId, like),
+				sql`${auditEvents.before}::text ilike ${like}`,
+				sql`${auditEvents.after}::text ilike ${like}`
+			)!
+		);
+	}
 	if (filters.from) conditions.push(gte(auditEvents.at, officeDayStart(filters.from)));
 	if (filters.to) conditions.push(lt(auditEvents.at, nextDay(filters.to)));
 	return conditions.length ? and(...conditions) : undefined;
@@ -66,7 +83,8 @@ export async function listAuditEvents(
 	db: Database,
 	reader: Viewer,
 	filters: AuditFilters,
-	page: number | 'all' = 1
+	page: number | 'all' = 1,
+	order: 'newest' | 'oldest' = 'newest'
 ) {
 	const scope = auditScope(reader);
 	const where = conditionsOf(filters, scope);
@@ -74,7 +92,7 @@ export async function listAuditEvents(
 		.select({ event: auditEvents, project: projectOf })
 		.from(auditEvents)
 		.where(where)
-		.orderBy(desc(auditEvents.id));
+		.orderBy(order === 'newest' ? desc(auditEvents.id) : asc(auditEvents.id));
 	const [rows, [total], actions, actors, projectCodes] = await Promise.all([
 		page === 'all'
 			? query

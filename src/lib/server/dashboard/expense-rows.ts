@@ -1,27 +1,79 @@
 /**
  * The expense rows behind a figure of the dashboard, each with the file and line it came from:
- * the drill-down an auditor follows from a bar to the source. Filtered and paged in SQL.
+ * the drill-down an auditor follows from a bar to the source. Filtered, sorted and paged in SQL,
+ * with the same conditions and order the CSV (`expenses-csv.ts`) reads, so a download holds
+ * exactly the rows the table pages through.
  */
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	desc,
+	eq,
+	gte,
+	ilike,
+	inArray,
+	isNull,
+	lte,
+	or,
+	sql,
+	type SQL
+} from 'drizzle-orm';
 import type { ExpenseRowView } from '$lib/domain/dashboard/expense-row';
+import type { ExpenseQuery, ExpenseSort } from '$lib/domain/tables/expense-query';
 import type { Queryable } from '../db';
 import { expenses, importBatches, projects } from '../db/schema';
 
-export interface ExpenseFilter {
-	year?: number | undefined;
-	month?: string | undefined;
-	category?: string | undefined;
-	/** An event number, or 'none' for rows linked to no event. */
-	event?: number | 'none' | undefined;
+/** What a query may select rows by; every key is optional, so a figure's link names only its own. */
+export type ExpenseFilter = Partial<
+	Pick<ExpenseQuery, 'q' | 'year' | 'month' | 'from' | 'to' | 'min' | 'max' | 'category' | 'event'>
+> & {
 	/** Rows dated outside the project period. */
 	outside?: { start: string; end: string } | undefined;
-}
+};
 
 export type { ExpenseRowView };
 
 export const ROWS_PER_PAGE = 100;
 
-function conditions(projectIds: number | number[], filter: ExpenseFilter): SQL {
+const DEFAULT_SORT: ExpenseSort = { column: 'date', descending: false };
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The column a sort orders by; events are never 0, so a row with none sorts first. */
+export function sortExpression(sort: ExpenseSort): SQL {
+	switch (sort.column) {
+		case 'date':
+			return sql`${expenses.date}`;
+		case 'document':
+			return sql`${expenses.documentNumber}`;
+		case 'payee':
+			return sql`${expenses.payee}`;
+		case 'code':
+			return sql`${expenses.category}`;
+		case 'event':
+			return sql`coalesce(${expenses.eventNumber}, 0)`;
+		case 'amount':
+			return sql`${expenses.amountCents}`;
+	}
+}
+
+/** The SQL type of a sort key, so a keyset can send the last key back as text and compare it typed. */
+export const SORT_KEY_TYPE: Record<ExpenseSort['column'], 'date' | 'text' | 'bigint'> = {
+	date: 'date',
+	document: 'text',
+	payee: 'text',
+	code: 'text',
+	event: 'bigint',
+	amount: 'bigint'
+};
+
+/** The sort column, then the row id in the same direction: a total order a keyset can follow. */
+export function expenseOrder(sort: ExpenseSort): SQL[] {
+	const by = sort.descending ? desc : asc;
+	return [by(sortExpression(sort)), by(expenses.id)];
+}
+
+export function expenseConditions(projectIds: number | number[], filter: ExpenseFilter): SQL {
 	const parts: (SQL | undefined)[] = [
 		Array.isArray(projectIds)
 			? inArray(expenses.projectId, projectIds.length ? projectIds : [-1])
@@ -38,9 +90,24 @@ function conditions(projectIds: number | number[], filter: ExpenseFilter): SQL {
 	if (filter.month !== undefined) {
 		parts.push(sql`to_char(${expenses.date}, 'YYYY-MM') = ${filter.month}`);
 	}
+	if (filter.from !== undefined) parts.push(gte(expenses.date, filter.from));
+	if (filter.to !== undefined) parts.push(lte(expenses.date, filter.to));
+	if (filter.min !== undefined) parts.push(gte(expenses.amountCents, filter.min));
+	if (filter.max !== undefined) parts.push(lte(expenses.amountCents, filter.max));
 	if (filter.category !== undefined) parts.push(eq(expenses.category, filter.category));
 	if (filter.event === 'none') parts.push(isNull(expenses.eventNumber));
 	else if (filter.event !== undefined) parts.push(eq(expenses.eventNumber, filter.event));
+	if (filter.q !== undefined) {
+		const like = `%${escapeLike(filter.q)}%`;
+		parts.push(
+			or(
+				ilike(expenses.documentNumber, like),
+				ilike(expenses.payee, like),
+				ilike(expenses.description, like),
+				ilike(expenses.category, like)
+			)
+		);
+	}
 	if (filter.outside) {
 		parts.push(
 			or(
@@ -52,14 +119,34 @@ function conditions(projectIds: number | number[], filter: ExpenseFilter): SQL {
 	return and(...parts)!;
 }
 
+/** The query's filter, with "outside the period" turned into the project's period. */
+export function expenseFilter(
+	query: ExpenseQuery,
+	period?: { start: string; end: string }
+): ExpenseFilter {
+	return {
+		q: query.q,
+		year: query.year,
+		month: query.month,
+		from: query.from,
+		to: query.to,
+		min: query.min,
+		max: query.max,
+		category: query.category,
+		event: query.event,
+		outside: query.outside ? period : undefined
+	};
+}
+
 export async function expenseRows(
 	db: Queryable,
 	/** One project, or several (the portfolio's drill-down over every project a reader sees). */
 	projectIds: number | number[],
 	filter: ExpenseFilter,
-	page = 1
+	page = 1,
+	sort: ExpenseSort = DEFAULT_SORT
 ): Promise<{ rows: ExpenseRowView[]; count: number; totalCents: number }> {
-	const where = conditions(projectIds, filter);
+	const where = expenseConditions(projectIds, filter);
 	const [totals] = await db
 		.select({
 			count: sql<string>`count(*)::text`,
@@ -86,8 +173,35 @@ export async function expenseRows(
 		.innerJoin(importBatches, eq(importBatches.id, expenses.batchId))
 		.innerJoin(projects, eq(projects.id, expenses.projectId))
 		.where(where)
-		.orderBy(asc(expenses.date), asc(expenses.batchId), asc(expenses.line))
+		.orderBy(...expenseOrder(sort))
 		.limit(ROWS_PER_PAGE)
 		.offset((Math.max(1, page) - 1) * ROWS_PER_PAGE);
 	return { rows, count: Number(totals!.count), totalCents: Number(totals!.cents) };
+}
+
+/** The distinct codes and events of a project's live rows: the filter bar's choices. */
+export async function expenseChoices(
+	db: Queryable,
+	projectIds: number | number[]
+): Promise<{ years: number[]; codes: string[]; events: number[] }> {
+	const where = expenseConditions(projectIds, {});
+	const year = sql<number>`extract(year from ${expenses.date})::int`;
+	const [years, codes, events] = await Promise.all([
+		db.selectDistinct({ year }).from(expenses).where(where).orderBy(year),
+		db
+			.selectDistinct({ code: expenses.category })
+			.from(expenses)
+			.where(where)
+			.orderBy(asc(expenses.category)),
+		db
+			.selectDistinct({ event: expenses.eventNumber })
+			.from(expenses)
+			.where(and(where, sql`${expenses.eventNumber} is not null`))
+			.orderBy(asc(expenses.eventNumber))
+	]);
+	return {
+		years: years.map((y) => Number(y.year)),
+		codes: codes.map((c) => c.code),
+		events: events.flatMap((e) => (e.event === null ? [] : [e.event]))
+	};
 }

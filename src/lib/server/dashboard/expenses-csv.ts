@@ -1,10 +1,12 @@
 /**
- * A project's whole expense list (its live rows) as CSV, each row with its source file and line: the download a
- * final report points to when its appendix would be too long to print. Read in pages of 10,000
- * by id, so a million rows stream out without being held in memory at once. Written in the
+ * A project's expense list (its live rows, as the table's filter selects them) as CSV, each row
+ * with its source file and line: the download a final report points to when its appendix would be
+ * too long to print, and the rows an auditor filtered. Read in pages of 10,000 by a keyset on the
+ * table's own order (`expense-rows.ts`), so a million rows stream out without being held in memory
+ * at once, in the order the table shows them. Written in the
  * reader's CSV dialect and language (`csv-export.ts`), so the amounts are numbers in their Excel.
  */
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import {
 	classificationName,
 	type ClassificationEntry
@@ -15,8 +17,32 @@ import { centsToDecimal } from '$lib/domain/money';
 import { m } from '$lib/paraglide/messages.js';
 import type { Queryable } from '../db';
 import { expenses, importBatches } from '../db/schema';
+import {
+	expenseConditions,
+	expenseOrder,
+	sortExpression,
+	SORT_KEY_TYPE,
+	type ExpenseFilter
+} from './expense-rows';
+import type { ExpenseSort } from '$lib/domain/tables/expense-query';
 
 const PAGE = 10_000;
+
+interface CsvRow {
+	key: string;
+	id: number;
+	date: string;
+	document: string;
+	payee: string;
+	description: string;
+	category: string;
+	event: number | null;
+	funding: string | null;
+	cents: number;
+	currency: string;
+	file: string;
+	line: number;
+}
 
 export const EXPENSES_CSV_HEADER = [
 	'date',
@@ -59,14 +85,36 @@ export async function* expensesCsv(
 	db: Queryable,
 	projectId: number,
 	locale: Locale,
-	codeNames?: readonly ClassificationEntry[]
+	options: {
+		codeNames?: readonly ClassificationEntry[] | undefined;
+		filter?: ExpenseFilter;
+		sort?: ExpenseSort;
+		/** Rows read per query; small in tests, so that the keyset is followed. */
+		pageSize?: number;
+	} = {}
 ): AsyncGenerator<string> {
+	const {
+		codeNames,
+		filter = {},
+		sort = { column: 'date', descending: false },
+		pageSize = PAGE
+	} = options;
 	const name = (code: string) => classificationName(code, locale, codeNames) ?? '';
 	yield CSV_BOM + toCsv(headings(locale), [], locale);
-	let after = 0;
+	const where = expenseConditions(projectId, filter);
+	const key = sortExpression(sort);
+	const type = sql.raw(SORT_KEY_TYPE[sort.column]);
+	let after: { key: string; id: number } | null = null;
 	for (;;) {
-		const rows = await db
+		// The next page starts after the last row sent, in the same total order (key, then id).
+		const next: SQL | undefined = after
+			? sort.descending
+				? sql`(${key}, ${expenses.id}) < (cast(${after.key} as ${type}), cast(${after.id} as bigint))`
+				: sql`(${key}, ${expenses.id}) > (cast(${after.key} as ${type}), cast(${after.id} as bigint))`
+			: undefined;
+		const rows: CsvRow[] = await db
 			.select({
+				key: sql<string>`(${key})::text`,
 				id: expenses.id,
 				date: expenses.date,
 				document: expenses.documentNumber,
@@ -82,11 +130,9 @@ export async function* expensesCsv(
 			})
 			.from(expenses)
 			.innerJoin(importBatches, eq(importBatches.id, expenses.batchId))
-			.where(
-				and(eq(expenses.projectId, projectId), isNull(expenses.revertedAt), gt(expenses.id, after))
-			)
-			.orderBy(asc(expenses.id))
-			.limit(PAGE);
+			.where(and(where, next))
+			.orderBy(...expenseOrder(sort))
+			.limit(pageSize);
 		if (rows.length === 0) return;
 		const body = toCsv(
 			[],
@@ -107,6 +153,7 @@ export async function* expensesCsv(
 			locale
 		);
 		yield body + '\r\n';
-		after = rows.at(-1)!.id;
+		const last = rows.at(-1)!;
+		after = { key: last.key, id: last.id };
 	}
 }

@@ -399,7 +399,8 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 		];
 		const read = async (lang: 'lv' | 'en') => {
 			let csv = '';
-			for await (const part of expensesCsv(handle.db, project.id, lang, own)) csv += part;
+			for await (const part of expensesCsv(handle.db, project.id, lang, { codeNames: own }))
+				csv += part;
 			// The reader's dialect: LV separates fields with ';', EN with ','.
 			return csv
 				.slice(1)

@@ -230,7 +230,7 @@ describe.each(ENGINES)('what was imported, on %s', (engine) => {
 			count: 0,
 			totalCents: 0
 		});
-		expect(await tripRows(handle.db, project.id, {})).toEqual([]);
+		expect(await tripRows(handle.db, project.id, {})).toEqual({ rows: [], count: 0 });
 		expect(await csvLines(handle, project.id)).toHaveLength(1);
 		const data = (await loadDocumentData(handle.db, 'SOLID', ['plan', 'expenses', 'trips']))!;
 		expect([data.data.expenses, data.data.trips]).toEqual([[], []]);

@@ -1,9 +1,9 @@
 // Thin: the project's document templates, the form to preview or make one, and those made so far.
 import { error } from '@sveltejs/kit';
-import { canOnProject } from '$lib/domain/access';
+import { documentSort, readDocumentQuery } from '$lib/domain/tables/history-query';
 import { m } from '$lib/paraglide/messages.js';
-import { isMember } from '$lib/server/auth/users';
-import { listDocuments } from '$lib/server/documents/list-documents';
+import { mayUse } from '$lib/server/access/offered-actions';
+import { DOCUMENTS_PER_PAGE, listDocuments } from '$lib/server/documents/list-documents';
 import { today } from '$lib/server/documents/make-document';
 import { templateSummaries } from '$lib/server/documents/template-summaries';
 import { loadProject } from '$lib/server/projects/load-definition';
@@ -15,13 +15,24 @@ export const load = async ({ locals, params, url }) => {
 	const user = locals.user!;
 	const templates = await templateSummaries(locals.db, locals.locale);
 	const asked = readDocumentRequest(url.searchParams);
-	const member = await isMember(locals.db, params.code, user.id);
+	const query = readDocumentQuery(url.searchParams);
+	const [made, canMake] = await Promise.all([
+		listDocuments(locals.db, stored.id, query, query.page, documentSort(query)),
+		mayUse(
+			locals.db,
+			user,
+			{ route: '/projects/[code]/documents/make', method: 'POST' },
+			params.code
+		)
+	]);
 	return {
 		code: stored.definition.code,
 		templates,
 		preview: asked.success ? asked.data : null,
 		today: today(),
-		documents: await listDocuments(locals.db, stored.id),
-		canMake: canOnProject(user.role, 'document:generate', member)
+		query,
+		...made,
+		pages: Math.max(1, Math.ceil(made.count / DOCUMENTS_PER_PAGE)),
+		canMake
 	};
 };

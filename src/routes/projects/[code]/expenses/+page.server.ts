@@ -1,7 +1,13 @@
-// Thin: the expense rows behind a dashboard figure, with their source file and line.
-import { can } from '$lib/domain/access';
+// Thin: the project's expense rows as the URL filters, sorts and pages them, with their source file and line.
+import { DOWNLOAD_ORIGINAL, mayUse, RUN_IMPORT } from '$lib/server/access/offered-actions';
 import { m } from '$lib/paraglide/messages.js';
-import { expenseRows, ROWS_PER_PAGE, type ExpenseFilter } from '$lib/server/dashboard/expense-rows';
+import { expenseSort, readExpenseQuery } from '$lib/domain/tables/expense-query';
+import {
+	expenseChoices,
+	expenseFilter,
+	expenseRows,
+	ROWS_PER_PAGE
+} from '$lib/server/dashboard/expense-rows';
 import { importState } from '$lib/server/dashboard/import-state';
 import { loadProject } from '$lib/server/projects/load-definition';
 import { error } from '@sveltejs/kit';
@@ -9,28 +15,22 @@ import { error } from '@sveltejs/kit';
 export const load = async ({ locals, params, url }) => {
 	const stored = await loadProject(locals.db, params.code);
 	if (!stored) error(404, m.project_not_found({ code: params.code }));
-	const q = url.searchParams;
-	const year = Number(q.get('year'));
-	const event = q.get('event');
-	const filter: ExpenseFilter = {
-		year: Number.isInteger(year) && year > 0 ? year : undefined,
-		month: /^\d{4}-\d{2}$/.test(q.get('month') ?? '') ? q.get('month')! : undefined,
-		category: q.has('category') ? q.get('category')! : undefined,
-		event: event === 'none' ? 'none' : event && /^\d+$/.test(event) ? Number(event) : undefined,
-		outside: q.get('outside') === 'true' ? stored.definition.period : undefined
-	};
-	const page = Math.max(1, Number(q.get('page')) || 1);
-	const result = await expenseRows(locals.db, stored.id, filter, page);
+	const query = readExpenseQuery(url.searchParams);
+	const filter = expenseFilter(query, stored.definition.period);
+	const [result, choices] = await Promise.all([
+		expenseRows(locals.db, stored.id, filter, query.page, expenseSort(query)),
+		expenseChoices(locals.db, stored.id)
+	]);
 	return {
 		code: stored.definition.code,
 		currency: stored.definition.currency,
 		classification: stored.definition.classification,
-		filter: { ...filter, outside: filter.outside !== undefined },
-		page,
+		query,
+		choices,
 		pages: Math.max(1, Math.ceil(result.count / ROWS_PER_PAGE)),
 		...result,
-		canDownload: can(locals.user!.role, 'original:download'),
+		canDownload: await mayUse(locals.db, locals.user!, DOWNLOAD_ORIGINAL, params.code),
 		imports: await importState(locals.db, stored.id),
-		canImport: can(locals.user!.role, 'import:run')
+		canImport: await mayUse(locals.db, locals.user!, RUN_IMPORT, params.code)
 	};
 };

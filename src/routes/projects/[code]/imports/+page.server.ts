@@ -1,22 +1,36 @@
-// Thin: a project's import history, and reverting one import.
-import { can } from '$lib/domain/access';
+// Thin: a project's import history as the URL filters, sorts and pages it, and reverting one import.
 import { m } from '$lib/paraglide/messages.js';
+import { importSort, readImportQuery } from '$lib/domain/tables/history-query';
+import { DOWNLOAD_ORIGINAL, offeredActions, RUN_IMPORT } from '$lib/server/access/offered-actions';
 import { loadImportProject } from '$lib/server/import/import-project';
-import { listImports } from '$lib/server/import/list-imports';
+import { importHistoryPage, IMPORTS_PER_PAGE } from '$lib/server/import/list-imports';
 import { revertImport } from '$lib/server/import/revert-import';
 import { error, fail } from '@sveltejs/kit';
 
-export const load = async ({ locals, params }) => {
+export const load = async ({ locals, params, url }) => {
 	const project = await loadImportProject(locals.db, params.code);
 	if (!project) error(404, m.project_not_found({ code: params.code }));
-	const role = locals.user!.role;
+	const query = readImportQuery(url.searchParams);
+	const [history, offered] = await Promise.all([
+		importHistoryPage(locals.db, project.id, query, query.page, importSort(query)),
+		offeredActions(
+			locals.db,
+			locals.user!,
+			{
+				canImport: RUN_IMPORT,
+				canRevert: { route: '/projects/[code]/imports', method: 'POST', search: '?/revert' },
+				canDownload: DOWNLOAD_ORIGINAL
+			},
+			params.code
+		)
+	]);
 	return {
 		code: project.code,
 		currency: project.currency,
-		entries: await listImports(locals.db, project.id),
-		canImport: can(role, 'import:run'),
-		canRevert: can(role, 'import:revert'),
-		canDownload: can(role, 'original:download')
+		query,
+		...history,
+		pages: Math.max(1, Math.ceil(history.count / IMPORTS_PER_PAGE)),
+		...offered
 	};
 };
 

@@ -1,7 +1,8 @@
-// Thin: the trips behind a mobility figure, with their source file and line.
-import { can } from '$lib/domain/access';
+// Thin: the project's trips as the URL filters, sorts and pages them, with their source file and line.
+import { DOWNLOAD_ORIGINAL, mayUse, RUN_IMPORT } from '$lib/server/access/offered-actions';
 import { m } from '$lib/paraglide/messages.js';
-import { tripRows, type TripFilter } from '$lib/server/dashboard/trip-rows';
+import { readTripQuery, tripSort } from '$lib/domain/tables/trip-query';
+import { tripEvents, tripRows, TRIPS_PER_PAGE } from '$lib/server/dashboard/trip-rows';
 import { importState } from '$lib/server/dashboard/import-state';
 import { loadProject } from '$lib/server/projects/load-definition';
 import { error } from '@sveltejs/kit';
@@ -9,18 +10,19 @@ import { error } from '@sveltejs/kit';
 export const load = async ({ locals, params, url }) => {
 	const stored = await loadProject(locals.db, params.code);
 	if (!stored) error(404, m.project_not_found({ code: params.code }));
-	const event = url.searchParams.get('event');
-	const status = url.searchParams.get('status');
-	const filter: TripFilter = {
-		event: event && /^\d+$/.test(event) ? Number(event) : undefined,
-		status: status === 'done' || status === 'cancelled' ? status : undefined
-	};
+	const query = readTripQuery(url.searchParams);
+	const [result, events] = await Promise.all([
+		tripRows(locals.db, stored.id, query, query.page, tripSort(query)),
+		tripEvents(locals.db, stored.id)
+	]);
 	return {
 		code: stored.definition.code,
-		filter,
-		rows: await tripRows(locals.db, stored.id, filter),
-		canDownload: can(locals.user!.role, 'original:download'),
+		query,
+		events,
+		...result,
+		pages: Math.max(1, Math.ceil(result.count / TRIPS_PER_PAGE)),
+		canDownload: await mayUse(locals.db, locals.user!, DOWNLOAD_ORIGINAL, params.code),
 		imports: await importState(locals.db, stored.id),
-		canImport: can(locals.user!.role, 'import:run')
+		canImport: await mayUse(locals.db, locals.user!, RUN_IMPORT, params.code)
 	};
 };
