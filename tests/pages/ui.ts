@@ -12,7 +12,9 @@ export async function choose(trigger: Locator, option: string | RegExp) {
 
 /** Types into a combobox and picks the option with this name. */
 export async function pick(input: Locator, option: string) {
-	await input.fill(option);
+	// Typed key by key, as a person does: the list opens on the first key and narrows.
+	await input.fill('');
+	await input.pressSequentially(option);
 	const list = input.page().getByRole('listbox');
 	await list.getByRole('option', { name: option, exact: true }).click();
 	await expect(list).toBeHidden();
