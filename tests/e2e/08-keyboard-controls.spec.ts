@@ -35,7 +35,10 @@ test('a select and a confirm dialog work from the keyboard alone', async ({ page
 	await page.keyboard.press('Enter');
 	const list = page.getByRole('listbox');
 	await expect(list).toBeVisible();
-	await expect(list.getByRole('option', { name: 'Domes pārstāvis' })).toHaveAttribute('data-highlighted', '');
+	await expect(list.getByRole('option', { name: 'Domes pārstāvis' })).toHaveAttribute(
+		'data-highlighted',
+		''
+	);
 	expect(await seriousProblems(page)).toEqual([]);
 	await page.keyboard.press('Escape');
 	await expect(list).toBeHidden();
