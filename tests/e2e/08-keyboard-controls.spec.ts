@@ -102,3 +102,17 @@ test('a select and a confirm dialog work from the keyboard alone', async ({ page
 	await expect(page.getByRole('status')).toContainText(NAME);
 	await expect(card).toContainText('Atspējots');
 });
+
+test('a tooltip opens when its "?" is reached by Tab, and Escape hides it', async ({ page }) => {
+	await signIn(page, 'coordinator');
+	await page.goto('/projects/SOLID/documents');
+	const annex = page.getByTestId('template-council-annex');
+	// Back from the preview button (a date field holds several tab stops of its own).
+	await annex.getByRole('button', { name: 'Priekšskatīt' }).focus();
+	await page.keyboard.press('Shift+Tab');
+	await expect(annex.getByRole('button', { name: 'Paskaidrojums' })).toBeFocused();
+	const tip = page.getByRole('tooltip');
+	await expect(tip).toContainText('Datums, ar kuru dokuments datēts');
+	await page.keyboard.press('Escape');
+	await expect(tip).toBeHidden();
+});
