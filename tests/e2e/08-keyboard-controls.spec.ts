@@ -18,6 +18,8 @@ async function seriousProblems(page: Page) {
 }
 
 test('a select and a confirm dialog work from the keyboard alone', async ({ page }) => {
+	// Many steps, each waiting on the server; a wide margin on a busy machine.
+	test.setTimeout(180_000);
 	const email = `klavs.${Date.now().toString(36)}@cofund.example`;
 	await signIn(page, 'admin');
 	await page.goto('/people');
