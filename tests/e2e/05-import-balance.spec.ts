@@ -7,6 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { ImportPage } from '../pages/import-page';
 import { signIn } from '../pages/sign-in';
+import { answer } from '../pages/ui';
 
 const LEDGER = 'tests/fixtures/imports/ledger-totals-rejected.csv';
 
@@ -66,8 +67,8 @@ test.describe('the import check balances', () => {
 			.click();
 		const latest = page.getByTestId('import-history').locator('tbody tr').first();
 		await expect(latest).toContainText('ledger-totals-rejected.csv');
-		page.once('dialog', (dialog) => dialog.accept());
 		await latest.getByRole('button', { name: 'Atsaukt' }).click();
+		await answer(page, 'Atsaukt');
 		await expect(page.getByRole('status')).toContainText('tā 2 rindas vairs netiek skaitītas');
 	});
 

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ImportPage } from '../pages/import-page';
 import { signIn } from '../pages/sign-in';
+import { answer, choose } from '../pages/ui';
 
 const LEDGER_1257 = 'tests/fixtures/imports/ledger-1257-multi-project.csv';
 const TRAVEL_UNMATCHED = 'tests/fixtures/imports/travel-unmatched.csv';
@@ -30,8 +31,8 @@ test.describe('the coordinator imports', () => {
 		const latest = page.getByTestId('import-history').locator('tbody tr').first();
 		await expect(latest).toContainText('ledger-1257-multi-project.csv');
 
-		page.once('dialog', (dialog) => dialog.accept());
 		await latest.getByRole('button', { name: 'Atsaukt' }).click();
+		await answer(page, 'Atsaukt');
 		await expect(page.getByRole('status')).toContainText(
 			'tā 9 rindas vairs netiek skaitītas un paliek atzīmētas kā atsauktas'
 		);
@@ -49,7 +50,7 @@ test.describe('the coordinator imports', () => {
 		const unmatched = page.getByTestId('unmatched-rows');
 		await expect(unmatched.locator('tr')).toHaveCount(2);
 		await expect(unmatched).toContainText('projektā nav pasākuma “9”');
-		await unmatched.getByLabel('Pasākums 3').selectOption('3');
+		await choose(unmatched.getByLabel('Pasākums 3'), /^3\. /);
 		await expect(page.getByText('Iestatījumi mainīti kopš pēdējās pārbaudes')).toBeVisible();
 		await expect(importPage.commitButton()).toBeDisabled();
 		await page.getByRole('button', { name: 'Pārbaudīt vēlreiz' }).click();
@@ -61,8 +62,8 @@ test.describe('the coordinator imports', () => {
 		await page.getByRole('link', { name: 'Skatīt importu vēsturi' }).click();
 		const latest = page.getByTestId('import-history').locator('tbody tr').first();
 		await expect(latest).toContainText('travel-unmatched.csv');
-		page.once('dialog', (dialog) => dialog.accept());
 		await latest.getByRole('button', { name: 'Atsaukt' }).click();
+		await answer(page, 'Atsaukt');
 		await expect(page.getByRole('status')).toContainText('tā 3 rindas vairs netiek skaitītas');
 	});
 

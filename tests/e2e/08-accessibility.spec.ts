@@ -14,7 +14,11 @@ const PAGES = [
 	'/projects/SOLID/expenses?year=2019',
 	'/projects/SOLID/imports',
 	'/projects/SOLID/imports/1',
-	'/projects/SOLID/import'
+	'/projects/SOLID/import',
+	'/projects/SOLID/documents',
+	'/verify',
+	'/templates',
+	'/account'
 ];
 
 for (const locale of ['lv', 'en'] as const) {

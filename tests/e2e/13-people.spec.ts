@@ -8,6 +8,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { PeoplePage } from '../pages/people-page';
 import { signIn } from '../pages/sign-in';
+import { answer, choose, pick } from '../pages/ui';
 
 const EMAIL = `dace.${Date.now().toString(36)}@cofund.example`;
 const NAME = 'Dace Ozoliņa';
@@ -89,6 +90,7 @@ test.describe('people in the app', () => {
 		await person.page.goto('/projects');
 
 		await people.press(EMAIL, 'Atspējot kontu');
+		await answer(page, 'Atspējot kontu');
 		await expect(page.getByRole('status')).toContainText('atspējots un izrakstīts');
 		await expect(people.card(EMAIL)).toContainText('Atspējots');
 
@@ -120,14 +122,14 @@ test.describe('people in the app', () => {
 		const people = new PeoplePage(page);
 		await people.open();
 		const card = people.card(EMAIL);
-		await card.getByLabel('Pievienot projektam').selectOption(OTHER);
+		await pick(card.getByLabel('Pievienot projektam'), OTHER);
 		await card.getByRole('button', { name: 'Pievienot', exact: true }).click();
 		await expect(page.getByRole('status')).toHaveText(`${NAME} tagad redz projektu ${OTHER}.`);
 		await card
 			.getByRole('button', { name: `Noņemt lietotāju ${NAME} no projekta ${OTHER}` })
 			.click();
 		await expect(page.getByRole('status')).toHaveText(`${NAME} vairs neredz projektu ${OTHER}.`);
-		await card.getByLabel('Loma').selectOption({ label: 'Auditors' });
+		await choose(card.getByLabel('Loma'), 'Auditors');
 		await card.getByRole('button', { name: 'Mainīt lomu' }).click();
 		await expect(page.getByRole('status')).toHaveText(`Lietotāja ${NAME} loma tagad: Auditors.`);
 		const me = people.card('admin@cofund.example');

@@ -9,7 +9,11 @@ export class ImportPage {
 	}
 
 	async importFile(path: string, kind: 'expenses' | 'participation' = 'expenses') {
-		await this.page.locator(`input[type=radio][value=${kind}]`).check();
+		await this.page
+			.getByRole('tab', {
+				name: kind === 'expenses' ? /^(Grāmatvedības eksports|Ledger)/ : /^(Komandējumu|Travel)/
+			})
+			.click();
 		await this.page.locator('input[type=file]').setInputFiles(path);
 		await expect(this.report.or(this.failure)).toBeVisible();
 	}
