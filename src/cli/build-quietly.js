@@ -7,6 +7,7 @@ import { m } from '../lib/paraglide/messages.js';
 
 // The CLI's choice of language (COFUND_LANG, then the system's), English unless Latvian.
 const tag = process.env.COFUND_LANG || process.env.LC_ALL || process.env.LANG || '';
+/** @type {{ locale: 'lv' | 'en' }} */
 const say = { locale: tag.toLowerCase().startsWith('lv') ? 'lv' : 'en' };
 
 const LOG = '.svelte-kit/build.log';
@@ -19,6 +20,7 @@ const build = spawn(
 		stdio: ['ignore', 'pipe', 'pipe']
 	}
 );
+/** @type {Buffer[]} */
 const output = [];
 build.stdout.on('data', (chunk) => output.push(chunk));
 build.stderr.on('data', (chunk) => output.push(chunk));
