@@ -60,7 +60,9 @@ const NAMES: Record<KnownAction, (p: object, say: Say) => string> = {
 	'upload.remove-stale': m.audit_name_upload_remove_stale,
 	'audit.keyed': m.audit_name_audit_keyed,
 	'backup.create': m.audit_name_backup_create,
-	'backup.restore': m.audit_name_backup_restore
+	'backup.restore': m.audit_name_backup_restore,
+	'report.narrative': m.doc_audit_name_report_narrative,
+	'office.update': m.doc_audit_name_office_update
 };
 
 /** "Import", "Plan changed": an action by name; an action cofund does not know, as recorded. */
@@ -116,7 +118,9 @@ const SENTENCES: Record<KnownAction, Sentence> = {
 	'upload.remove-stale': (f, say) => m.audit_say_upload_remove_stale(f, say),
 	'audit.keyed': (f, say) => m.audit_say_audit_keyed(f, say),
 	'backup.create': (_f, say) => m.audit_say_backup_create({}, say),
-	'backup.restore': (_f, say) => m.audit_say_backup_restore({}, say)
+	'backup.restore': (_f, say) => m.audit_say_backup_restore({}, say),
+	'report.narrative': (f, say) => m.doc_audit_say_report_narrative(f, say),
+	'office.update': (_f, say) => m.doc_audit_say_office_update({}, say)
 };
 
 /** The facts with a stand-in for each missing one: a sentence is said whatever is missing. */
@@ -142,6 +146,12 @@ function filled(facts: EventFacts, say: Say): Filled {
 
 const FIELD_LABELS: Record<string, (p: object, say: Say) => string> = {
 	records: m.audit_field_records,
+	section: m.doc_audit_field_section,
+	text_lv: m.doc_audit_field_text_lv,
+	text_en: m.doc_audit_field_text_en,
+	name_lv: m.doc_audit_field_name_lv,
+	name_en: m.doc_audit_field_name_en,
+	logo: m.doc_audit_field_logo,
 	accepted: m.audit_field_accepted,
 	rejected: m.audit_field_rejected,
 	setAside: m.audit_field_set_aside,

@@ -42,7 +42,9 @@ export const KNOWN_ACTIONS = [
 	'upload.remove-stale',
 	'audit.keyed',
 	'backup.create',
-	'backup.restore'
+	'backup.restore',
+	'report.narrative',
+	'office.update'
 ] as const;
 export type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
@@ -347,6 +349,15 @@ const SPECS: Record<KnownAction, Spec> = {
 		changes: fieldChanges(event.before, event.after)
 	}),
 	'backup.restore': (event) => ({
+		facts: { object: event.objectId },
+		changes: fieldChanges(event.before, event.after)
+	}),
+	// The project, event and section are named by the sentence; the texts are the change.
+	'report.narrative': (event) => ({
+		facts: { object: event.objectId, project: event.objectId },
+		changes: fieldChanges(event.before, event.after, ['project'])
+	}),
+	'office.update': (event) => ({
 		facts: { object: event.objectId },
 		changes: fieldChanges(event.before, event.after)
 	})

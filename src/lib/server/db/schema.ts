@@ -116,3 +116,4 @@ export * from './auth-schema';
 export * from './audit-schema';
 export * from './import-schema';
 export * from './document-schema';
+export * from './report-schema';
