@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { solidDefinition } from '$tests/factories/projects';
 import { fromPackageRoot } from '../../server/package-root';
 import type { Locale } from '../locale';
+import { reportNarratives } from '../report/narratives';
 import { buildContext, type ContextOptions } from './build-context';
 import type { DocumentData, ExpenseRecord, TripRecord } from './document-data';
 import { compileTemplate, parseTemplate, TemplateError } from './parse-template';
@@ -413,7 +414,9 @@ describe('the council annex for SOLID', () => {
 
 		it('is titled as the template names itself', () => {
 			expect(model.title).toBe('Domes lēmuma pielikums');
-			expect(model.footer).toBeNull();
+			// Page numbers only once the annex runs past one page.
+			expect(model.footer!(1, 1)).toBe('');
+			expect(model.footer!(2, 3)).toBe('2. lpp. no 3');
 		});
 
 		it('opens with the decision header, right-aligned', () => {
@@ -598,7 +601,7 @@ describe('the final report for SOLID', () => {
 		renderDocument(
 			compileTemplate(report, 'lv'),
 			buildContext(
-				{ plan: solidDefinition(), expenses, trips },
+				{ plan: solidDefinition(), expenses, trips, narratives: reportNarratives([]) },
 				options('lv', { template: 'final-report', expenseLimit })
 			)
 		);
@@ -638,7 +641,7 @@ describe('the final report for SOLID', () => {
 			renderDocument(
 				compileTemplate(report, lang),
 				buildContext(
-					{ plan: named, expenses: rows, trips },
+					{ plan: named, expenses: rows, trips, narratives: reportNarratives([]) },
 					options(lang, { template: 'final-report', expenseLimit: 20_000 })
 				)
 			);
@@ -651,7 +654,12 @@ describe('the final report for SOLID', () => {
 		expect(table.footer).toEqual(['Kopā', '', '4', '4194,70\u00a0EUR']);
 		const english = only(model('en'), 'table').find((t) => t.columns[0]!.title === 'Code')!;
 		// No official English name exists: the English reader sees the Latvian one.
-		expect(english.body[0]).toEqual(['2122', 'Pārējie komandējumu izdevumi', '3', '4,184.70\u00a0EUR']);
+		expect(english.body[0]).toEqual([
+			'2122',
+			'Pārējie komandējumu izdevumi',
+			'3',
+			'4,184.70\u00a0EUR'
+		]);
 	});
 
 	it('sums the plan against the actual and the mobilities in the summary', () => {
@@ -774,7 +782,7 @@ describe('one render budget for the whole document', () => {
 		const model = renderDocument(
 			compileTemplate(parseTemplate('final-report.yaml', source), 'lv'),
 			buildContext(
-				{ plan: solidDefinition(), expenses: rows, trips: [] },
+				{ plan: solidDefinition(), expenses: rows, trips: [], narratives: reportNarratives([]) },
 				options('lv', { template: 'final-report', expenseLimit: 20_000 })
 			),
 			budget
