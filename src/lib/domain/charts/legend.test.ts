@@ -36,12 +36,26 @@ describe('legend swatches', () => {
 
 	it('draws a bar series as a box with its fill and outline, never a dash the bars lack', () => {
 		const configs = [
-			yearPlanChart([{ year: 2018, plan: 10, prefinancing: 4, cofinancing: 6, actual: 3, variance: -7, ratio: -0.7, status: 'under' }], {
-				prefinancing: 'Pre',
-				cofinancing: 'Co',
-				actual: 'Actual',
-				money
-			}),
+			yearPlanChart(
+				[
+					{
+						year: 2018,
+						plan: 10,
+						prefinancing: 4,
+						cofinancing: 6,
+						actual: 3,
+						variance: -7,
+						ratio: -0.7,
+						status: 'under'
+					}
+				],
+				{
+					prefinancing: 'Pre',
+					cofinancing: 'Co',
+					actual: 'Actual',
+					money
+				}
+			),
 			mobilityChart(
 				{ '1': { planned: 3, completed: 2, cancelled: 1 } },
 				{ event: (n) => n, planned: 'Planned', completed: 'Done', cancelled: 'Cancelled' }

@@ -81,9 +81,7 @@ export function timelineChart(
 				{
 					label: labels.actual,
 					// An event with no trip yet has no bar: [0, 0] draws nothing.
-					data: events.map((e) =>
-						e.from ? tookPlaceSpan(first, e.from, e.to ?? e.from) : [0, 0]
-					),
+					data: events.map((e) => (e.from ? tookPlaceSpan(first, e.from, e.to ?? e.from) : [0, 0])),
 					backgroundColor: PALETTE.green,
 					borderColor: '#00664A',
 					borderWidth: 1,

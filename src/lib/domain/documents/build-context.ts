@@ -208,7 +208,11 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			logo: Boolean(data.letterhead?.logo)
 		},
 		report: reportOf(
-			data.narratives ?? { results: { lv: '', en: '' }, dissemination: { lv: '', en: '' }, events: [] },
+			data.narratives ?? {
+				results: { lv: '', en: '' },
+				dissemination: { lv: '', en: '' },
+				events: []
+			},
 			plan,
 			lang
 		),

@@ -214,7 +214,10 @@ export function renderDocument(
 					const lines = toLines(run(body.templates, body.at));
 					// No text, no heading: a section nobody wrote is left out whole.
 					if (lines.length > 0)
-						sections.push({ heading: toLines(run(heading.templates, heading.at)).join(' '), lines });
+						sections.push({
+							heading: toLines(run(heading.templates, heading.at)).join(' '),
+							lines
+						});
 				} finally {
 					context.pop();
 				}

@@ -11,8 +11,7 @@ export const LOGO_MAX_BYTES = 512 * 1024;
 export type LogoType = 'image/png' | 'image/jpeg';
 
 export type LogoCheck =
-	| { ok: true; type: LogoType }
-	| { ok: false; problem: 'empty' | 'too-large' | 'not-an-image' };
+	{ ok: true; type: LogoType } | { ok: false; problem: 'empty' | 'too-large' | 'not-an-image' };
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG = [0xff, 0xd8, 0xff];

@@ -42,7 +42,10 @@ export interface NarrativeText {
 	en: string;
 }
 
-const text = z.string().max(NARRATIVE_MAX).transform((s) => s.replace(/\r\n?/g, '\n').trim());
+const text = z
+	.string()
+	.max(NARRATIVE_MAX)
+	.transform((s) => s.replace(/\r\n?/g, '\n').trim());
 
 /** One section as the form sends it. */
 export const narrativeInput = z

@@ -14,8 +14,7 @@ import type { Database } from '../db';
 import { saveNarrative } from './narratives';
 
 export type FormOutcome =
-	| { ok: true; event: number; changed: number }
-	| { ok: false; event: number | null };
+	{ ok: true; event: number; changed: number } | { ok: false; event: number | null };
 
 export function readNarrativeForm(form: FormData): NarrativeText[] | null {
 	const event = Number(form.get('event'));

@@ -74,14 +74,27 @@ describe.each(ENGINES)('final report narratives and the letterhead on %s', (engi
 	});
 
 	it('stores a narrative, audits each change, and skips one that changes nothing', async () => {
-		const text = { event: 1, section: 'happened' as const, lv: 'Atklāšanas tikšanās Jettē.', en: '' };
+		const text = {
+			event: 1,
+			section: 'happened' as const,
+			lv: 'Atklāšanas tikšanās Jettē.',
+			en: ''
+		};
 		expect(await saveNarrative(handle.db, coordinator, 'SOLID', text)).toBe(true);
 		expect(await saveNarrative(handle.db, coordinator, 'SOLID', text)).toBe(false);
 		expect(
-			await saveNarrative(handle.db, coordinator, 'SOLID', { ...text, en: 'The kick-off in Jette.' })
+			await saveNarrative(handle.db, coordinator, 'SOLID', {
+				...text,
+				en: 'The kick-off in Jette.'
+			})
 		).toBe(true);
 		expect(await listNarratives(handle.db, 'SOLID')).toEqual([
-			{ event: 1, section: 'happened', lv: 'Atklāšanas tikšanās Jettē.', en: 'The kick-off in Jette.' }
+			{
+				event: 1,
+				section: 'happened',
+				lv: 'Atklāšanas tikšanās Jettē.',
+				en: 'The kick-off in Jette.'
+			}
 		]);
 		const events = await handle.db
 			.select()

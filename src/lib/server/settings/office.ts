@@ -89,7 +89,10 @@ export function letterheadData(letterhead: Letterhead | null): LetterheadData | 
 	return {
 		name: { lv: letterhead.nameLv, en: letterhead.nameEn || letterhead.nameLv },
 		logo: letterhead.logo
-			? { type: letterhead.logo.type, base64: Buffer.from(letterhead.logo.bytes).toString('base64') }
+			? {
+					type: letterhead.logo.type,
+					base64: Buffer.from(letterhead.logo.bytes).toString('base64')
+				}
 			: null
 	};
 }
