@@ -90,7 +90,7 @@ describe('the CLI beside a serving app', { timeout: 180_000 }, () => {
 
 		const again = await runCli(args, env);
 		expect(again.code).toBe(0);
-		expect(again.out).toMatch(/rows already imported +33 +4,184\.70 EUR/);
+		expect(again.out).toMatch(/rows already imported +33 +4,184\.70\u00a0EUR/);
 		expect(again.out).toContain('There is no new record to import');
 		expect(again.out).toContain(`This very file (the same SHA-256) was imported as #${batch} on `);
 		expect(again.out).toContain(`cofund import revert ${batch} --project SOLID`);
@@ -103,6 +103,6 @@ describe('the CLI beside a serving app', { timeout: 180_000 }, () => {
 		expect(reverted.code).toBe(0);
 		const third = await runCli(args, env);
 		expect(third.code).toBe(0);
-		expect(third.out).toMatch(/Accepted +33 +4,184\.70 EUR/);
+		expect(third.out).toMatch(/Accepted +33 +4,184\.70\u00a0EUR/);
 	});
 });

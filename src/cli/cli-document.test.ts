@@ -129,7 +129,9 @@ describe('cofund document and cofund verify', { timeout: DOCUMENT_TIMEOUT }, () 
 		const changed = await cofund(...as('auditor'), 'verify', join(out, 'report.pdf'));
 		expect(changed.code).toBe(2);
 		expect(changed.out).toContain('The data has changed since the document was made:');
-		expect(changed.out).toContain('1 expense added in 2019 (+35.00 EUR): ledger-2019-extra.csv:2');
+		expect(changed.out).toContain(
+			'1 expense added in 2019 (+35.00\u00a0EUR): ledger-2019-extra.csv:2'
+		);
 		// The annex reads only the plan: an import does not change what it says.
 		expect((await cofund(...as('council'), 'verify', join(out, 'annex.pdf'))).code).toBe(0);
 
@@ -220,12 +222,12 @@ describe('cofund document and cofund verify', { timeout: DOCUMENT_TIMEOUT }, () 
 
 		const english = await cofund(...as('auditor'), 'verify', join(out, 'annex.pdf'));
 		expect(english.code).toBe(2);
-		expect(english.out).toContain('  - EU co-financing: 1,500 EUR → 1,600 EUR\n');
-		expect(english.out).toContain('  - Total budget: 4,160 EUR → 4,260 EUR\n');
+		expect(english.out).toContain('  - EU co-financing: 1,500\u00a0EUR → 1,600\u00a0EUR\n');
+		expect(english.out).toContain('  - Total budget: 4,160\u00a0EUR → 4,260\u00a0EUR\n');
 		expect(english.out).not.toContain('funding.');
 		const latvian = await cli([...as('auditor'), 'verify', join(out, 'annex.pdf')], {
 			COFUND_LANG: 'lv'
 		});
-		expect(latvian.out).toContain('  - ES līdzfinansējums: 1500 EUR → 1600 EUR\n');
+		expect(latvian.out).toContain('  - ES līdzfinansējums: 1500\u00a0EUR → 1600\u00a0EUR\n');
 	});
 });

@@ -61,15 +61,17 @@ describe.each(ENGINES)('cofund import, its text and --json, on %s', (engine) => 
 			'  Records: 2 accepted + 2 rejected + 2 set aside = 6 records in the file'
 		);
 		expect(out).toContain(
-			"  Amounts: 463.60 EUR accepted + 60.00 EUR rejected + 250.00 EUR set aside = 773.60 EUR, the sum of the file's rows"
+			"  Amounts: 463.60\u00a0EUR accepted + 60.00\u00a0EUR rejected + 250.00\u00a0EUR set aside = 773.60\u00a0EUR, the sum of the file's rows"
 		);
 		expect(out).toContain(
 			'  1 rejected record has no readable amount: it is counted among the records, not in the amounts.'
 		);
 		expect(out).toContain(
-			"  1 totals line (773.60 EUR) is the file's own sum, not an expense: it is on neither side."
+			"  1 totals line (773.60\u00a0EUR) is the file's own sum, not an expense: it is on neither side."
 		);
-		expect(out).toContain("  ✓ The file's totals line (773.60 EUR) equals the sum of its rows.");
+		expect(out).toContain(
+			"  ✓ The file's totals line (773.60\u00a0EUR) equals the sum of its rows."
+		);
 		expect(out.at(-1)).toBe('Dry run: nothing was saved. Run again without --dry-run to import.');
 		expect(err.join('\n')).toMatch(/line 4[^\n]*31\.04\.2019/i);
 	});
@@ -82,7 +84,7 @@ describe.each(ENGINES)('cofund import, its text and --json, on %s', (engine) => 
 			'  Ieraksti: 2 pieņemti + 2 noraidīti + 2 atlikti malā = 6 ieraksti failā'
 		);
 		expect(out).toContain(
-			'  Summas: pieņemtie 463,60 EUR + noraidītie 60,00 EUR + malā atliktie 250,00 EUR = 773,60 EUR — faila rindu summa'
+			'  Summas: pieņemtie 463,60\u00a0EUR + noraidītie 60,00\u00a0EUR + malā atliktie 250,00\u00a0EUR = 773,60\u00a0EUR — faila rindu summa'
 		);
 		const batch = result.batchId!;
 		expect(JSON.parse(resultJson(result)).commit).toEqual({ batch, imported: 2, skipped: 2 });

@@ -133,7 +133,7 @@ describe('cofund project apply (embedded database)', () => {
 		expect(result.code).toBe(0);
 		expect(result.out).toContain('Created project BROKEN');
 		expect(result.err).toContain(
-			'EU co-financing 1,500 EUR + council co-financing 2,000 EUR = 3,500 EUR, but the total budget is 4,160 EUR.'
+			'EU co-financing 1,500\u00a0EUR + council co-financing 2,000\u00a0EUR = 3,500\u00a0EUR, but the total budget is 4,160\u00a0EUR.'
 		);
 	});
 });

@@ -7,6 +7,7 @@ export const load = ({ locals }) => {
 		viewer: user && { name: user.name, email: user.email, role: user.role },
 		canAudit: !!user && can(user.role, 'audit:read'),
 		canManagePeople: !!user && can(user.role, 'user:manage'),
-		canBackup: !!user && can(user.role, 'backup:create')
+		canBackup: !!user && can(user.role, 'backup:create'),
+		canSetLetterhead: !!user && can(user.role, 'office:manage')
 	};
 };

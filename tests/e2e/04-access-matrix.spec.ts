@@ -191,6 +191,21 @@ const CASES: Case[] = [
 		expected: signedIn
 	},
 	{
+		route: '/projects/[code]/report',
+		url: '/projects/SOLID/report',
+		request: 'GET',
+		expected: editors
+	},
+	// Posted empty, so that a coordinator's request is refused as bad input and changes nothing.
+	{
+		route: '/projects/[code]/report',
+		url: '/projects/SOLID/report',
+		request: 'default',
+		expected: editors
+	},
+	{ route: '/settings', url: '/settings', request: 'GET', expected: admins },
+	{ route: '/settings', url: '/settings', request: 'default', expected: admins },
+	{
 		route: '/projects/[code]/documents/preview',
 		url: '/projects/SOLID/documents/preview?template=council-annex&lang=lv&date=2026-11-24',
 		request: 'GET',

@@ -15,7 +15,9 @@ export const PERMISSIONS = [
 	'audit:read',
 	'original:download',
 	'user:manage',
-	'backup:create'
+	'backup:create',
+	/** The instance's letterhead (the municipality's name and logo on documents): admins only. */
+	'office:manage'
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -74,9 +74,9 @@ describe('a CSV download', () => {
 		const note = `Novirze ${formatMoney(-1550, 'lv', { decimals: 'always' })}`;
 		const csv = toCsv(['Piezīme'], [[note], [formatMoney(-1550, 'lv')]], 'lv');
 		const rows = parse(csv, ';');
-		expect(rows[1]).toEqual(['Novirze −15,50 EUR']);
+		expect(rows[1]).toEqual(['Novirze −15,50\u00a0EUR']);
 		// A text that starts with U+2212 is not a formula to a spreadsheet, so it is left as written.
-		expect(rows[2]).toEqual(['−15,50 EUR']);
+		expect(rows[2]).toEqual(['−15,50\u00a0EUR']);
 		expect(csv).not.toContain('-15');
 	});
 });

@@ -61,29 +61,29 @@ describe('Latvian forms, checked against the council annex of 22 February 2018',
 	});
 
 	it.each([
-		[416000, '4160 EUR'],
-		[150000, '1500 EUR'],
-		[266000, '2660 EUR'],
-		[110000, '1100 EUR'],
-		[40000, '400 EUR'],
-		[199000, '1990 EUR'],
-		[67000, '670 EUR']
+		[416000, '4160\u00a0EUR'],
+		[150000, '1500\u00a0EUR'],
+		[266000, '2660\u00a0EUR'],
+		[110000, '1100\u00a0EUR'],
+		[40000, '400\u00a0EUR'],
+		[199000, '1990\u00a0EUR'],
+		[67000, '670\u00a0EUR']
 	])('writes %i cents as %s, without ",00"', (cents, text) => {
 		expect(formatMoney(cents, 'lv')).toBe(text);
 	});
 
 	it('groups thousands only from five digits up, with a decimal comma', () => {
-		expect(formatMoney(4101250, 'lv')).toBe(`41${NBSP}012,50 EUR`);
-		expect(formatMoney(418470, 'lv')).toBe('4184,70 EUR');
-		expect(formatMoney(416000, 'lv', { decimals: 'always' })).toBe('4160,00 EUR');
-		expect(formatMoney(-1550, 'lv')).toBe('−15,50 EUR');
+		expect(formatMoney(4101250, 'lv')).toBe(`41${NBSP}012,50\u00a0EUR`);
+		expect(formatMoney(418470, 'lv')).toBe('4184,70\u00a0EUR');
+		expect(formatMoney(416000, 'lv', { decimals: 'always' })).toBe('4160,00\u00a0EUR');
+		expect(formatMoney(-1550, 'lv')).toBe('−15,50\u00a0EUR');
 	});
 });
 
 describe('English forms', () => {
 	it('formats money, dates, months, periods and decision dates', () => {
-		expect(formatMoney(416000, 'en')).toBe('4,160 EUR');
-		expect(formatMoney(4101250, 'en')).toBe('41,012.50 EUR');
+		expect(formatMoney(416000, 'en')).toBe('4,160\u00a0EUR');
+		expect(formatMoney(4101250, 'en')).toBe('41,012.50\u00a0EUR');
 		expect(formatDate('2018-01-01', 'en')).toBe('1 Jan 2018');
 		expect(formatMonth('2018-03', 'en')).toBe('March 2018');
 		expect(formatPeriod('2018-01-01', '2019-11-15', 'en')).toBe(
@@ -137,11 +137,11 @@ describe('one minus sign: U+2212, never the hyphen-minus Intl writes', () => {
 	});
 
 	it('writes money, variances, percentages and counts below zero, in LV and EN', () => {
-		expect(formatMoney(-4101250, 'lv')).toBe(`\u221241${NBSP}012,50 EUR`);
-		expect(formatMoney(-4101250, 'en')).toBe('\u221241,012.50 EUR');
-		expect(formatSignedMoney(-1550, 'lv')).toBe('\u221215,50 EUR');
-		expect(formatSignedMoney(4020, 'en')).toBe('+40.20 EUR');
-		expect(formatSignedMoney(0, 'lv')).toBe('0,00 EUR');
+		expect(formatMoney(-4101250, 'lv')).toBe(`\u221241${NBSP}012,50\u00a0EUR`);
+		expect(formatMoney(-4101250, 'en')).toBe('\u221241,012.50\u00a0EUR');
+		expect(formatSignedMoney(-1550, 'lv')).toBe('\u221215,50\u00a0EUR');
+		expect(formatSignedMoney(4020, 'en')).toBe('+40.20\u00a0EUR');
+		expect(formatSignedMoney(0, 'lv')).toBe('0,00\u00a0EUR');
 		expect(formatPercent(-0.125, 'lv')).toBe('\u221212,5%');
 		expect(formatPercent(-0.125, 'en')).toBe('\u221212.5%');
 		expect(formatInteger(-12345, 'lv')).toBe(`\u221212${NBSP}345`);
@@ -160,7 +160,7 @@ describe('one minus sign: U+2212, never the hyphen-minus Intl writes', () => {
 	it('writes no sign for a value that rounds to zero', () => {
 		expect(formatPercent(-0.00001, 'lv')).toBe('0%');
 		expect(formatInteger(-0.3, 'en')).toBe('0');
-		expect(formatMoney(-0, 'lv')).toBe('0 EUR');
+		expect(formatMoney(-0, 'lv')).toBe('0\u00a0EUR');
 	});
 });
 

@@ -69,14 +69,19 @@ export interface MoneyFormat {
 	currency?: string;
 }
 
+/** The no-break space (U+00A0) between an amount and its currency. */
+export const NBSP = '\u00a0';
+
 /**
  * `4160 EUR`, `41 012,50 EUR` (NBSP groups from five digits up, CLDR lv), `−190,50 EUR`;
- * `41,012.50 EUR` in English.
+ * `41,012.50 EUR` in English. The amount and its currency are joined by a no-break space, so a
+ * line never breaks between `670` and `EUR`, on a page or in a PDF. CSV cells do not come here:
+ * their amounts are plain numbers and the currency is in the column's header (csv-export.ts).
  */
 export function formatMoney(cents: Cents, locale: Locale, options: MoneyFormat = {}): string {
 	const digits = options.decimals === 'always' || cents % 100 !== 0 ? 2 : 0;
 	const number = written(numberFormat(locale, digits), cents / 100);
-	return `${number} ${options.currency ?? 'EUR'}`;
+	return `${number}${NBSP}${options.currency ?? 'EUR'}`;
 }
 
 /**

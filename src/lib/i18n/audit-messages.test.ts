@@ -204,6 +204,26 @@ const CASES: [StoredEvent, string, string][] = [
 		}),
 		'Atmeta jauna projekta melnrakstu 4',
 		'Discarded draft 4 of a new project'
+	],
+	[
+		event('report.narrative', {
+			objectType: 'project',
+			objectId: 'SOLID',
+			project: 'SOLID',
+			before: { project: 'SOLID', event: 1, section: 'results', text_lv: '', text_en: '' },
+			after: { project: 'SOLID', event: 1, section: 'results', text_lv: 'Plāns', text_en: '' }
+		}),
+		'Mainīja projekta SOLID noslēguma ziņojuma tekstu',
+		'Changed a text of the final report of SOLID'
+	],
+	[
+		event('office.update', {
+			objectType: 'office',
+			objectId: 'letterhead',
+			after: { name_lv: 'Daugavpils valstspilsētas pašvaldība', name_en: '', logo: null }
+		}),
+		'Mainīja pašvaldības nosaukumu un logotipu dokumentu galvenē',
+		"Changed the municipality's name and logo on documents"
 	]
 ];
 

@@ -62,7 +62,9 @@ const NAMES: Record<KnownAction, (p: object, say: Say) => string> = {
 	'backup.create': m.audit_name_backup_create,
 	'backup.restore': m.audit_name_backup_restore,
 	'draft.keep': m.st_audit_name_draft_keep,
-	'draft.discard': m.st_audit_name_draft_discard
+	'draft.discard': m.st_audit_name_draft_discard,
+	'report.narrative': m.doc_audit_name_report_narrative,
+	'office.update': m.doc_audit_name_office_update
 };
 
 /** "Import", "Plan changed": an action by name; an action cofund does not know, as recorded. */
@@ -120,7 +122,9 @@ const SENTENCES: Record<KnownAction, Sentence> = {
 	'backup.create': (_f, say) => m.audit_say_backup_create({}, say),
 	'backup.restore': (_f, say) => m.audit_say_backup_restore({}, say),
 	'draft.keep': (f, say) => m.st_audit_say_draft_keep(f, say),
-	'draft.discard': (f, say) => m.st_audit_say_draft_discard(f, say)
+	'draft.discard': (f, say) => m.st_audit_say_draft_discard(f, say),
+	'report.narrative': (f, say) => m.doc_audit_say_report_narrative(f, say),
+	'office.update': (_f, say) => m.doc_audit_say_office_update({}, say)
 };
 
 /** The facts with a stand-in for each missing one: a sentence is said whatever is missing. */
@@ -146,6 +150,12 @@ function filled(facts: EventFacts, say: Say): Filled {
 
 const FIELD_LABELS: Record<string, (p: object, say: Say) => string> = {
 	records: m.audit_field_records,
+	section: m.doc_audit_field_section,
+	text_lv: m.doc_audit_field_text_lv,
+	text_en: m.doc_audit_field_text_en,
+	name_lv: m.doc_audit_field_name_lv,
+	name_en: m.doc_audit_field_name_en,
+	logo: m.doc_audit_field_logo,
 	accepted: m.audit_field_accepted,
 	rejected: m.audit_field_rejected,
 	setAside: m.audit_field_set_aside,

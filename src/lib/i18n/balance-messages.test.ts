@@ -33,7 +33,7 @@ describe('describeBalance', () => {
 		const text = describeBalance(balance(), 'lv', 'EUR');
 		expect(text.records.text).toBe('1 pieņemts + 1 noraidīts + 1 atlikts malā = 3 ieraksti failā');
 		expect(text.amounts?.text).toBe(
-			`pieņemtie ${lv(1_234_500)} + noraidītie 11,70 EUR + malā atliktie 0,00 EUR = ${lv(1_235_670)} — faila rindu summa`
+			`pieņemtie ${lv(1_234_500)} + noraidītie 11,70\u00a0EUR + malā atliktie 0,00\u00a0EUR = ${lv(1_235_670)} — faila rindu summa`
 		);
 		expect(text.notes).toEqual([
 			'2 malā atliktiem ierakstiem summa nav nolasāma: tie ieskaitīti ierakstos, bet ne summās.',

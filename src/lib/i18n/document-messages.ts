@@ -11,6 +11,10 @@ const rowsText = (rows: { file: string; line: number }[]) =>
 export function describeChange(change: DataChange, locale: Locale, currency = 'EUR'): string {
 	const say = { locale };
 	if (change.part === 'plan') return describePlanChange(change, locale, currency);
+	if (change.part === 'texts')
+		return change.what === 'narratives'
+			? m.doc_change_narratives({}, say)
+			: m.doc_change_letterhead({}, say);
 	const rows = rowsText(change.rows);
 	const more = change.count > change.rows.length ? ' …' : '';
 	if (change.part === 'expenses') {

@@ -88,16 +88,16 @@ describe('labels for every path a plan change can name', () => {
 describe('a plan change in the reader’s language', () => {
 	it('says money as money with the field’s label', () => {
 		expect(both('funding.eu', 150000, 160000)).toEqual({
-			lv: 'ES līdzfinansējums: 1500 EUR → 1600 EUR',
-			en: 'EU co-financing: 1,500 EUR → 1,600 EUR'
+			lv: 'ES līdzfinansējums: 1500\u00a0EUR → 1600\u00a0EUR',
+			en: 'EU co-financing: 1,500\u00a0EUR → 1,600\u00a0EUR'
 		});
 		expect(both('funding.years[year=2019].prefinancing', 40000, 4505050)).toEqual({
-			lv: `Priekšfinansējums (2019. gads): 400 EUR → 45${NBSP}050,50 EUR`,
-			en: 'Pre-financing (2019): 400 EUR → 45,050.50 EUR'
+			lv: `Priekšfinansējums (2019. gads): 400\u00a0EUR → 45${NBSP}050,50\u00a0EUR`,
+			en: 'Pre-financing (2019): 400\u00a0EUR → 45,050.50\u00a0EUR'
 		});
 		expect(
 			describePlanChange({ field: 'funding.total', before: 100, after: 200 }, 'en', 'USD')
-		).toBe('Total budget: 1 USD → 2 USD');
+		).toBe('Total budget: 1\u00a0USD → 2\u00a0USD');
 	});
 
 	it('says dates, months, counts, countries and texts by their kind', () => {
@@ -131,8 +131,8 @@ describe('a plan change in the reader’s language', () => {
 				cofinancing: 20050
 			})
 		).toEqual({
-			lv: '2020. gads pievienots: priekšfinansējums 100 EUR, līdzfinansējums 200,50 EUR',
-			en: 'Year 2020 added: pre-financing 100 EUR, co-financing 200.50 EUR'
+			lv: '2020. gads pievienots: priekšfinansējums 100\u00a0EUR, līdzfinansējums 200,50\u00a0EUR',
+			en: 'Year 2020 added: pre-financing 100\u00a0EUR, co-financing 200.50\u00a0EUR'
 		});
 		const event = { number: 6, city: 'Rīga', country: 'LV', month: '2019-05', representatives: 1 };
 		expect(both('events[number=6]', event, null)).toEqual({
@@ -156,6 +156,6 @@ describe('a plan change in the reader’s language', () => {
 	it('is what a verify check says for a plan change', () => {
 		expect(
 			describeChange({ part: 'plan', field: 'funding.eu', before: 150000, after: 160000 }, 'en')
-		).toBe('EU co-financing: 1,500 EUR → 1,600 EUR');
+		).toBe('EU co-financing: 1,500\u00a0EUR → 1,600\u00a0EUR');
 	});
 });

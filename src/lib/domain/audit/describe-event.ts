@@ -44,7 +44,9 @@ export const KNOWN_ACTIONS = [
 	'backup.create',
 	'backup.restore',
 	'draft.keep',
-	'draft.discard'
+	'draft.discard',
+	'report.narrative',
+	'office.update'
 ] as const;
 export type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
@@ -357,6 +359,15 @@ const SPECS: Record<KnownAction, Spec> = {
 		changes: fieldChanges(event.before, event.after)
 	}),
 	'backup.restore': (event) => ({
+		facts: { object: event.objectId },
+		changes: fieldChanges(event.before, event.after)
+	}),
+	// The project, event and section are named by the sentence; the texts are the change.
+	'report.narrative': (event) => ({
+		facts: { object: event.objectId, project: event.objectId },
+		changes: fieldChanges(event.before, event.after, ['project'])
+	}),
+	'office.update': (event) => ({
 		facts: { object: event.objectId },
 		changes: fieldChanges(event.before, event.after)
 	})

@@ -7,6 +7,7 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import { isAfterToday, type MonthPoint } from '../dashboard/monthly';
+import { legendOptions } from './legend';
 import { PALETTE } from './palette';
 
 export interface CumulativeLabels {
@@ -66,7 +67,7 @@ export function cumulativeChart(
 			interaction: { mode: 'index', intersect: false },
 			scales: { y: { beginAtZero: true, ticks: { callback: (v) => labels.money(Number(v)) } } },
 			plugins: {
-				legend: { position: 'bottom' },
+				legend: legendOptions<'line'>('line'),
 				tooltip: {
 					callbacks: { label: (item) => `${item.dataset.label}: ${labels.money(Number(item.raw))}` }
 				}

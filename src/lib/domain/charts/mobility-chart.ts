@@ -4,6 +4,7 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { MobilityCounts } from '../dashboard/figures';
+import { legendOptions } from './legend';
 import { PALETTE } from './palette';
 
 export interface MobilityLabels {
@@ -29,9 +30,9 @@ export function mobilityChart(
 					data: series('planned'),
 					backgroundColor: 'rgba(0, 114, 178, 0.15)',
 					borderColor: PALETTE.blue,
-					borderWidth: 2,
-					borderDash: [6, 3]
-				} as ChartConfiguration<'bar', number[], string>['data']['datasets'][number],
+					// Outlined, where what took place is filled: bar outlines are always solid.
+					borderWidth: 2
+				},
 				{
 					label: labels.completed,
 					data: series('completed'),
@@ -51,7 +52,7 @@ export function mobilityChart(
 			responsive: true,
 			maintainAspectRatio: false,
 			scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
-			plugins: { legend: { position: 'bottom' } }
+			plugins: { legend: legendOptions<'bar'>('bar') }
 		}
 	};
 }

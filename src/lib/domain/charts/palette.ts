@@ -1,7 +1,7 @@
 /**
  * Chart colours from the Okabe–Ito palette, which stays distinguishable for colour-blind readers.
  * Colour never carries meaning alone: every series also has a label, and plan against actual is
- * told apart by fill (solid) against outline (dashed) as well.
+ * told apart by fill against outline (bars) or solid against dashed (lines) as well.
  */
 export const PALETTE = {
 	blue: '#0072B2',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { monthOffset, timelineChart } from './timeline-chart';
+import { MIN_MARK, monthOffset, timelineChart, tookPlaceSpan } from './timeline-chart';
 
 const labels = {
-	event: (n: number) => `Event ${n}`,
+	country: (code: string) => ({ GR: 'Greece', BE: 'Belgium' })[code] ?? code,
 	planned: 'Planned',
 	actual: 'Took place',
 	month: (m: string) => m
@@ -21,6 +21,7 @@ describe('the events timeline', () => {
 				{
 					number: 1,
 					month: '2018-03',
+					city: 'Jette',
 					country: 'BE',
 					planned: 3,
 					completed: 3,
@@ -31,6 +32,7 @@ describe('the events timeline', () => {
 				{
 					number: 4,
 					month: '2019-03',
+					city: null,
 					country: 'GR',
 					planned: 2,
 					completed: 0,
@@ -42,18 +44,39 @@ describe('the events timeline', () => {
 			{ start: '2018-01-01', end: '2019-11-15' },
 			labels
 		);
-		expect(config.data.labels).toEqual(['Event 1', 'Event 4']);
+		// Named by place: the city, or the country when the plan gives no city.
+		expect(config.data.labels).toEqual(['1\u00a0· Jette', '4\u00a0· Greece']);
 		expect(config.data.datasets[0]!.data).toEqual([
 			[2, 3],
 			[14, 15]
 		]);
 		const [took, none] = config.data.datasets[1]!.data;
-		expect(took![0]).toBeCloseTo(2 + 12 / 31, 6);
+		// 13 to 15 March: three days, widened to MIN_MARK about their middle.
+		const middle = 2 + (12 / 31 + 15 / 31) / 2;
+		expect(took![0]).toBeCloseTo(middle - MIN_MARK / 2, 6);
+		expect(took![1]).toBeCloseTo(middle + MIN_MARK / 2, 6);
 		expect(none).toEqual([0, 0]);
 		expect(config.options?.scales?.x).toMatchObject({ min: 0, max: 23 });
 		const tick = (config.options!.scales!.x!.ticks as { callback: (v: number) => string }).callback;
 		expect(tick(0)).toBe('2018-01');
 		expect(tick(14)).toBe('2019-03');
+	});
+
+	it('draws a long stay as its own days, and a short one at least MIN_MARK wide', () => {
+		const [from, to] = tookPlaceSpan('2018-01', '2018-03-01', '2018-03-31');
+		expect(from).toBeCloseTo(2, 6);
+		expect(to).toBeCloseTo(3, 6);
+		const [a, b] = tookPlaceSpan('2018-01', '2018-03-13', '2018-03-13');
+		expect(b - a).toBeCloseTo(MIN_MARK, 6);
+	});
+
+	it('draws the took-place marks over the planned bands, in a colour of their own', () => {
+		const config = timelineChart([], { start: '2018-01-01', end: '2018-12-31' }, labels);
+		const [planned, took] = config.data.datasets;
+		// Chart.js draws the highest order first: the band goes under the mark.
+		expect(took!.order).toBeLessThan(planned!.order!);
+		expect(took!.backgroundColor).not.toBe(planned!.backgroundColor);
+		expect(took!.barPercentage).toBeGreaterThan(0.3);
 	});
 });
 

@@ -1,16 +1,22 @@
 /**
  * The mobility events on a timeline: each event's planned month as an outlined band, and the
  * days its trips actually took as a solid bar on the same line. The x axis counts months from
- * the project's start, so no date library is needed and Chart.js gets plain numbers. What took
- * place stops at today (the office's clock); the planned months run to the period's end.
+ * the project's start, so no date library is needed and Chart.js gets plain numbers. Each event
+ * is named by number and place (`1 · Jette`). A trip of two days is a fifteenth of a month, a
+ * hairline on a 20-month axis, so the "took place" mark is drawn at least MIN_MARK wide around
+ * the days it spans, and drawn over the planned band, not under it. What took place stops at
+ * today (the office's clock); the planned months run to the period's end.
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { EventProgress } from '../dashboard/event-progress';
 import { isAfterToday } from '../dashboard/monthly';
+import { eventLabel } from './event-label';
+import { legendOptions } from './legend';
 import { PALETTE } from './palette';
 
 export interface TimelineLabels {
-	event: (number: number) => string;
+	/** A country code → its name, for an event the plan gives no city. */
+	country: (code: string) => string;
 	planned: string;
 	actual: string;
 	/** "2018-03" → the month as the reader writes it. */
@@ -33,6 +39,20 @@ function monthAt(first: string, offset: number): string {
 	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
+/** The narrowest "took place" mark, in months: about a week, visible on paper and on a phone. */
+export const MIN_MARK = 0.25;
+
+/** The span a "took place" mark covers: the trips' days, widened about their middle to MIN_MARK. */
+export function tookPlaceSpan(first: string, from: string, to: string): [number, number] {
+	const start = monthOffset(first, from);
+	// The last day counts whole: a trip returning on the 15th took the 15th too.
+	const days = new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)), 0)).getUTCDate();
+	const end = monthOffset(first, to) + 1 / days;
+	const middle = (start + end) / 2;
+	const half = Math.max((end - start) / 2, MIN_MARK / 2);
+	return [middle - half, middle + half];
+}
+
 export function timelineChart(
 	events: readonly EventProgress[],
 	period: { start: string; end: string },
@@ -45,7 +65,7 @@ export function timelineChart(
 	return {
 		type: 'bar',
 		data: {
-			labels: events.map((e) => labels.event(e.number)),
+			labels: events.map((e) => eventLabel(e, labels.country)),
 			datasets: [
 				{
 					label: labels.planned,
@@ -58,7 +78,9 @@ export function timelineChart(
 					borderWidth: 2,
 					borderSkipped: false,
 					grouped: false,
-					barPercentage: 0.9
+					barPercentage: 0.9,
+					// A higher order is drawn first, so the band lies under the mark.
+					order: 1
 				},
 				{
 					label: labels.actual,
@@ -67,13 +89,15 @@ export function timelineChart(
 						if (!e.from || isAfterToday(e.from, today)) return [0, 0];
 						const to = e.to ?? e.from;
 						const end = today !== undefined && isAfterToday(to, today) ? today : to;
-						return [monthOffset(first, e.from), monthOffset(first, end) + 0.04];
+						return tookPlaceSpan(first, e.from, end);
 					}),
 					backgroundColor: PALETTE.green,
-					borderColor: PALETTE.green,
+					borderColor: '#00664A',
+					borderWidth: 1,
 					borderSkipped: false,
 					grouped: false,
-					barPercentage: 0.45
+					barPercentage: 0.5,
+					order: 0
 				}
 			]
 		},
@@ -95,7 +119,7 @@ export function timelineChart(
 					}
 				}
 			},
-			plugins: { legend: { position: 'bottom' }, tooltip: { enabled: false } }
+			plugins: { legend: legendOptions<'bar'>('bar'), tooltip: { enabled: false } }
 		}
 	};
 }

@@ -33,8 +33,11 @@ describe('the yearly plan chart', () => {
 
 	it('draws without animation, and tells plan from actual by more than colour', () => {
 		expect(config.options?.animation).toBe(false);
-		const actual = config.data.datasets[2] as { borderDash?: number[] };
-		expect(actual.borderDash).toEqual([6, 3]);
+		// The plan is filled solid; the actual is an outline over a pale fill (bars draw no dashes).
+		const [pre, , actual] = config.data.datasets;
+		expect(actual!.borderWidth).toBeGreaterThan(1);
+		expect(actual!.backgroundColor).not.toBe(pre!.backgroundColor);
+		expect(String(actual!.backgroundColor)).toMatch(/^rgba\(.*0\.25\)$/);
 	});
 
 	it('formats ticks and tooltips with the given money format', () => {

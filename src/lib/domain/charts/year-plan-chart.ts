@@ -5,6 +5,7 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { YearVariance } from '../dashboard/year-variance';
+import { legendOptions } from './legend';
 import { PALETTE } from './palette';
 
 export interface YearPlanLabels {
@@ -47,11 +48,11 @@ export function yearPlanChart(
 					label: labels.actual,
 					data: years.map((y) => units(y.actual)),
 					stack: 'actual',
+					// Outlined, where the plan is filled: Chart.js draws bar outlines solid, never dashed.
 					backgroundColor: 'rgba(230, 159, 0, 0.25)',
 					borderColor: PALETTE.orange,
-					borderWidth: 2,
-					borderDash: [6, 3]
-				} as ChartConfiguration<'bar', number[], string>['data']['datasets'][number]
+					borderWidth: 2
+				}
 			]
 		},
 		options: {
@@ -65,7 +66,7 @@ export function yearPlanChart(
 				y: { stacked: true, beginAtZero: true, ticks: { callback: (v) => labels.money(Number(v)) } }
 			},
 			plugins: {
-				legend: { position: 'bottom' },
+				legend: legendOptions<'bar'>('bar'),
 				tooltip: {
 					callbacks: {
 						label: (item) => `${item.dataset.label}: ${labels.money(Number(item.raw))}`

@@ -2,6 +2,8 @@
 export interface EventProgress {
 	number: number;
 	month: string;
+	/** The plan's city for the event, when it gives one: charts name the event by it. */
+	city: string | null;
 	country: string;
 	planned: number;
 	completed: number;

@@ -227,6 +227,7 @@ function tripFigures(plan: FiguresPlan, trips: readonly TripSum[]) {
 			return {
 				number: e.number,
 				month: e.month,
+				city: e.city ?? null,
 				country: e.country,
 				planned,
 				completed,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { solidDefinition } from '$tests/factories/projects';
 import { buildContext, documentTitle, type ContextOptions } from './build-context';
 import { documentContextSchema } from './document-context';
+import { reportNarratives } from '../report/narratives';
 import type { DocumentData, ExpenseRecord, TripRecord } from './document-data';
 
 const OPTIONS: ContextOptions = {
@@ -73,7 +74,16 @@ const TRIPS: TripRecord[] = [
 	trip(5, 'Olga Ivanova', null, 'done')
 ];
 
-const full = (): DocumentData => ({ plan: solidDefinition(), expenses: EXPENSES, trips: TRIPS });
+const full = (): DocumentData => ({
+	plan: solidDefinition(),
+	expenses: EXPENSES,
+	trips: TRIPS,
+	narratives: reportNarratives([
+		{ event: 1, section: 'happened', lv: 'Tikšanās Jettē.', en: '' },
+		{ event: 0, section: 'dissemination', lv: '', en: 'On the website.' }
+	]),
+	letterhead: { name: { lv: 'Daugavpils pašvaldība', en: '' }, logo: null }
+});
 
 describe('the fields every template sees', () => {
 	it('carries the document, the project and the decision', () => {

@@ -16,6 +16,7 @@ import {
 	partnerLine,
 	partnerName
 } from '../project/describe';
+import { inLanguage, type ReportNarratives } from '../report/narratives';
 import type { DocumentData, ExpenseRecord, TripRecord } from './document-data';
 import { documentFigures } from './document-figures';
 import type { BudgetYear, DocumentContext } from './document-context';
@@ -120,8 +121,33 @@ function participantsOf(trips: readonly TripRecord[], event: number) {
 }
 
 /** The context a template sees: the parts whose data the template did not ask for are absent. */
-export type TemplateScope = Omit<DocumentContext, 'budget' | 'expenses' | 'mobility'> &
-	Partial<Pick<DocumentContext, 'budget' | 'expenses' | 'mobility'>>;
+export type TemplateScope = Omit<DocumentContext, 'budget' | 'expenses' | 'mobility' | 'report'> &
+	Partial<Pick<DocumentContext, 'budget' | 'expenses' | 'mobility' | 'report'>>;
+
+/** The narratives in the document's language; events keep the plan's place, title and month. */
+function reportOf(
+	narratives: ReportNarratives,
+	plan: DocumentData['plan'],
+	lang: Locale
+): DocumentContext['report'] {
+	const byNumber = new Map(plan.events.map((e) => [e.number, e]));
+	return {
+		results: inLanguage(narratives.results, lang),
+		dissemination: inLanguage(narratives.dissemination, lang),
+		events: narratives.events.map((n) => {
+			const event = byNumber.get(n.number);
+			return {
+				number: n.number,
+				place: event ? eventPlace(event, lang) : '',
+				title: event ? (eventTitle(event, lang) ?? '') : '',
+				month: event?.month ?? '',
+				happened: inLanguage(n.happened, lang),
+				results: inLanguage(n.results, lang),
+				countries: inLanguage(n.countries, lang)
+			};
+		})
+	};
+}
 
 export function buildContext(data: DocumentData, options: ContextOptions): TemplateScope {
 	const { plan } = data;
@@ -177,6 +203,19 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			number: plan.decision.number,
 			annex: plan.decision.annex
 		},
+		letterhead: {
+			name: data.letterhead?.name[lang] || data.letterhead?.name.lv || '',
+			logo: Boolean(data.letterhead?.logo)
+		},
+		report: reportOf(
+			data.narratives ?? {
+				results: { lv: '', en: '' },
+				dissemination: { lv: '', en: '' },
+				events: []
+			},
+			plan,
+			lang
+		),
 		lead_partner: {
 			...partner(plan.leadPartner, -1),
 			number: 0,
@@ -212,6 +251,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 		delete scope.expenses;
 	}
 	if (!data.trips) delete scope.mobility;
+	if (!data.narratives) delete scope.report;
 	return scope;
 }
 

@@ -32,7 +32,9 @@ export type DataChange =
 			event: number | null;
 			count: number;
 			rows: RowRef[];
-	  };
+	  }
+	/** The report's narrative texts, or the letterhead (name or logo), differ. */
+	| { part: 'texts'; what: 'narratives' | 'letterhead' };
 
 /** Rows named per change; the counts and sums always cover them all. */
 const ROWS_SHOWN = 10;
@@ -160,5 +162,10 @@ export function dataChanges(before: DocumentData, after: DocumentData): DataChan
 				count: c.count,
 				rows: c.rows
 			});
+	const same = (a: unknown, b: unknown) => canonicalize(a ?? null) === canonicalize(b ?? null);
+	if (before.narratives && !same(before.narratives, after.narratives))
+		changes.push({ part: 'texts', what: 'narratives' });
+	if (!same(before.letterhead, after.letterhead))
+		changes.push({ part: 'texts', what: 'letterhead' });
 	return changes;
 }

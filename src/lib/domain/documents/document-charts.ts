@@ -5,6 +5,8 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import { cumulativeChart } from '../charts/cumulative-chart';
+import { eventLabeller } from '../charts/event-label';
+import { countryName } from '../countries';
 import { mobilityChart } from '../charts/mobility-chart';
 import { timelineChart } from '../charts/timeline-chart';
 import { yearPlanChart } from '../charts/year-plan-chart';
@@ -44,6 +46,9 @@ export function documentChart(
 	const money = (units: number) =>
 		formatMoney(Math.round(units * 100), lang, { currency: plan.currency });
 	const month = (iso: string) => formatMonth(iso, lang);
+	// The plan may name a country in its own words; the charts use those words too.
+	const names = new Map(plan.events.map((e) => [e.country, e.countryName]));
+	const country = (code: string) => countryName(code, lang, names.get(code));
 
 	switch (name) {
 		case 'year_plan':
@@ -63,14 +68,14 @@ export function documentChart(
 			}) as AnyChartConfig;
 		case 'mobility':
 			return mobilityChart(figures.mobilityByEvent, {
-				event: (n) => words.event(Number(n)),
+				event: eventLabeller(figures.events, country, words.event),
 				planned: words.planned,
 				completed: words.completed,
 				cancelled: words.cancelled
 			}) as AnyChartConfig;
 		case 'timeline':
 			return timelineChart(figures.events, plan.period, {
-				event: words.event,
+				country,
 				planned: words.plannedMonth,
 				actual: words.tookPlace,
 				month

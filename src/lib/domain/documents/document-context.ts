@@ -111,6 +111,16 @@ const yearSum = z.object({
 	amount: cents('Their sum')
 });
 
+const narrativeEvent = z.object({
+	number: z.int().meta({ description: 'The event number' }),
+	place: z.string().meta({ description: 'City and country, or just the country' }),
+	title: z.string().meta({ description: "The event's title in the document's language, or empty" }),
+	month: z.string().meta({ description: 'The planned month (YYYY-MM)' }),
+	happened: z.string().meta({ description: 'What happened, or empty' }),
+	results: z.string().meta({ description: "The event's results, or empty" }),
+	countries: z.string().meta({ description: "The participants' countries, or empty" })
+});
+
 export const documentContextSchema = z.object({
 	lang: z.enum(['lv', 'en']).meta({ description: "The document's language" }),
 	document: z
@@ -146,6 +156,28 @@ export const documentContextSchema = z.object({
 			annex: z.int().meta({ description: 'The annex number' })
 		})
 		.meta({ description: 'The council decision the annex belongs to' }),
+	letterhead: z
+		.object({
+			name: z.string().meta({
+				description: "The municipality's name in the document's language, or empty when not set"
+			}),
+			logo: z.boolean().meta({ description: 'Whether a logo is set' })
+		})
+		.meta({ description: 'The letterhead an admin sets under Settings; `letterhead` prints it' }),
+	report: z
+		.object({
+			results: z.string().meta({ description: "The project's results, or empty" }),
+			dissemination: z
+				.string()
+				.meta({ description: 'How the results were disseminated, or empty' }),
+			events: z.array(narrativeEvent).meta({
+				description: 'The events with some narrative text, by number (none without text)'
+			})
+		})
+		.meta({
+			description:
+				"The coordinator's texts for the final report, in the document's language (else the other) (needs `narratives`)"
+		}),
 	lead_partner: partner.meta({ description: 'The applicant (lead partner)' }),
 	partners: z.array(partner).meta({ description: "The partners, in the plan's order" }),
 	funding: z

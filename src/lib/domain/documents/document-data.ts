@@ -4,10 +4,12 @@
  * canonical JSON is hashed into the document's fingerprint and kept beside the PDF, so a later
  * check can say exactly what changed since.
  */
+import type { LetterheadData } from '../office/letterhead';
 import type { ProjectDefinition } from '../project/definition';
+import type { ReportNarratives } from '../report/narratives';
 
 /** What a template may ask for; a template that reads only the plan is not affected by imports. */
-export const DATA_PARTS = ['plan', 'expenses', 'trips'] as const;
+export const DATA_PARTS = ['plan', 'expenses', 'trips', 'narratives'] as const;
 export type DataPart = (typeof DATA_PARTS)[number];
 
 export interface ExpenseRecord {
@@ -47,6 +49,10 @@ export interface DocumentData {
 	expenses?: ExpenseRecord[];
 	/** Present when the template uses trips; ordered by departure, file and line. */
 	trips?: TripRecord[];
+	/** Present when the template uses the coordinator's narrative texts (the final report). */
+	narratives?: ReportNarratives;
+	/** The municipality's name and logo, present once an admin has set them; heads every document. */
+	letterhead?: LetterheadData;
 }
 
 /** Rows sort the same on every engine and every run, so the fingerprint does not depend on order of arrival. */

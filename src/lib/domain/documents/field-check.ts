@@ -18,7 +18,8 @@ const NEEDS: { prefix: string[]; part: DataPart }[] = [
 	{ prefix: ['events', '*', 'participants'], part: 'trips' },
 	{ prefix: ['events', '*', 'done'], part: 'trips' },
 	{ prefix: ['events', '*', 'cancelled'], part: 'trips' },
-	{ prefix: ['events', '*', 'spent'], part: 'expenses' }
+	{ prefix: ['events', '*', 'spent'], part: 'expenses' },
+	{ prefix: ['report'], part: 'narratives' }
 ];
 
 /** The schema inside any nullable or optional wrappers. */

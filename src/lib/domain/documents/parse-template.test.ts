@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fromPackageRoot } from '../../server/package-root';
 import { compileTemplate, parseTemplate, TemplateError, textIn } from './parse-template';
 
-const BLOCK_KINDS = 'text, heading, rows, table, chart, signatures, page_break';
+const BLOCK_KINDS =
+	'text, heading, rows, table, chart, signatures, page_break, letterhead, sections';
 
 /** A template with the usual head; `content` is the YAML under `content:`, already indented. */
 function template(content: string[], head: { data?: string; languages?: string } = {}): string {

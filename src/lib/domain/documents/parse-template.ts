@@ -146,6 +146,10 @@ export function* templateTexts(
 		}
 		if ('chart' in block && block.chart && 'title' in block && block.title)
 			yield { path: at('title'), text: block.title, scope: 'document' };
+		if ('sections' in block) {
+			yield { path: at('sections', 'heading'), text: block.sections.heading, scope: 'row' };
+			yield { path: at('sections', 'text'), text: block.sections.text, scope: 'row' };
+		}
 		if ('signatures' in block)
 			for (const [s, signature] of block.signatures.entries()) {
 				yield { path: at('signatures', s, 'role'), text: signature.role, scope: 'document' };
@@ -258,6 +262,7 @@ export function compileTemplate(
 	const rowsOf = new Map<string, string>();
 	for (const [i, block] of definition.content.entries())
 		if ('table' in block) rowsOf.set(String(i), block.table.rows);
+		else if ('sections' in block) rowsOf.set(String(i), block.sections.rows);
 	for (const { path, text, scope } of templateTexts(definition)) {
 		const source = textIn(text, lang);
 		const textPath = typeof text === 'string' ? path : [...path, lang];
@@ -287,6 +292,10 @@ export function compileTemplate(
 			const unknown = unknownField(block.table.rows.split('.'), 'document', definition.data);
 			if (unknown)
 				fail(['content', i, 'table', 'rows'], { message: unknown.problem, issue: unknown.issue });
+		}
+		if ('sections' in block) {
+			const unknown = unknownField(block.sections.rows.split('.'), 'document', definition.data);
+			if (unknown) fail(['content', i, 'sections', 'rows'], { message: unknown });
 		}
 	}
 	return { parsed, lang, engine, texts, conditions, fail };

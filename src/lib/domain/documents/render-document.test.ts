@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { solidDefinition } from '$tests/factories/projects';
 import { fromPackageRoot } from '../../server/package-root';
 import type { Locale } from '../locale';
+import { reportNarratives } from '../report/narratives';
 import { buildContext, type ContextOptions } from './build-context';
 import type { DocumentData, ExpenseRecord, TripRecord } from './document-data';
 import { compileTemplate, parseTemplate, TemplateError } from './parse-template';
@@ -114,8 +115,8 @@ describe('text and conditions', () => {
 			'      end'
 		]);
 		expect(only(render(source), 'text')[0]!.lines).toEqual([
-			'2018: 1100 EUR',
-			'2019: 400 EUR',
+			'2018: 1100\u00a0EUR',
+			'2019: 400\u00a0EUR',
 			'end'
 		]);
 	});
@@ -317,10 +318,10 @@ describe('tables', () => {
 		const expenses = [expense(2, '2018-03-01', 4101250), expense(3, '2019-05-02', 1550)];
 		const [table] = only(render(source, { plan: solidDefinition(), expenses }), 'table');
 		expect(table!.body).toEqual([
-			['01.03.2018.', `41${NBSP}012,50 EUR`, 'ledger.csv:2'],
-			['02.05.2019.', '15,50 EUR', 'ledger.csv:3']
+			['01.03.2018.', `41${NBSP}012,50\u00a0EUR`, 'ledger.csv:2'],
+			['02.05.2019.', '15,50\u00a0EUR', 'ledger.csv:3']
 		]);
-		expect(table!.footer).toEqual(['Kopā', `41${NBSP}028,00 EUR`, '']);
+		expect(table!.footer).toEqual(['Kopā', `41${NBSP}028,00\u00a0EUR`, '']);
 	});
 });
 
@@ -413,7 +414,9 @@ describe('the council annex for SOLID', () => {
 
 		it('is titled as the template names itself', () => {
 			expect(model.title).toBe('Domes lēmuma pielikums');
-			expect(model.footer).toBeNull();
+			// Page numbers only once the annex runs past one page.
+			expect(model.footer!(1, 1)).toBe('');
+			expect(model.footer!(2, 3)).toBe('2. lpp. no 3');
 		});
 
 		it('opens with the decision header, right-aligned', () => {
@@ -458,13 +461,13 @@ describe('the council annex for SOLID', () => {
 
 		it('gives the costs as the annex writes them', () => {
 			expect(textOf(model, 'Projekta kopējās izmaksas:')).toEqual([
-				'Daugavpils pilsētas domes projekta budžets sastāda 4160 EUR, t.sk.',
-				'ES līdzfinansējums 1500 EUR',
-				'Domes līdzfinansējums 2660 EUR'
+				'Daugavpils pilsētas domes projekta budžets sastāda 4160\u00a0EUR, t.sk.',
+				'ES līdzfinansējums 1500\u00a0EUR',
+				'Domes līdzfinansējums 2660\u00a0EUR'
 			]);
 			expect(textOf(model, 'Pašvaldības līdzfinansējums un priekšfinansējums:')).toEqual([
-				'Priekšfinansējums – 2018.gadā 1100 EUR; 2019.gadā 400 EUR',
-				'Līdzfinansējums – 2018.gadā 1990 EUR; 2019.gadā 670 EUR'
+				'Priekšfinansējums – 2018.gadā 1100\u00a0EUR; 2019.gadā 400\u00a0EUR',
+				'Līdzfinansējums – 2018.gadā 1990\u00a0EUR; 2019.gadā 670\u00a0EUR'
 			]);
 		});
 
@@ -508,13 +511,13 @@ describe('the council annex for SOLID', () => {
 				'1 January 2018 – 15 November 2019'
 			]);
 			expect(textOf(model, 'Total cost of the project:')).toEqual([
-				'The budget of Daugavpils City Council in the project is 4,160 EUR, including',
-				'EU co-financing 1,500 EUR',
-				'Council co-financing 2,660 EUR'
+				'The budget of Daugavpils City Council in the project is 4,160\u00a0EUR, including',
+				'EU co-financing 1,500\u00a0EUR',
+				'Council co-financing 2,660\u00a0EUR'
 			]);
 			expect(textOf(model, 'Municipal co-financing and pre-financing:')).toEqual([
-				'Pre-financing – 1,100 EUR in 2018; 400 EUR in 2019',
-				'Co-financing – 1,990 EUR in 2018; 670 EUR in 2019'
+				'Pre-financing – 1,100\u00a0EUR in 2018; 400\u00a0EUR in 2019',
+				'Co-financing – 1,990\u00a0EUR in 2018; 670\u00a0EUR in 2019'
 			]);
 			expect(textOf(model, 'Project partners:')![0]).toBe('1. Daugavpils City Council, Latvia');
 			expect(textOf(model, 'International mobilities of the project:')).toEqual([
@@ -598,7 +601,7 @@ describe('the final report for SOLID', () => {
 		renderDocument(
 			compileTemplate(report, 'lv'),
 			buildContext(
-				{ plan: solidDefinition(), expenses, trips },
+				{ plan: solidDefinition(), expenses, trips, narratives: reportNarratives([]) },
 				options('lv', { template: 'final-report', expenseLimit })
 			)
 		);
@@ -611,7 +614,7 @@ describe('the final report for SOLID', () => {
 			'ledger.csv:3',
 			'ledger.csv:4'
 		]);
-		expect(appendix.footer![6]).toBe('4184,70 EUR');
+		expect(appendix.footer![6]).toBe('4184,70\u00a0EUR');
 		expect(model.footer!(2, 9)).toBe('SOLID noslēguma ziņojums, 15.01.2020. · 2. lpp. no 9');
 	});
 
@@ -622,8 +625,8 @@ describe('the final report for SOLID', () => {
 		const note = only(model, 'text').find((b) => b.style === 'note')!;
 		expect(note.lines).toEqual([
 			'Saraksts ir pārāk garš drukāšanai (3 rindas, vairāk nekā 2). Pilnu sarakstu lejupielādējiet CSV formātā: /projects/SOLID/expenses.csv',
-			'2018: 1 rinda, 3074,50 EUR',
-			'2019: 2 rindas, 1110,20 EUR'
+			'2018: 1 rinda, 3074,50\u00a0EUR',
+			'2019: 2 rindas, 1110,20\u00a0EUR'
 		]);
 	});
 
@@ -638,28 +641,33 @@ describe('the final report for SOLID', () => {
 			renderDocument(
 				compileTemplate(report, lang),
 				buildContext(
-					{ plan: named, expenses: rows, trips },
+					{ plan: named, expenses: rows, trips, narratives: reportNarratives([]) },
 					options(lang, { template: 'final-report', expenseLimit: 20_000 })
 				)
 			);
 		const table = only(model('lv'), 'table').find((t) => t.columns[0]!.title === 'EKK')!;
 		expect(table.columns.map((c) => c.title)).toEqual(['EKK', 'Nosaukums', 'Rindas', 'Izpilde']);
 		expect(table.body).toEqual([
-			['2122', 'Pārējie komandējumu izdevumi', '3', '4184,70 EUR'],
-			['–', 'Bez klasifikācijas koda', '1', '10,00 EUR']
+			['2122', 'Pārējie komandējumu izdevumi', '3', '4184,70\u00a0EUR'],
+			['–', 'Bez klasifikācijas koda', '1', '10,00\u00a0EUR']
 		]);
-		expect(table.footer).toEqual(['Kopā', '', '4', '4194,70 EUR']);
+		expect(table.footer).toEqual(['Kopā', '', '4', '4194,70\u00a0EUR']);
 		const english = only(model('en'), 'table').find((t) => t.columns[0]!.title === 'Code')!;
 		// No official English name exists: the English reader sees the Latvian one.
-		expect(english.body[0]).toEqual(['2122', 'Pārējie komandējumu izdevumi', '3', '4,184.70 EUR']);
+		expect(english.body[0]).toEqual([
+			'2122',
+			'Pārējie komandējumu izdevumi',
+			'3',
+			'4,184.70\u00a0EUR'
+		]);
 	});
 
 	it('sums the plan against the actual and the mobilities in the summary', () => {
 		const rows = only(renderReport(20_000), 'rows')[0]!.rows;
 		const text = (label: string) => rows.find((r) => r.label[0] === label)!.text;
 		expect(text('Budžets un izpilde:')).toEqual([
-			'Plānots 4160,00 EUR, izlietots 4184,70 EUR (3 izdevumi)',
-			'Novirze +24,70 EUR'
+			'Plānots 4160,00\u00a0EUR, izlietots 4184,70\u00a0EUR (3 izdevumi)',
+			'Novirze +24,70\u00a0EUR'
 		]);
 		// Latvian plural forms: one mobility done and one cancelled take the singular.
 		expect(text('Mobilitātes:')).toEqual(['Notikusi 1 no 15 plānotajām (6,7%), atcelta 1']);
@@ -774,7 +782,7 @@ describe('one render budget for the whole document', () => {
 		const model = renderDocument(
 			compileTemplate(parseTemplate('final-report.yaml', source), 'lv'),
 			buildContext(
-				{ plan: solidDefinition(), expenses: rows, trips: [] },
+				{ plan: solidDefinition(), expenses: rows, trips: [], narratives: reportNarratives([]) },
 				options('lv', { template: 'final-report', expenseLimit: 20_000 })
 			),
 			budget

@@ -49,7 +49,10 @@ export type ModelBlock =
 	  }
 	| { kind: 'chart'; chart: ChartName; title: string | null; width: number; height: number }
 	| { kind: 'signatures'; signatures: { role: string; name: string }[]; spaceBefore: number }
-	| { kind: 'page_break' };
+	| { kind: 'page_break' }
+	/** The letterhead: the name in the document's language, and whether the logo is drawn. */
+	| { kind: 'letterhead'; name: string; logo: boolean }
+	| { kind: 'sections'; sections: { heading: string; lines: string[] }[] };
 
 export interface DocumentModel {
 	title: string;
@@ -98,6 +101,23 @@ export function renderDocument(
 		return !condition || run(condition.templates, condition.at) === '1';
 	};
 
+	/** The list a table or sections block walks, refused whole before a row if it is too long. */
+	const listAt = (rows: string, path: (string | number)[]): unknown[] => {
+		let items: unknown;
+		try {
+			items = engine.evalValueSync(rows, context);
+		} catch (error) {
+			fail(path, error);
+		}
+		if (!Array.isArray(items)) fail(path, { message: `${rows} is not a list` });
+		try {
+			budget.iterate((items as unknown[]).length);
+		} catch (error) {
+			fail(path, error);
+		}
+		return items as unknown[];
+	};
+
 	const blocks: ModelBlock[] = [];
 	for (const [i, block] of definition.content.entries()) {
 		const at = (...rest: (string | number)[]) => ['content', i, ...rest];
@@ -144,25 +164,12 @@ export function renderDocument(
 			});
 		} else if ('table' in block) {
 			const { table } = block;
-			let items: unknown;
-			try {
-				items = engine.evalValueSync(table.rows, context);
-			} catch (error) {
-				fail(at('table', 'rows'), error);
-			}
-			if (!Array.isArray(items))
-				fail(at('table', 'rows'), { message: `${table.rows} is not a list` });
+			const items = listAt(table.rows, at('table', 'rows'));
 			const cells = table.columns.map((_, c) =>
 				compiled.texts.get(JSON.stringify(at('table', 'columns', c, 'value')))!
 			);
 			const body: string[][] = [];
-			// A table is a loop over its rows: refused whole, before a row is rendered, if too long.
-			try {
-				budget.iterate((items as unknown[]).length);
-			} catch (error) {
-				fail(at('table', 'rows'), error);
-			}
-			for (const item of items as unknown[]) {
+			for (const item of items) {
 				context.push({ row: item });
 				try {
 					body.push(cells.map((cell) => toLines(run(cell.templates, cell.at)).join(' ')));
@@ -192,6 +199,30 @@ export function renderDocument(
 				width: block.width ?? 480,
 				height: block.height ?? 220
 			});
+		} else if ('letterhead' in block) {
+			const { letterhead } = scope;
+			if (letterhead.name || letterhead.logo)
+				blocks.push({ kind: 'letterhead', name: letterhead.name, logo: letterhead.logo });
+		} else if ('sections' in block) {
+			const items = listAt(block.sections.rows, at('sections', 'rows'));
+			const heading = compiled.texts.get(JSON.stringify(at('sections', 'heading')))!;
+			const body = compiled.texts.get(JSON.stringify(at('sections', 'text')))!;
+			const sections: { heading: string; lines: string[] }[] = [];
+			for (const item of items) {
+				context.push({ row: item });
+				try {
+					const lines = toLines(run(body.templates, body.at));
+					// No text, no heading: a section nobody wrote is left out whole.
+					if (lines.length > 0)
+						sections.push({
+							heading: toLines(run(heading.templates, heading.at)).join(' '),
+							lines
+						});
+				} finally {
+					context.pop();
+				}
+			}
+			if (sections.length > 0) blocks.push({ kind: 'sections', sections });
 		} else if ('signatures' in block) {
 			blocks.push({
 				kind: 'signatures',

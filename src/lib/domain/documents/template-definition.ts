@@ -85,6 +85,24 @@ const signaturesBlock = z.strictObject({
 
 const pageBreakBlock = z.strictObject({ page_break: z.literal(true) });
 
+/** The municipality's name and logo, as an admin set them; nothing when none is set. */
+const letterheadBlock = z.strictObject({ letterhead: z.literal(true), if: condition.optional() });
+
+/**
+ * A heading and text for each item of a list, e.g. each event's narrative. An item whose text
+ * comes out empty gets no heading either, so an unwritten section prints nothing.
+ */
+const sectionsBlock = z.strictObject({
+	sections: z.strictObject({
+		rows: z.string().regex(/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$/, {
+			error: 'rows must name a list in the data, such as report.events'
+		}),
+		heading: textSchema,
+		text: textSchema
+	}),
+	if: condition.optional()
+});
+
 /** Each block is told apart by its one leading key, so a problem can name the block kind. */
 export const BLOCKS = {
 	text: textBlock,
@@ -93,7 +111,9 @@ export const BLOCKS = {
 	table: tableBlock,
 	chart: chartBlock,
 	signatures: signaturesBlock,
-	page_break: pageBreakBlock
+	page_break: pageBreakBlock,
+	letterhead: letterheadBlock,
+	sections: sectionsBlock
 } as const;
 export type BlockKind = keyof typeof BLOCKS;
 
@@ -104,8 +124,18 @@ export type TableBlock = z.infer<typeof tableBlock>;
 export type ChartBlock = z.infer<typeof chartBlock>;
 export type SignaturesBlock = z.infer<typeof signaturesBlock>;
 export type PageBreakBlock = z.infer<typeof pageBreakBlock>;
+export type LetterheadBlock = z.infer<typeof letterheadBlock>;
+export type SectionsBlock = z.infer<typeof sectionsBlock>;
 export type TemplateBlock =
-	TextBlock | HeadingBlock | RowsBlock | TableBlock | ChartBlock | SignaturesBlock | PageBreakBlock;
+	| TextBlock
+	| HeadingBlock
+	| RowsBlock
+	| TableBlock
+	| ChartBlock
+	| SignaturesBlock
+	| PageBreakBlock
+	| LetterheadBlock
+	| SectionsBlock;
 
 export const templateHeadSchema = z.strictObject({
 	template: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, {

@@ -19,47 +19,47 @@ function failure(lang: Locale, source: string, scope: object = {}): string {
 
 describe('money', () => {
 	it('writes whole amounts without cents, as the annex does', () => {
-		expect(render('lv', '{{ 416000 | money }}')).toBe('4160 EUR');
-		expect(render('en', '{{ 416000 | money }}')).toBe('4,160 EUR');
+		expect(render('lv', '{{ 416000 | money }}')).toBe('4160\u00a0EUR');
+		expect(render('en', '{{ 416000 | money }}')).toBe('4,160\u00a0EUR');
 	});
 
 	it('always shows the cents with money: 2', () => {
-		expect(render('lv', '{{ 416000 | money: 2 }}')).toBe('4160,00 EUR');
-		expect(render('en', '{{ 416000 | money: 2 }}')).toBe('4,160.00 EUR');
+		expect(render('lv', '{{ 416000 | money: 2 }}')).toBe('4160,00\u00a0EUR');
+		expect(render('en', '{{ 416000 | money: 2 }}')).toBe('4,160.00\u00a0EUR');
 	});
 
 	it('shows cents when there are some, and groups Latvian amounts from five digits up', () => {
-		expect(render('lv', '{{ 418470 | money }}')).toBe('4184,70 EUR');
-		expect(render('lv', '{{ 4101250 | money }}')).toBe(`41${NBSP}012,50 EUR`);
-		expect(render('en', '{{ 4101250 | money }}')).toBe('41,012.50 EUR');
-		expect(render('lv', '{{ -1550 | money }}')).toBe('−15,50 EUR');
+		expect(render('lv', '{{ 418470 | money }}')).toBe('4184,70\u00a0EUR');
+		expect(render('lv', '{{ 4101250 | money }}')).toBe(`41${NBSP}012,50\u00a0EUR`);
+		expect(render('en', '{{ 4101250 | money }}')).toBe('41,012.50\u00a0EUR');
+		expect(render('lv', '{{ -1550 | money }}')).toBe('−15,50\u00a0EUR');
 	});
 
 	it("writes the project's currency", () => {
-		expect(render('lv', '{{ 416000 | money }}', {}, 'USD')).toBe('4160 USD');
+		expect(render('lv', '{{ 416000 | money }}', {}, 'USD')).toBe('4160\u00a0USD');
 	});
 
 	it('reads a number written as text', () => {
-		expect(render('lv', '{{ amount | money }}', { amount: '150000' })).toBe('1500 EUR');
+		expect(render('lv', '{{ amount | money }}', { amount: '150000' })).toBe('1500\u00a0EUR');
 	});
 });
 
 describe('signed', () => {
 	it('puts a plus on an overspend and a minus sign on an underspend, always with cents', () => {
-		expect(render('lv', '{{ 4020 | signed }}')).toBe('+40,20 EUR');
-		expect(render('lv', '{{ -1550 | signed }}')).toBe('−15,50 EUR');
-		expect(render('en', '{{ 4020 | signed }}')).toBe('+40.20 EUR');
-		expect(render('en', '{{ -1550 | signed }}')).toBe('−15.50 EUR');
+		expect(render('lv', '{{ 4020 | signed }}')).toBe('+40,20\u00a0EUR');
+		expect(render('lv', '{{ -1550 | signed }}')).toBe('−15,50\u00a0EUR');
+		expect(render('en', '{{ 4020 | signed }}')).toBe('+40.20\u00a0EUR');
+		expect(render('en', '{{ -1550 | signed }}')).toBe('−15.50\u00a0EUR');
 	});
 
 	it('writes zero with no sign', () => {
-		expect(render('lv', '{{ 0 | signed }}')).toBe('0,00 EUR');
-		expect(render('en', '{{ 0 | signed }}')).toBe('0.00 EUR');
+		expect(render('lv', '{{ 0 | signed }}')).toBe('0,00\u00a0EUR');
+		expect(render('en', '{{ 0 | signed }}')).toBe('0.00\u00a0EUR');
 	});
 
 	it('groups a large variance like money', () => {
-		expect(render('lv', '{{ 2470000 | signed }}')).toBe(`+24${NBSP}700,00 EUR`);
-		expect(render('en', '{{ -2470000 | signed }}')).toBe('−24,700.00 EUR');
+		expect(render('lv', '{{ 2470000 | signed }}')).toBe(`+24${NBSP}700,00\u00a0EUR`);
+		expect(render('en', '{{ -2470000 | signed }}')).toBe('−24,700.00\u00a0EUR');
 	});
 });
 

@@ -177,23 +177,92 @@ describe('blocks', () => {
 });
 
 describe('headings', () => {
-	it('keeps a heading with the text, chart and signatures after it in one unbreakable stack', () => {
+	it('keeps a heading with the text and chart after it in one unbreakable stack', () => {
 		const content = contentOf(
 			model([
-				heading('4. Apliecinājums'),
+				heading('3. Mobilitātes'),
 				text('Apliecinām'),
 				{ kind: 'chart', chart: 'timeline', title: null, width: 480, height: 170 },
-				{ kind: 'signatures', signatures: [{ role: 'Koordinators', name: '' }], spaceBefore: 30 },
 				text('Paraksti')
 			])
 		);
 		expect(content).toHaveLength(1);
 		const stack = content[0]!.stack as Node[];
 		expect(content[0]!.unbreakable).toBe(true);
-		expect(stack).toHaveLength(5);
-		expect(stack[0]).toMatchObject({ text: '4. Apliecinājums', headlineLevel: 1 });
+		expect(stack).toHaveLength(4);
+		expect(stack[0]).toMatchObject({ text: '3. Mobilitātes', headlineLevel: 1 });
 		expect(stack[1]).toMatchObject({ stack: [{ text: 'Apliecinām' }] });
 		expect(stack[2]).toMatchObject({ unbreakable: true, stack: [{ image: expect.any(String) }] });
+	});
+
+	it('lets the signature block take the room it needs: each line whole, the block not', () => {
+		const content = contentOf(
+			model([
+				heading('4. Apliecinājums'),
+				text('Apliecinām'),
+				{
+					kind: 'signatures',
+					signatures: [
+						{ role: 'Koordinators', name: '' },
+						{ role: 'Vadītājs', name: '' }
+					],
+					spaceBefore: 30
+				}
+			])
+		);
+		// The heading stays with its text; the signatures follow, not forced onto a page of their own.
+		expect(content).toHaveLength(2);
+		expect(content[0]!.unbreakable).toBe(true);
+		const signatures = content[1]!;
+		expect(signatures.unbreakable).toBeUndefined();
+		expect(signatures.pageBreak).toBeUndefined();
+		const lines = signatures.stack as Node[];
+		expect(lines).toHaveLength(2);
+		expect(lines.every((line) => line.unbreakable === true)).toBe(true);
+	});
+
+	it('heads a section list with its heading, kept with the first section, and skips none', () => {
+		const content = contentOf(
+			model([
+				heading('4. Pasākumi'),
+				{
+					kind: 'sections',
+					sections: [
+						{ heading: '1. Jette', lines: ['Norise.', 'Rezultāti.'] },
+						{ heading: '2. Bulgārija', lines: ['Norise.'] }
+					]
+				}
+			])
+		);
+		expect(content).toHaveLength(3);
+		const first = content[0]!.stack as Node[];
+		expect(content[0]!.unbreakable).toBe(true);
+		expect(first.map((n) => n.text)).toEqual(['4. Pasākumi', '1. Jette', 'Norise.']);
+		expect(content[1]).toMatchObject({ text: 'Rezultāti.' });
+		expect((content[2]!.stack as Node[]).map((n) => n.text)).toEqual(['2. Bulgārija', 'Norise.']);
+	});
+
+	it('draws the letterhead with its logo when one is given, and the name alone otherwise', () => {
+		const letterhead = model([{ kind: 'letterhead', name: 'Daugavpils pašvaldība', logo: true }]);
+		const withLogo = toPdfmake(letterhead, CHARTS, { ...META, logo: 'data:image/png;base64,AA' });
+		const [row] = (withLogo as unknown as { content: Node[] }).content;
+		const columns = row!.columns as Node[];
+		expect(columns[0]).toMatchObject({ image: 'data:image/png;base64,AA' });
+		expect(columns[1]).toMatchObject({ text: 'Daugavpils pašvaldība', bold: true });
+		const [plain] = (toPdfmake(letterhead, CHARTS, META) as unknown as { content: Node[] }).content;
+		expect(plain!.columns as Node[]).toHaveLength(1);
+	});
+
+	it('draws no footer where the footer text comes out empty', () => {
+		const numbered = {
+			...model([text('a')]),
+			footer: (page: number, pages: number) => (pages > 1 ? `${page}. lpp. no ${pages}` : '')
+		};
+		const { footer } = toPdfmake(numbered, CHARTS, META) as unknown as {
+			footer: (page: number, pages: number) => unknown;
+		};
+		expect(footer(1, 1)).toBeNull();
+		expect(footer(1, 2)).toMatchObject({ text: '1. lpp. no 2' });
 	});
 
 	it('leaves a heading before a table on its own, for the page-break rule to move', () => {

@@ -1,7 +1,9 @@
 /**
- * Lays a document model out as a pdfmake document definition: page, styles, label-and-text rows,
- * data tables with a repeated header, charts as images, signature lines. Pure, so the layout is
- * tested without rendering, and the same model always gives the same definition.
+ * Lays a document model out as a pdfmake document definition: page, styles, the letterhead,
+ * label-and-text rows, data tables with a repeated header, charts as images, narrative sections,
+ * signature lines. Pure, so the layout is tested without rendering, and the same model always
+ * gives the same definition. A footer that comes out empty (the annex's page numbers on a
+ * one-page annex) is not drawn.
  */
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { DocumentModel, ModelBlock } from './render-document';
@@ -12,6 +14,18 @@ export interface PdfMetadata {
 	creationDate: Date;
 	/** Extra keys for the PDF's information dictionary, e.g. the fingerprint. */
 	keys: Record<string, string>;
+	/** The letterhead's logo as a data URL, when one is set. */
+	logo?: string | undefined;
+}
+
+/** The logo prints at most this tall and wide, in points (about 1.8 cm by 4.2 cm). */
+const LOGO_BOX: [number, number] = [120, 52];
+
+/** The width between the margins of the document's first page, in points. */
+function textWidth(page: DocumentModel['page']): number {
+	const [short, long] = page.size === 'LETTER' ? [612, 792] : [595.28, 841.89];
+	const width = page.orientation === 'landscape' ? long : short;
+	return width - page.margins[0] - page.margins[2];
 }
 
 const GREY = '#555555';
@@ -20,7 +34,8 @@ const RULE = '#9a9a9a';
 function block(
 	model: DocumentModel,
 	b: ModelBlock,
-	charts: ReadonlyMap<ChartName, string>
+	charts: ReadonlyMap<ChartName, string>,
+	logo: string | undefined
 ): Content[] {
 	const base = model.page.font_size;
 	switch (b.kind) {
@@ -137,12 +152,66 @@ function block(
 				} as Content
 			];
 		}
-		case 'signatures':
+		case 'letterhead': {
+			const name = {
+				text: b.name,
+				bold: true,
+				fontSize: base + 2,
+				margin: [0, logo && b.logo ? 12 : 0, 0, 0]
+			};
 			return [
 				{
-					unbreakable: true,
+					columns:
+						logo && b.logo
+							? [
+									{ image: logo, fit: LOGO_BOX, width: 'auto' },
+									{ width: '*', ...name }
+								]
+							: [{ width: '*', ...name }],
+					columnGap: 14,
+					margin: [0, 0, 0, 4]
+				} as Content,
+				{
+					canvas: [
+						{
+							type: 'line',
+							x1: 0,
+							y1: 0,
+							x2: textWidth(model.page),
+							y2: 0,
+							lineWidth: 0.6,
+							lineColor: RULE
+						}
+					],
+					margin: [0, 2, 0, 10]
+				} as Content
+			];
+		}
+		case 'sections':
+			// A section's heading moves to the next page with its first paragraph, never alone.
+			return b.sections.flatMap((s) => {
+				const [first, ...rest] = s.lines.map(
+					(line) => ({ text: line, margin: [0, 0, 0, 4] }) as Content
+				);
+				return [
+					{
+						unbreakable: true,
+						stack: [
+							{ text: s.heading, bold: true, fontSize: base + 1, margin: [0, 10, 0, 4] },
+							...(first ? [first] : [])
+						]
+					} as Content,
+					...rest
+				];
+			});
+		case 'signatures':
+			// Each signature line keeps together, but the block may start at the foot of a page and
+			// go on over the next: it takes the room it needs, not a page of its own.
+			return [
+				{
 					margin: [0, b.spaceBefore, 0, 0],
 					stack: b.signatures.map((s) => ({
+						unbreakable: true,
 						margin: [0, 0, 0, 22],
 						columns: [
 							{
@@ -168,30 +237,59 @@ function block(
 	}
 }
 
-/** Blocks short enough to move to the next page whole, together with the heading above them. */
-const KEEPS_WITH_HEADING = new Set<ModelBlock['kind']>(['text', 'chart', 'signatures']);
+/**
+ * Blocks short enough to move to the next page whole, together with the heading above them.
+ * Signatures are not: kept with their heading and text they would move as one block, and an
+ * almost full page would send the lot to a page of its own.
+ */
+const KEEPS_WITH_HEADING = new Set<ModelBlock['kind']>(['text', 'chart']);
 
 /**
  * A heading never ends a page alone: it and the short blocks after it (text, charts, signatures)
  * go into one unbreakable stack. Before a table, pdfmake's own rule below moves it instead.
  */
-function layOut(model: DocumentModel, charts: ReadonlyMap<ChartName, string>): Content[] {
+function layOut(
+	model: DocumentModel,
+	charts: ReadonlyMap<ChartName, string>,
+	logo: string | undefined
+): Content[] {
 	const content: Content[] = [];
 	const blocks = model.blocks;
 	for (let i = 0; i < blocks.length; i++) {
 		const b = blocks[i]!;
 		if (b.kind !== 'heading') {
-			content.push(...block(model, b, charts));
+			content.push(...block(model, b, charts, logo));
+			continue;
+		}
+		const next = blocks[i + 1];
+		if (next?.kind === 'sections') {
+			// The heading joins the first section's unbreakable stack, so neither ends a page alone.
+			const { pageBreak, pageOrientation, ...heading } = block(
+				model,
+				b,
+				charts,
+				logo
+			)[0] as unknown as Record<string, unknown>;
+			const [first, ...rest] = block(model, next, charts, logo) as { stack?: Content[] }[];
+			content.push(
+				{
+					...first,
+					stack: [heading as unknown as Content, ...(first?.stack ?? [])],
+					...(pageBreak ? { pageBreak, pageOrientation } : {})
+				} as Content,
+				...(rest as Content[])
+			);
+			i++;
 			continue;
 		}
 		const group: ModelBlock[] = [b];
 		while (i + 1 < blocks.length && KEEPS_WITH_HEADING.has(blocks[i + 1]!.kind))
 			group.push(blocks[++i]!);
 		if (group.length === 1) {
-			content.push(...block(model, b, charts));
+			content.push(...block(model, b, charts, logo));
 			continue;
 		}
-		const [head, ...rest] = group.map((g) => block(model, g, charts));
+		const [head, ...rest] = group.map((g) => block(model, g, charts, logo));
 		const first = head![0] as unknown as Record<string, unknown>;
 		const { pageBreak, pageOrientation, ...heading } = first;
 		content.push({
@@ -223,15 +321,20 @@ export function toPdfmake(
 		},
 		defaultStyle: { font: 'Roboto', fontSize: page.font_size, lineHeight: 1.15 },
 		footer: model.footer
-			? (current: number, pages: number) => ({
-					text: model.footer!(current, pages),
-					alignment: 'center',
-					fontSize: page.font_size - 3,
-					color: GREY,
-					margin: [0, 16, 0, 0]
-				})
+			? (current: number, pages: number) => {
+					const text = model.footer!(current, pages);
+					return text
+						? {
+								text,
+								alignment: 'center',
+								fontSize: page.font_size - 3,
+								color: GREY,
+								margin: [0, 16, 0, 0]
+							}
+						: null;
+				}
 			: undefined,
-		content: layOut(model, charts),
+		content: layOut(model, charts, meta.logo),
 		// A heading left last on its page moves to the next one, with what follows it.
 		pageBreakBefore: (node: { headlineLevel?: number }, following: unknown[]) =>
 			Boolean(node.headlineLevel) && following.length === 0

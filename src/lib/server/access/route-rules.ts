@@ -89,6 +89,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/projects/[code]/imports/[id]': { page: onProject('project:read') },
 	'/projects/[code]/imports/[id]/original': { endpoints: { GET: onProject('original:download') } },
 	'/projects/[code]/documents': { page: onProject('project:read') },
+	'/projects/[code]/report': {
+		page: onProject('document:generate'),
+		actions: { default: onProject('document:generate') }
+	},
+	'/settings': {
+		page: { permission: 'office:manage' },
+		actions: { default: { permission: 'office:manage' } }
+	},
 	'/projects/[code]/documents/preview': { endpoints: { GET: onProject('project:read') } },
 	'/projects/[code]/documents/make': { endpoints: { POST: onProject('document:generate') } },
 	'/projects/[code]/documents/[id]': { endpoints: { GET: onProject('project:read') } },

@@ -25,7 +25,9 @@ export const BACKUP_TABLES = [
 	'mapping_profiles',
 	'template_versions',
 	'template_failures',
-	'documents'
+	'documents',
+	'report_narratives',
+	'office_settings'
 ] as const;
 
 export type BackupTable = (typeof BACKUP_TABLES)[number];

@@ -117,3 +117,4 @@ export * from './audit-schema';
 export * from './import-schema';
 export * from './document-schema';
 export * from './draft-schema';
+export * from './report-schema';

@@ -92,19 +92,8 @@ export function chartImage(
 				maintainAspectRatio: false,
 				devicePixelRatio: scale,
 				events: [],
-				plugins: {
-					...options.plugins,
-					tooltip: { enabled: false },
-					// On paper a line's legend is a short line, not a dashed box.
-					...(config.type === 'line'
-						? {
-								legend: {
-									...options.plugins?.legend,
-									labels: { usePointStyle: true, pointStyle: 'line', pointStyleWidth: 28 }
-								}
-							}
-						: {})
-				}
+				// The legend comes from the config (charts/legend.ts), as on the dashboard.
+				plugins: { ...options.plugins, tooltip: { enabled: false } }
 			},
 			plugins: [WHITE_BACKGROUND]
 		} as ChartConfiguration<'bar' | 'line', unknown[], string>

@@ -18,6 +18,9 @@ import {
 import type { Queryable } from '../db';
 import { expenses, importBatches, participations } from '../db/schema';
 import { loadProject } from '../projects/load-definition';
+import { listNarratives } from '../report/narratives';
+import { letterheadData, loadLetterhead } from '../settings/office';
+import { reportNarratives } from '$lib/domain/report/narratives';
 
 export async function loadDocumentData(
 	db: Queryable,
@@ -27,6 +30,11 @@ export async function loadDocumentData(
 	const project = await loadProject(db, code);
 	if (!project) return null;
 	const data: DocumentData = { plan: project.definition };
+	// Only once set: a document made before any letterhead keeps the data, and so the bytes, it had.
+	const letterhead = letterheadData(await loadLetterhead(db));
+	if (letterhead) data.letterhead = letterhead;
+	if (parts.includes('narratives'))
+		data.narratives = reportNarratives(await listNarratives(db, code));
 	if (parts.includes('expenses')) {
 		const rows = await db
 			.select({

@@ -90,7 +90,10 @@ export async function renderJob(input: RenderInput): Promise<Buffer> {
 	return renderPdf(
 		toPdfmake(model, charts, {
 			creationDate: new Date(`${input.date}T12:00:00Z`),
-			keys: input.keys
+			keys: input.keys,
+			logo: data.letterhead?.logo
+				? `data:${data.letterhead.logo.type};base64,${data.letterhead.logo.base64}`
+				: undefined
 		})
 	);
 }

@@ -189,6 +189,7 @@ export async function verifyDocument(db: Database, pdf: Buffer): Promise<Verdict
 	const parts: DataPart[] = ['plan'];
 	if (before.expenses) parts.push('expenses');
 	if (before.trips) parts.push('trips');
+	if (before.narratives) parts.push('narratives');
 	const now = await loadDocumentData(db, document.project, parts);
 	const newest = (await templateHistory(db, document.parameters.template))[0]?.version ?? 0;
 	const template = { same: newest === document.parameters.version, newest };

@@ -88,11 +88,11 @@ describe.each(ENGINES)('the document an altered file is pointed to, on %s', (eng
 		const said = (locale: 'lv' | 'en') => changes.map((c) => describeChange(c, locale, currency));
 		expect(said('lv')).toEqual([
 			'Mēnesis (3. pasākums): 10.2018. → 11.2018.',
-			'ES līdzfinansējums: 1500 EUR → 1600 EUR'
+			'ES līdzfinansējums: 1500\u00a0EUR → 1600\u00a0EUR'
 		]);
 		expect(said('en')).toEqual([
 			'Month (event 3): October 2018 → November 2018',
-			'EU co-financing: 1,500 EUR → 1,600 EUR'
+			'EU co-financing: 1,500\u00a0EUR → 1,600\u00a0EUR'
 		]);
 	});
 });
