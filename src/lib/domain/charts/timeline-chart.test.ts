@@ -85,6 +85,7 @@ describe('the events timeline of a project under way', () => {
 		number,
 		month: from?.slice(0, 7) ?? '2027-02',
 		country: 'LV',
+		city: 'Rīga',
 		planned: 2,
 		completed: from ? 2 : 0,
 		cancelled: 0,
@@ -105,9 +106,10 @@ describe('the events timeline of a project under way', () => {
 
 	it('draws what took place up to today and not past it', () => {
 		const [past, running, ahead, none] = config.data.datasets[1]!.data;
-		expect(past![0]).toBeCloseTo(1 + 1 / 30, 6);
-		expect(past![1]).toBeCloseTo(1 + 4 / 30 + 0.04, 6);
-		expect(running![1]).toBeCloseTo(2 + 0.04, 6);
+		expect(past).toEqual(tookPlaceSpan('2026-10-01', '2026-11-02', '2026-11-05'));
+		// The trip under way is drawn to today, 1 December, not to its return on the 4th.
+		expect(running).toEqual(tookPlaceSpan('2026-10-01', '2026-11-28', '2026-12-01'));
+		expect(running).not.toEqual(tookPlaceSpan('2026-10-01', '2026-11-28', '2026-12-04'));
 		expect(ahead).toEqual([0, 0]);
 		expect(none).toEqual([0, 0]);
 	});

@@ -6,15 +6,15 @@
  */
 import { z } from 'zod';
 import type { PortfolioProject } from '../dashboard/portfolio';
-import {
-	paramsObject,
-	readSort,
-	sortParam,
-	textParam,
-	toQuery
-} from './query-params';
+import { paramsObject, readSort, sortParam, textParam, toQuery } from './query-params';
 
-export const PORTFOLIO_SORT_COLUMNS = ['code', 'plan', 'actual', 'execution', 'completion'] as const;
+export const PORTFOLIO_SORT_COLUMNS = [
+	'code',
+	'plan',
+	'actual',
+	'execution',
+	'completion'
+] as const;
 
 export const portfolioQuerySchema = z.object({
 	q: textParam,
@@ -40,8 +40,7 @@ export function selectPortfolioProjects(
 		(p) =>
 			(!needle ||
 				[p.code, p.title.lv, p.title.en].some((t) => t.toLocaleLowerCase().includes(needle))) &&
-			(query.attention === undefined ||
-				(query.attention === 'needs') === p.attention.length > 0)
+			(query.attention === undefined || (query.attention === 'needs') === p.attention.length > 0)
 	);
 	const { column, descending } = readSort(query.sort);
 	const key = (p: PortfolioProject): number | string | null =>

@@ -9,9 +9,18 @@ const params = (q: string) => new URLSearchParams(q);
 
 describe('the other tables’ URLs', () => {
 	it('trips: the mobility figure’s link, the filter bar, and a round trip', () => {
-		expect(readTripQuery(params('event=3'))).toMatchObject({ event: 3, sort: 'departure', page: 1 });
+		expect(readTripQuery(params('event=3'))).toMatchObject({
+			event: 3,
+			sort: 'departure',
+			page: 1
+		});
 		const query = readTripQuery(params('q=Inese&status=done&from=2018-01-01&sort=-person&page=2'));
-		expect(query).toMatchObject({ q: 'Inese', status: 'done', from: '2018-01-01', sort: '-person' });
+		expect(query).toMatchObject({
+			q: 'Inese',
+			status: 'done',
+			from: '2018-01-01',
+			sort: '-person'
+		});
 		expect(readTripQuery(params(tripQueryString(query)))).toEqual(query);
 		expect(readTripQuery(params('status=lost&sort=city'))).toMatchObject({
 			status: undefined,
@@ -50,14 +59,23 @@ describe('the other tables’ URLs', () => {
 		const documents = readDocumentQuery(
 			params('template=annex&lang=en&made_template=final-report&made_lang=lv&made_page=2')
 		);
-		expect(documents).toMatchObject({ template: 'final-report', lang: 'lv', page: 2, sort: '-made' });
+		expect(documents).toMatchObject({
+			template: 'final-report',
+			lang: 'lv',
+			page: 2,
+			sort: '-made'
+		});
 		expect(documentQueryString(documents)).toBe(
 			'made_template=final-report&made_lang=lv&made_page=2'
 		);
 	});
 
 	it('portfolio: searches code and titles, keeps those that need attention, sorts by a figure', () => {
-		const project = (code: string, execution: number | null, attention: number): PortfolioProject => ({
+		const project = (
+			code: string,
+			execution: number | null,
+			attention: number
+		): PortfolioProject => ({
 			code,
 			title: { lv: `Projekts ${code}`, en: `Project ${code}` },
 			currency: 'EUR',
