@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { signIn } from '../pages/sign-in';
+import { choose } from '../pages/ui';
 
 test.describe('the audit log in words', () => {
 	test.beforeEach(({ page }) => signIn(page, 'auditor'));
@@ -14,8 +15,8 @@ test.describe('the audit log in words', () => {
 	}) => {
 		await page.goto('/audit');
 		const filters = page.getByTestId('audit-filters');
-		await filters.getByLabel('Projekts').selectOption('SOLID');
-		await filters.getByLabel('Darbība').selectOption({ label: 'Imports' });
+		await choose(filters.getByLabel('Projekts'), 'SOLID');
+		await choose(filters.getByLabel('Darbība'), 'Imports');
 		await filters.getByRole('button', { name: 'Atlasīt' }).click();
 		await expect(page).toHaveURL(/project=SOLID/);
 		await expect(page).toHaveURL(/action=import\.commit/);

@@ -27,7 +27,7 @@ test('an admin sets the letterhead, a coordinator writes a narrative, and the re
 	await admin
 		.getByLabel(/^(Nosaukums latviski|Name in Latvian)$/)
 		.fill('Daugavpils valstspilsētas pašvaldība');
-	await admin.getByTestId('logo-file').setInputFiles({
+	await admin.getByTestId('logo-file').locator('input[type=file]').setInputFiles({
 		name: 'logo.png',
 		mimeType: 'image/png',
 		buffer: PNG
@@ -36,11 +36,14 @@ test('an admin sets the letterhead, a coordinator writes a narrative, and the re
 	await expect(admin.getByRole('status')).toBeVisible();
 	await expect(admin.locator('img.logo')).toBeVisible();
 	// A file that is not an image is refused, in words.
-	await admin.getByTestId('logo-file').setInputFiles({
-		name: 'logo.png',
-		mimeType: 'image/png',
-		buffer: Buffer.from('not a picture')
-	});
+	await admin
+		.getByTestId('logo-file')
+		.locator('input[type=file]')
+		.setInputFiles({
+			name: 'logo.png',
+			mimeType: 'image/png',
+			buffer: Buffer.from('not a picture')
+		});
 	await admin.getByRole('button', { name: /^(Saglabāt|Save)$/ }).click();
 	await expect(admin.getByRole('alert')).toContainText(/PNG|JPEG/);
 	await admin.close();

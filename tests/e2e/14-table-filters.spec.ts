@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { signIn } from '../pages/sign-in';
+import { choose } from '../pages/ui';
 
 /** Document number and amount in cents of each row the expense table shows. */
 async function shownRows(page: Page): Promise<string[]> {
@@ -37,8 +38,8 @@ test.describe('the expense table filters, shared', () => {
 		const everything = await shownRows(coordinator);
 
 		const bar = coordinator.getByTestId('filter-bar');
-		await bar.getByLabel('Gads').selectOption('2019');
-		await bar.getByLabel('EKK (klasifikācijas kods)').selectOption('2122');
+		await choose(bar.getByLabel('Gads'), '2019');
+		await choose(bar.getByLabel('EKK (klasifikācijas kods)'), /^2122\b/);
 		await bar.getByRole('button', { name: 'Atlasīt' }).click();
 		await expect(coordinator).toHaveURL(/[?&]year=2019(&|$)/);
 		await expect(coordinator).toHaveURL(/[?&]code=2122(&|$)/);
