@@ -37,7 +37,7 @@ describe('cofund audit log', { timeout: 300_000 }, () => {
 		expect(log.code, log.err).toBe(0);
 		expect(log.out).toMatch(/^#\d+ {2}\d\d\.\d\d\.\d{4}\. \d\d:\d\d {2}\S+ {2}SOLID$/m);
 		expect(log.out).toMatch(/^ {2}Importēja ledger\.csv \(\d+ rind(a|as|u)\)$/m);
-		expect(log.out).toMatch(/^ {4}Pieņemtā summa: .+ EUR$/m);
+		expect(log.out).toMatch(/^ {4}Pieņemtā summa: .+\sEUR$/m);
 		expect(log.out).not.toContain('import.commit');
 
 		const en = await cofund(

@@ -140,7 +140,7 @@ async function backup(place: Place, name: string): Promise<string> {
 	const file = join(root, name);
 	const made = await cofund(place, ...ADMIN, 'backup', '--out', file);
 	expect(made.code, made.err).toBe(0);
-	expect(made.out).toMatch(/Wrote .*: [\d,]+ rows in 19 tables/);
+	expect(made.out).toMatch(/Wrote .*: [\d,]+ rows in 22 tables/);
 	expect(made.out).toContain('The audit key is not in the backup');
 	expect(readFileSync(`${file}.sha256`, 'utf8')).toBe(`${sha256(readFileSync(file))}  ${name}\n`);
 	// Nothing but the backup and its checksum is left: no temporary file.

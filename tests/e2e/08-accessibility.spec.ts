@@ -27,6 +27,8 @@ for (const locale of ['lv', 'en'] as const) {
 		context,
 		baseURL
 	}) => {
+		// Twelve pages, each waited on and scanned: minutes, not seconds, on a busy 2-core machine.
+		test.setTimeout(300_000);
 		await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL! }]);
 		await signIn(page, 'coordinator');
 		const found: string[] = [];

@@ -45,7 +45,7 @@ test.describe('documents from templates', () => {
 
 		await page.reload();
 		const made = page.getByTestId('documents-made');
-		await expect(made.locator('tbody tr').first()).toContainText('council-annex v');
+		await expect(made.locator('tbody tr').first()).toContainText('Domes lēmuma pielikums v');
 		await expect(made.locator(`code[title="${sha}"]`)).toHaveCount(1);
 
 		const auditor = await browser.newPage();

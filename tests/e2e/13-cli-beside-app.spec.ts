@@ -70,7 +70,7 @@ test.describe('the CLI beside the running app', () => {
 			'SOLID'
 		]);
 		expect(again.code).toBe(0);
-		expect(again.out).toMatch(/rows already imported +33 +4,184\.70 EUR/);
+		expect(again.out).toMatch(/rows already imported +33 +4,184\.70\sEUR/);
 		expect(again.out).toContain('There is no new record to import');
 		expect(again.out).toMatch(/This very file \(the same SHA-256\) was imported as #\d+ on /);
 		expect(again.err).not.toMatch(/^\s+at /m);

@@ -21,6 +21,8 @@ test.describe.configure({ mode: 'serial' });
 test('an admin sets the letterhead, a coordinator writes a narrative, and the report carries both', async ({
 	browser
 }, info) => {
+	// Two people, a PDF made and read: minutes on a busy machine, not the default 30 s.
+	test.setTimeout(240_000);
 	const admin = await browser.newPage();
 	await signIn(admin, 'admin');
 	await admin.goto('/settings');
@@ -85,6 +87,7 @@ test('the report texts and the letterhead fit a phone and a desktop, in Latvian 
 	browser,
 	baseURL
 }, info) => {
+	test.setTimeout(240_000);
 	const shots = SHOTS ?? info.outputPath('shots');
 	mkdirSync(shots, { recursive: true });
 	for (const [role, path, name] of [

@@ -47,7 +47,9 @@ async function lockCounters(tx: Transaction, names: string[], now: number) {
 		await tx
 			.insert(rateLimits)
 			.values({ id: key, key, count: 0, lastRequest: now })
-			.onConflictDoNothing({ target: rateLimits.key });
+			// No target: id and key are both unique, and a concurrent first try of the same key
+			// can meet either index first; with a target, PostgreSQL raises on the other one.
+			.onConflictDoNothing();
 	}
 	const rows = await tx
 		.select()
