@@ -179,7 +179,7 @@ test.describe('the template editor', () => {
 				await page.screenshot({ path: `${SHOTS}/completion-${lang}-${width}.png` });
 
 				await page.goto('/templates/reference');
-				await expect(page.getByRole('row', { name: /events\[\]\.place/ })).toContainText(
+				await expect(page.getByRole('row', { name: /^events\[\]\.place/ })).toContainText(
 					lang === 'lv' ? 'Pilsēta un valsts vai tikai valsts' : 'City and country, or just'
 				);
 				await page.screenshot({ path: `${SHOTS}/reference-${lang}-${width}.png` });
