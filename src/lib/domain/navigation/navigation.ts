@@ -48,10 +48,11 @@ export const PROJECT_TABS = [
 export type ProjectTab = (typeof PROJECT_TABS)[number];
 export type ProjectTabId = ProjectTab['id'];
 
-/** Pages that are no tab of their own but sit under one: a new import and an import's detail. */
+/** Pages that are no tab of their own but sit under one: a new import, an import's detail, the report's texts. */
 const UNDER_TAB: Record<string, ProjectTabId> = {
 	'/projects/[code]/import': 'imports',
-	'/projects/[code]/imports/[id]': 'imports'
+	'/projects/[code]/imports/[id]': 'imports',
+	'/projects/[code]/report': 'documents'
 };
 
 /** The tab a project route belongs to, or null for a route outside the project pages. */
