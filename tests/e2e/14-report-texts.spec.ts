@@ -27,7 +27,7 @@ test('an admin sets the letterhead, a coordinator writes a narrative, and the re
 	await signIn(admin, 'admin');
 	await admin.goto('/settings');
 	await admin
-		.getByLabel(/^(Nosaukums latviski|Name in Latvian)$/)
+		.getByRole('textbox', { name: 'Nosaukums latviski', exact: true })
 		.fill('Daugavpils valstspilsētas pašvaldība');
 	await admin.getByTestId('logo-file').locator('input[type=file]').setInputFiles({
 		name: 'logo.png',
