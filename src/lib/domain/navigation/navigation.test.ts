@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { PROJECT_TABS, sectionCurrent, sectionOf, tabCurrent, tabOf } from './navigation';
 
-const TOP = ['/projects', '/portfolio', '/templates', '/verify', '/audit', '/people', '/backup'];
+const TOP = [
+	'/projects',
+	'/portfolio',
+	'/templates',
+	'/verify',
+	'/audit',
+	'/people',
+	'/backup',
+	'/settings'
+];
 const marks = (pathname: string) =>
 	Object.fromEntries(
 		TOP.map((href) => [href, sectionCurrent(href, pathname)]).filter(([, c]) => c)
@@ -25,6 +34,12 @@ describe('the top navigation', () => {
 		expect(marks('/account')).toEqual({});
 		expect(sectionOf('/')).toBeNull();
 		expect(sectionOf('/projectsx')).toBeNull();
+	});
+
+	it('marks nothing on an unknown address, whichever links the header shows', () => {
+		expect(marks('/no/such/page')).toEqual({});
+		expect(marks('/settingsx')).toEqual({});
+		expect(marks('/settings')).toEqual({ '/settings': 'page' });
 	});
 });
 

@@ -12,6 +12,7 @@ export const SECTIONS = [
 	'audit',
 	'people',
 	'backup',
+	'settings',
 	'account'
 ] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -33,7 +34,9 @@ export function currentFor(isThisPage: boolean, holdsThisPage: boolean): Current
 /** A top-level link (`/portfolio`) against the path shown (`/portfolio/expenses`). */
 export function sectionCurrent(href: string, pathname: string): Current {
 	const trimmed = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
-	return currentFor(trimmed === href, sectionOf(trimmed) === sectionOf(href));
+	const section = sectionOf(trimmed);
+	// A path in no section (an unknown address) is held by no link, whatever the link's own section.
+	return currentFor(trimmed === href, section !== null && section === sectionOf(href));
 }
 
 export const PROJECT_TABS = [
