@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { signIn } from '../pages/sign-in';
-import { choose } from '../pages/ui';
+import { choose, dateField, setDate } from '../pages/ui';
 
 test.describe('the audit log in words', () => {
 	test.beforeEach(({ page }) => signIn(page, 'auditor'));
@@ -47,5 +47,21 @@ test.describe('the audit log in words', () => {
 		await expect(page).toHaveURL(/\/projects\/SOLID\/imports\/\d+$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Imports #\d+$/);
 		await expect(page.getByText(/ledger\.csv, importēja/)).toBeVisible();
+	});
+
+	test('a day typed in Latvian order narrows the log from it', async ({ page }) => {
+		await page.goto('/audit');
+		const filters = page.getByTestId('audit-filters');
+		await expect(dateField(filters, 'No').getByRole('spinbutton')).toHaveText(['dd', 'mm', 'gggg']);
+		// The demo and the specs before this one wrote their events within the last day (Riga clock).
+		const riga = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' });
+		const since = riga.format(new Date(Date.now() - 86_400_000));
+		await setDate(filters, 'No', since);
+		await expect(filters.locator('input[name="from"]')).toHaveValue(since);
+		await filters.getByRole('button', { name: 'Atlasīt' }).click();
+		await expect(page).toHaveURL(new RegExp(`[?&]from=${since}(&|$)`));
+		await expect(page.getByTestId('audit-table').locator('tbody tr').first()).toBeVisible();
+		const [year, month, day] = since.split('-');
+		await expect(dateField(filters, 'No')).toContainText(`${day}.${month}.${year}`);
 	});
 });

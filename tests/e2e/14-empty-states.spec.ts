@@ -107,8 +107,8 @@ test.describe('the new-project form', () => {
 		// A filled field stops saying it; the verdict speaks once the figures are in.
 		await editor.fill('code', 'HALF14');
 		await expect(page.locator('[data-path="code"] [data-testid="required"]')).toHaveCount(0);
-		await editor.fill('period.start', '2027-01-01');
-		await editor.fill('period.end', '2027-12-31');
+		await editor.fillDate('period.start', '2027-01-01');
+		await editor.fillDate('period.end', '2027-12-31');
 		await editor.fill('funding.total', '1000');
 		await editor.fill('funding.eu', '400');
 		await editor.fill('funding.council', '500');

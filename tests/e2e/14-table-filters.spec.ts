@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { signIn } from '../pages/sign-in';
-import { choose } from '../pages/ui';
+import { choose, dateField, setDate } from '../pages/ui';
 
 /** Document number and amount in cents of each row the expense table shows. */
 async function shownRows(page: Page): Promise<string[]> {
@@ -106,6 +106,71 @@ test.describe('the expense table filters, shared', () => {
 		await expect(page).toHaveURL(/year=2019/);
 		const amounts = (await shownRows(page)).map((r) => Number(r.split(' ')[1]!.replace(',', '.')));
 		expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+	});
+});
+
+test.describe('the date filters', () => {
+	test('a range typed day first filters the rows and lands in the URL as ISO dates', async ({
+		page
+	}) => {
+		await signIn(page, 'auditor');
+		await page.goto('/projects/SOLID/expenses');
+		const bar = page.getByTestId('filter-bar');
+		// Latvian order, dd.mm.gggg, whatever the browser's own date format.
+		await expect(dateField(bar, 'No').getByRole('spinbutton')).toHaveText(['dd', 'mm', 'gggg']);
+		await setDate(bar, 'No', '2019-03-01');
+		await setDate(bar, 'Līdz', '2019-06-30');
+		await expect(dateField(bar, 'No')).toContainText(/01\.03\.2019/);
+		await expect(bar.locator('input[name="from"]')).toHaveValue('2019-03-01');
+		await bar.getByRole('button', { name: 'Atlasīt' }).click();
+		await expect(page).toHaveURL(/[?&]from=2019-03-01(&|$)/);
+		await expect(page).toHaveURL(/[?&]to=2019-06-30(&|$)/);
+		const dates = await page
+			.getByTestId('expense-rows')
+			.locator('tbody tr td:first-child')
+			.allInnerTexts();
+		expect(dates.length).toBeGreaterThan(0);
+		for (const date of dates) expect(date.trim()).toMatch(/^(0[1-9]|[12]\d|3[01])\.0[3-6]\.2019/);
+		// The link's range shows in the fields; clearing one sends it empty.
+		await expect(dateField(bar, 'Līdz')).toContainText(/30\.06\.2019/);
+		await dateField(bar, 'Līdz').getByRole('button', { name: 'Notīrīt: Līdz' }).click();
+		await expect(bar.locator('input[name="to"]')).toHaveValue('');
+		await bar.getByRole('button', { name: 'Atlasīt' }).click();
+		await expect(page).toHaveURL(/[?&]from=2019-03-01(&|$)/);
+		await expect(page).not.toHaveURL(/to=2019/);
+	});
+
+	test('in English the fields are day first too, and the calendar picks a day', async ({
+		browser,
+		baseURL
+	}) => {
+		const context = await browser.newContext({ locale: 'en-US' });
+		await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: baseURL! }]);
+		const page = await context.newPage();
+		await signIn(page, 'auditor');
+		await page.goto('/projects/SOLID/expenses?from=2019-03-01');
+		const bar = page.getByTestId('filter-bar');
+		await expect(dateField(bar, 'From').getByRole('spinbutton')).toHaveText(['01', '03', '2019']);
+		await expect(dateField(bar, 'From')).toContainText('01/03/2019');
+		await dateField(bar, 'To').getByRole('button', { name: 'Choose in a calendar: To' }).click();
+		const calendar = page.getByRole('application');
+		await expect(calendar).toBeVisible();
+		await calendar.getByRole('button', { name: /\b15\b/ }).click();
+		await expect(bar.locator('input[name="to"]')).toHaveValue(/^\d{4}-\d{2}-15$/);
+		await context.close();
+	});
+
+	test('before any script runs, the form sends the dates it came with', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await signIn(page, 'auditor');
+		await page.goto('/projects/SOLID/expenses?from=2019-03-01&to=2019-06-30');
+		const bar = page.getByTestId('filter-bar');
+		await expect(bar.locator('input[name="from"]')).toHaveValue('2019-03-01');
+		await expect(bar).toContainText(/01\.03\.2019/);
+		await bar.getByRole('button', { name: 'Atlasīt' }).click();
+		await expect(page).toHaveURL(/[?&]from=2019-03-01&to=2019-06-30(&|$)/);
+		await context.close();
 	});
 });
 
