@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { EditorPage } from '../pages/editor-page';
 import { ProjectPage } from '../pages/project-page';
 import { signIn } from '../pages/sign-in';
+import { choose } from '../pages/ui';
 
 const partsRule =
 	'ES līdzfinansējums 1500 EUR + domes līdzfinansējums 2000 EUR = 3500 EUR, bet kopējais budžets ir 4160 EUR.';
@@ -104,5 +105,27 @@ test.describe('the project editor', () => {
 		await first.fill('title.en', 'Local solidarity- global solidarity Network');
 		await first.saveAndWait();
 		await expect(page.locator('main')).toContainText('lēmumam Nr.57');
+	});
+
+	test('a planned month is chosen by its name and year, and saved as that month', async ({
+		page
+	}) => {
+		const project = new ProjectPage(page);
+		const editor = new EditorPage(page);
+		await page.goto('/projects/SOLID/edit');
+		const month = page.locator('[data-path="events[3].month"]');
+		const monthPart = month.getByRole('combobox', { name: 'Mēnesis: mēnesis' });
+		await expect(monthPart).toHaveText('marts');
+		await expect(month.getByRole('combobox', { name: 'Mēnesis: gads' })).toHaveText('2019');
+
+		await choose(monthPart, 'aprīlis');
+		await editor.saveAndWait();
+		await expect(project.events).toContainText('04.2019.');
+
+		// The month as it was, so that the other specs meet SOLID's own plan.
+		await page.goto('/projects/SOLID/edit');
+		await choose(monthPart, 'marts');
+		await editor.saveAndWait();
+		await expect(project.events).toContainText('03.2019.');
 	});
 });

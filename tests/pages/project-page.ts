@@ -4,8 +4,10 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class ProjectPage {
 	readonly findings: Locator;
 	readonly description: Locator;
+	readonly events: Locator;
 
 	constructor(readonly page: Page) {
+		this.events = page.getByTestId('event-table');
 		this.findings = page.getByTestId('plan-findings');
 		this.description = page.getByTestId('project-description');
 	}

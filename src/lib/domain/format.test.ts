@@ -9,6 +9,7 @@ import {
 	formatSignedMoney,
 	formatSignedPercent,
 	formatMonth,
+	monthNames,
 	formatOfficeMoment,
 	formatPeriod,
 	officeDate,
@@ -198,5 +199,13 @@ describe("the office's clock", () => {
 		// The days the clock changes (29 March, 25 October 2026) still begin at their midnight.
 		expect(officeDayStart('2026-03-29').toISOString()).toBe('2026-03-28T22:00:00.000Z');
 		expect(officeDayStart('2026-10-25').toISOString()).toBe('2026-10-24T21:00:00.000Z');
+	});
+});
+
+describe('month names', () => {
+	it('names the twelve months as a choice writes them, in each language', () => {
+		expect(monthNames('lv')).toHaveLength(12);
+		expect(monthNames('lv').slice(0, 3)).toEqual(['janvāris', 'februāris', 'marts']);
+		expect(monthNames('en')[8]).toBe('September');
 	});
 });

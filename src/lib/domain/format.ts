@@ -281,3 +281,12 @@ export function officeDayStart(iso: string): Date {
 export function formatOfficeMoment(moment: Date, locale: Locale): string {
 	return `${formatDate(OFFICE_DAY.format(moment), locale)} ${OFFICE_TIME.format(moment)}`;
 }
+
+/** The twelve month names as a heading or a choice writes them: `janvāris` / `January`. */
+export function monthNames(locale: Locale): string[] {
+	const names = new Intl.DateTimeFormat(locale === 'lv' ? 'lv-LV' : 'en-GB', {
+		month: 'long',
+		timeZone: 'UTC'
+	});
+	return Array.from({ length: 12 }, (_, i) => names.format(new Date(Date.UTC(2000, i, 1))));
+}
