@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '$tests/factories/cli';
+
+// Neither command opens a database: no data folder, no user.
+const ENV = { DATABASE_URL: '', COFUND_USER: '', COFUND_DATA_DIR: '' };
+const cli = (args: string[], env: Record<string, string> = {}) =>
+	runCli(args, { ...ENV, COFUND_LANG: '', ...env });
+const dir = mkdtempSync(join(tmpdir(), 'cofund-template-'));
+
+/** A template with two problems on two lines: an unknown field, and a tag left open. */
+const BROKEN = [
+	'template: test-template',
+	'name: Test',
+	'languages: [lv, en]',
+	'data: [plan]',
+	'content:',
+	'  - text: "{{ project.programm }}"',
+	'  - text: fine',
+	"  - text: '{% if project.code %}open'"
+].join('\n');
+
+describe('cofund template check', () => {
+	it('lists every problem of a file, each with its line, in the messages’ language', async () => {
+		const file = join(dir, 'broken.yaml');
+		writeFileSync(file, BROKEN);
+		const lv = await cli(['--ui-lang', 'lv', 'template', 'check', file]);
+		expect(lv.code).toBe(1);
+		expect(lv.err).toContain(
+			`${file}, 6. rinda: Nezināms lauks “programm” izteiksmē project.programm.`
+		);
+		expect(lv.err).toContain(`${file}, 8. rinda: “{% if project.code %}” nav aizvērts.`);
+		const en = await cli(['--ui-lang', 'en', 'template', 'check', file]);
+		expect(en.code).toBe(1);
+		expect(en.err).toContain(`${file}, line 6: Unknown field “programm” in project.programm.`);
+		expect(en.err).toContain(`${file}, line 8: “{% if project.code %}” is not closed.`);
+	});
+
+	it('says a sound file has no errors', async () => {
+		const file = join(dir, 'fine.yaml');
+		writeFileSync(file, BROKEN.replace('programm', 'code').replace('open', 'open{% endif %}'));
+		const checked = await cli(['--ui-lang', 'lv', 'template', 'check', file]);
+		expect(checked.code, checked.err).toBe(0);
+		expect(checked.out.trim()).toBe('Kļūdu nav.');
+	});
+});
