@@ -1,8 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '$tests/factories/cli';
+import { localReferenceMarkdown } from '$lib/i18n/reference-messages';
+import { fromPackageRoot } from '$lib/server/package-root';
 
 // Neither command opens a database: no data folder, no user.
 const ENV = { DATABASE_URL: '', COFUND_USER: '', COFUND_DATA_DIR: '' };
@@ -21,6 +23,34 @@ const BROKEN = [
 	'  - text: fine',
 	"  - text: '{% if project.code %}open'"
 ].join('\n');
+
+describe('cofund template reference', () => {
+	it('prints the reference page’s text in the language --ui-lang or COFUND_LANG names', async () => {
+		const lv = await cli(['--ui-lang', 'lv', 'template', 'reference']);
+		expect(lv.code, lv.err).toBe(0);
+		expect(lv.out.trimEnd()).toBe(localReferenceMarkdown('lv'));
+		expect(lv.out).toContain('# Lauku apraksts');
+		expect(lv.out).toContain('| Lauks | Tips | Nozīme |');
+		expect(lv.out).toContain('## Filtri');
+
+		const en = await cli(['template', 'reference'], { COFUND_LANG: 'en' });
+		expect(en.code, en.err).toBe(0);
+		expect(en.out.trimEnd()).toBe(localReferenceMarkdown('en'));
+		expect(en.out).toContain('| Field | Type | Meaning |');
+		expect((await cli(['template', 'reference'], { COFUND_LANG: 'lv' })).out).toBe(lv.out);
+		// The two languages describe the same fields, in the same order.
+		const paths = (text: string) => text.match(/^\| `[^`]+`/gm);
+		expect(paths(lv.out)).toEqual(paths(en.out));
+	});
+
+	it('still prints templates/REFERENCE.md as the data types generate it', async () => {
+		const generated = await cli(['--ui-lang', 'lv', 'template', 'reference', '--generated']);
+		expect(generated.code, generated.err).toBe(0);
+		expect(generated.out.trimEnd()).toBe(
+			readFileSync(fromPackageRoot('templates/REFERENCE.md'), 'utf8').trimEnd()
+		);
+	});
+});
 
 describe('cofund template check', () => {
 	it('lists every problem of a file, each with its line, in the messages’ language', async () => {

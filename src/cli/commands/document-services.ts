@@ -3,6 +3,7 @@
  * and the template engine take seconds to load, which every other command would otherwise pay.
  */
 export { referenceMarkdown } from '$lib/domain/documents/field-reference';
+export { localReferenceMarkdown } from '$lib/i18n/reference-messages';
 export {
 	lintTemplate,
 	TemplateError,

@@ -71,7 +71,18 @@ export function registerTemplateCommands(program: Command, context: () => CliCon
 	templates
 		.command('reference')
 		.description(m.help_template_reference({}, say))
-		.action(async () => context().out((await services()).referenceMarkdown().replace(/\n$/, '')));
+		.option('--generated', m.lo_help_template_reference_generated({}, say))
+		.action(async (options: { generated?: boolean }) => {
+			const ctx = context();
+			const s = await services();
+			// The same words as the reference page, in the language the messages are in; the
+			// generated file keeps the data types' own English, as templates/REFERENCE.md holds it.
+			ctx.out(
+				options.generated
+					? s.referenceMarkdown().replace(/\n$/, '')
+					: s.localReferenceMarkdown(ctx.locale)
+			);
+		});
 	templates
 		.command('check')
 		.description(m.lo_help_template_check({}, say))
