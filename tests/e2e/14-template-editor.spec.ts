@@ -146,20 +146,22 @@ test.describe('the template editor', () => {
 		await expect(codeEditor(page)).toBeVisible({ timeout: 60_000 });
 		const lines = (await postedText(page)).split('\n');
 		const heading = firstHeading(lines.join('\n'));
-		// An unknown field in the first heading, and a tag left open in the last line's text.
-		lines[heading.line - 1] = lines[heading.line - 1]!.replace(
-			/lv: .*$/,
-			'lv: "{{ project.nosuch }}"'
-		);
-		lines.push("  - text: '{% if project.code %}open'");
+		// The first heading's LV line names an unknown field, and its EN line leaves a tag open:
+		// two texts, two problems, on two lines in sight.
+		const [lv, en] = [heading.line - 1, heading.line];
+		expect(lines[en]).toMatch(/^\s+en: /);
+		lines[lv] = lines[lv]!.replace(/lv: .*$/, 'lv: "{{ project.nosuch }}"');
+		lines[en] = lines[en]!.replace(/en: .*$/, "en: '{% if project.code %}open'");
 		await replaceText(page, lines.join('\n'));
+		// Back to the heading: the editor draws the gutter of the lines in sight.
+		await toLineEnd(page, heading.line);
 		const lint = page.getByTestId('template-lint');
 		await expect(lint).toContainText(
 			`Line ${heading.line}: Unknown field “nosuch” in project.nosuch.`,
 			{ timeout: 60_000 }
 		);
 		await expect(lint).toContainText(
-			`Line ${lines.length}: “{% if project.code %}” is not closed.`
+			`Line ${heading.line + 1}: “{% if project.code %}” is not closed.`
 		);
 		await expect(page.locator('.cm-gutter-lint .cm-lint-marker-error')).toHaveCount(2);
 		await expect(page.locator('.cm-lintRange-error')).toHaveCount(2);
