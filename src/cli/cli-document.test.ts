@@ -205,7 +205,7 @@ describe('cofund document and cofund verify', { timeout: DOCUMENT_TIMEOUT }, () 
 		writeFileSync(file, lines.join('\n'));
 		const broken = await cofund(...as('coordinator'), 'template', 'save', 'council-annex', file);
 		expect(broken.code).toBe(1);
-		expect(broken.err).toContain(`${file}, line ${at + 1}: unknown field "programm"`);
+		expect(broken.err).toContain(`${file}, line ${at + 1}: Unknown field “programm”`);
 		expect((await cofund(...as('coordinator'), 'template', 'list')).out).toMatch(
 			/council-annex\s+v2\s+edit/
 		);

@@ -137,6 +137,12 @@ const CASES: Case[] = [
 		expected: signedIn
 	},
 	{
+		route: '/projects/[code]/trips/csv',
+		url: '/projects/SOLID/trips/csv?status=done',
+		request: 'GET',
+		expected: signedIn
+	},
+	{
 		route: '/projects/[code]/import',
 		url: '/projects/SOLID/import',
 		request: 'GET',

@@ -174,6 +174,67 @@ test.describe('the date filters', () => {
 	});
 });
 
+/** Person, travel order and status of each row the trips table shows. */
+async function shownTrips(page: Page): Promise<string[]> {
+	const out: string[] = [];
+	for (const row of await page.getByTestId('trip-rows').locator('tbody tr').all()) {
+		const cells = row.locator('td');
+		const [person, order, status] = await Promise.all(
+			[0, 6, 7].map(async (i) => (await cells.nth(i).innerText()).trim())
+		);
+		out.push(`${person} ${order} ${status}`);
+	}
+	return out;
+}
+
+test.describe('the trips table filters', () => {
+	test('done trips from June 2018, by person: the CSV holds exactly the rows shown', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ acceptDownloads: true });
+		const page = await context.newPage();
+		await signIn(page, 'auditor');
+		await page.goto('/projects/SOLID/trips');
+		const everything = await shownTrips(page);
+
+		const bar = page.getByTestId('filter-bar');
+		await choose(bar.getByLabel('Statuss'), 'Notikušas');
+		await setDate(bar, 'No', '2018-06-01');
+		await bar.getByRole('button', { name: 'Atlasīt' }).click();
+		await expect(page).toHaveURL(/[?&]status=done(&|$)/);
+		await page.getByTestId('trip-rows').locator('th[data-column=person] a').click();
+		await expect(page).toHaveURL(/sort=person/);
+		await expect(page).toHaveURL(/from=2018-06-01/);
+		const filtered = await shownTrips(page);
+		expect(filtered.length).toBeGreaterThan(0);
+		expect(filtered.length).toBeLessThan(everything.length);
+		expect(filtered.every((row) => row.endsWith(' Notikušas'))).toBe(true);
+		const people = filtered.map((row) => row.split(' R-')[0]!);
+		expect(people).toEqual([...people].sort((a, b) => a.localeCompare(b, 'lv')));
+
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			bar.getByTestId('filter-csv').click()
+		]);
+		expect(download.suggestedFilename()).toBe('SOLID-trips.csv');
+		const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+		const [header, ...lines] = Papa.parse<string[]>(csv, {
+			delimiter: ';',
+			skipEmptyLines: true
+		}).data;
+		const at = (name: string) => {
+			const index = header!.indexOf(name);
+			expect(index, name).toBeGreaterThanOrEqual(0);
+			return index;
+		};
+		const [person, order, status] = ['Vārds, uzvārds', 'Rīkojuma nr.', 'Statuss'].map(at);
+		expect(lines.map((cells) => `${cells[person!]} ${cells[order!]} ${cells[status!]}`)).toEqual(
+			filtered
+		);
+		await context.close();
+	});
+});
+
 const TABLES = [
 	['expenses', '/projects/SOLID/expenses?year=2019&sort=-amount'],
 	['trips', '/projects/SOLID/trips?status=done'],

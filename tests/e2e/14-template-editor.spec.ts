@@ -1,8 +1,9 @@
 /**
  * The template editor as a coordinator uses it: a heading of the final report changed by typing
  * in the editor shows in the live preview's PDF, the review shows the changed line, and saving
- * makes the next version; a YAML error is marked at its line, in Latvian. Then the page at a
- * phone's and a desktop's width, in both languages, fits its screen.
+ * makes the next version; a YAML error is marked at its line, in Latvian, and two problems on two
+ * lines are both marked, each at its own. Then the page at a phone's and a desktop's width, in
+ * both languages, fits its screen.
  */
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -132,6 +133,40 @@ test.describe('the template editor', () => {
 		await replaceText(page, original);
 		await reviewAndSave(page);
 		await expect(page.getByRole('status')).toContainText(`Saglabāts kā versija ${version + 2}`);
+	});
+
+	test('two problems on two lines are both marked, each at its line, in English', async ({
+		page,
+		context,
+		baseURL
+	}) => {
+		await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: baseURL! }]);
+		await signIn(page, 'coordinator');
+		await page.goto('/templates/final-report');
+		await expect(codeEditor(page)).toBeVisible({ timeout: 60_000 });
+		const lines = (await postedText(page)).split('\n');
+		const heading = firstHeading(lines.join('\n'));
+		// The first heading's LV line names an unknown field, and its EN line leaves a tag open:
+		// two texts, two problems, on two lines in sight.
+		const [lv, en] = [heading.line - 1, heading.line];
+		expect(lines[en]).toMatch(/^\s+en: /);
+		lines[lv] = lines[lv]!.replace(/lv: .*$/, 'lv: "{{ project.nosuch }}"');
+		lines[en] = lines[en]!.replace(/en: .*$/, "en: '{% if project.code %}open'");
+		await replaceText(page, lines.join('\n'));
+		// Back to the heading: the editor draws the gutter of the lines in sight.
+		await toLineEnd(page, heading.line);
+		const lint = page.getByTestId('template-lint');
+		await expect(lint).toContainText(
+			`Line ${heading.line}: Unknown field “nosuch” in project.nosuch.`,
+			{ timeout: 60_000 }
+		);
+		await expect(lint).toContainText(
+			`Line ${heading.line + 1}: “{% if project.code %}” is not closed.`
+		);
+		await expect(page.locator('.cm-gutter-lint .cm-lint-marker-error')).toHaveCount(2);
+		await expect(page.locator('.cm-lintRange-error')).toHaveCount(2);
+		await page.screenshot({ path: `${SHOTS}/lint-two-errors-en-1440.png` });
+		// Nothing is saved: the text is left unsaved when the page closes.
 	});
 
 	for (const lang of ['lv', 'en'] as const)

@@ -3,7 +3,13 @@
  * and the template engine take seconds to load, which every other command would otherwise pay.
  */
 export { referenceMarkdown } from '$lib/domain/documents/field-reference';
-export { TemplateError } from '$lib/domain/documents/parse-template';
+export { localReferenceMarkdown } from '$lib/i18n/reference-messages';
+export {
+	lintTemplate,
+	TemplateError,
+	templateProblems
+} from '$lib/domain/documents/parse-template';
+export { templateIssueText } from '$lib/i18n/template-messages';
 export {
 	makeDocument,
 	storeDocument,

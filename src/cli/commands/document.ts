@@ -27,6 +27,19 @@ interface DocumentOptions {
 	out: string;
 }
 
+/** Each problem of a template on a line of its own: the file, the line, and what is wrong. */
+export function templateProblemLines(
+	problems: readonly InstanceType<Services['TemplateError']>[],
+	locale: Locale,
+	s: Services
+): string {
+	return problems
+		.map(({ file, line, issue }) =>
+			m.cli_template_error({ file, line, problem: s.templateIssueText(issue, locale) }, { locale })
+		)
+		.join('\n');
+}
+
 /** The failures a person can act on, said plainly; anything else stays a real error. */
 export function explainDocumentError(error: unknown, ctx: CliContext, s: Services): never {
 	const say = { locale: ctx.locale };
@@ -34,9 +47,7 @@ export function explainDocumentError(error: unknown, ctx: CliContext, s: Service
 	const failed = s.renderFailureText(error, ctx.locale);
 	if (failed) throw new CliFailure(failed);
 	if (error instanceof TemplateError)
-		throw new CliFailure(
-			m.cli_template_error({ file: error.file, line: error.line, problem: error.problem }, say)
-		);
+		throw new CliFailure(templateProblemLines(s.templateProblems(error), ctx.locale, s));
 	if (error instanceof UnknownTemplateError)
 		throw new CliFailure(
 			error.version === undefined

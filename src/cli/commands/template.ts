@@ -1,4 +1,4 @@
-/** `cofund template list|show|reference|save`: the document templates and their versions. */
+/** `cofund template list|show|reference|check|save`: the document templates and their versions. */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { madeOn } from '$lib/i18n/document-messages';
@@ -10,7 +10,15 @@ import {
 	withDatabase,
 	type CliContext
 } from '../context';
-import { explainDocumentError, positiveInteger, services } from './document';
+import { explainDocumentError, positiveInteger, services, templateProblemLines } from './document';
+
+function readTemplateFile(file: string, ctx: CliContext): Promise<string> {
+	return readFile(file, 'utf8').catch((error: Error) => {
+		throw new CliFailure(
+			m.cli_file_unreadable({ file, detail: error.message }, { locale: ctx.locale })
+		);
+	});
+}
 
 export function registerTemplateCommands(program: Command, context: () => CliContext): void {
 	const say = { locale: context().locale };
@@ -63,7 +71,31 @@ export function registerTemplateCommands(program: Command, context: () => CliCon
 	templates
 		.command('reference')
 		.description(m.help_template_reference({}, say))
-		.action(async () => context().out((await services()).referenceMarkdown().replace(/\n$/, '')));
+		.option('--generated', m.lo_help_template_reference_generated({}, say))
+		.action(async (options: { generated?: boolean }) => {
+			const ctx = context();
+			const s = await services();
+			// The same words as the reference page, in the language the messages are in; the
+			// generated file keeps the data types' own English, as templates/REFERENCE.md holds it.
+			ctx.out(
+				options.generated
+					? s.referenceMarkdown().replace(/\n$/, '')
+					: s.localReferenceMarkdown(ctx.locale)
+			);
+		});
+	templates
+		.command('check')
+		.description(m.lo_help_template_check({}, say))
+		.argument('<file>', m.help_template_file({}, say))
+		.action(async (file: string) => {
+			const ctx = context();
+			const source = await readTemplateFile(file, ctx);
+			const s = await services();
+			// The editor's lint, from a terminal: every problem of the file, nothing saved.
+			const { problems } = s.lintTemplate(file, source.replace(/\r\n/g, '\n'));
+			if (problems.length > 0) throw new CliFailure(templateProblemLines(problems, ctx.locale, s));
+			ctx.out(m.tpl_check_ok({}, { locale: ctx.locale }));
+		});
 	templates
 		.command('save')
 		.description(m.help_template_save({}, say))
@@ -71,11 +103,7 @@ export function registerTemplateCommands(program: Command, context: () => CliCon
 		.argument('<file>', m.help_template_file({}, say))
 		.action(async (template: string, file: string) => {
 			const ctx = context();
-			const source = await readFile(file, 'utf8').catch((error: Error) => {
-				throw new CliFailure(
-					m.cli_file_unreadable({ file, detail: error.message }, { locale: ctx.locale })
-				);
-			});
+			const source = await readTemplateFile(file, ctx);
 			const s = await services();
 			await withDatabase('cofund template save', async (handle) => {
 				const user = await actingUser(handle, ctx);

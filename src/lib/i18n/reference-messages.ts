@@ -3,8 +3,11 @@
  * generated reference (field-reference.ts, the zod schema), their words from the messages, keyed
  * by the field's path (`tpl_ref_events_title` for `events[].title`) and the filter's name. The
  * English source stays in the schema for templates/REFERENCE.md; a test keeps every field worded.
+ * The web page (/templates/reference) shows it as tables, `cofund template reference` prints the
+ * same text as Markdown (`localReferenceMarkdown`).
  */
 import { fieldReference, type FieldType } from '$lib/domain/documents/field-reference';
+import { BLOCKS, CHARTS } from '$lib/domain/documents/template-definition';
 import { FILTERS } from '$lib/domain/documents/template-engine';
 import type { Locale } from '$lib/domain/locale';
 import { m } from '$lib/paraglide/messages.js';
@@ -55,4 +58,37 @@ export function localFilters(locale: Locale) {
 		result: f.result,
 		usage: plain(messages[filterMessageKey(name)]?.({}, { locale }) ?? f.usage)
 	}));
+}
+
+/** A Markdown table cell: a `|` in the text would end the cell. */
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** The reference page as Markdown, in the reader's language: its lead, blocks, fields, filters. */
+export function localReferenceMarkdown(locale: Locale): string {
+	const say = { locale };
+	const code = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(', ');
+	return [
+		`# ${m.templates_reference({}, say)}`,
+		'',
+		m.templates_reference_lead({}, say),
+		'',
+		`${m.templates_blocks({}, say)} ${code(Object.keys(BLOCKS))}.`,
+		`${m.templates_charts({}, say)} ${code(CHARTS)}.`,
+		'',
+		`## ${m.templates_fields({}, say)}`,
+		'',
+		`| ${m.templates_field({}, say)} | ${m.templates_type({}, say)} | ${m.templates_meaning({}, say)} |`,
+		'| --- | --- | --- |',
+		...localFieldReference(locale).map(
+			(f) => `| \`${f.path}\` | ${cell(f.type)} | ${cell(f.description)} |`
+		),
+		'',
+		`## ${m.templates_filters({}, say)}`,
+		'',
+		`| ${m.templates_filter({}, say)} | ${m.templates_use({}, say)} | ${m.templates_example({}, say)} |`,
+		'| --- | --- | --- |',
+		...localFilters(locale).map(
+			(f) => `| \`${f.name}\` | ${cell(f.usage)} | \`${cell(f.example)}\` → ${cell(f.result)} |`
+		)
+	].join('\n');
 }

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromPackageRoot } from '../../server/package-root';
-import { compileTemplate, parseTemplate, TemplateError, textIn } from './parse-template';
+import { templateIssueText } from '$lib/i18n/template-messages';
+import {
+	compileTemplate,
+	lintTemplate,
+	parseTemplate,
+	TemplateError,
+	TemplateErrors,
+	templateProblems,
+	textIn
+} from './parse-template';
 
 const BLOCK_KINDS =
 	'text, heading, rows, table, chart, signatures, page_break, letterhead, sections';
@@ -419,5 +428,73 @@ describe('YAML anchors and aliases', () => {
 			'base: &base { style: note }\ncontent:'
 		);
 		expect(errorOf(source).line).toBe(lineOf(source, '&base'));
+	});
+});
+
+describe('a template with several problems', () => {
+	/** Each problem as "line: text" in a language, in the order the check gives them. */
+	const said = (source: string, locale: 'lv' | 'en') =>
+		lintTemplate('test.yaml', source).problems.map(
+			(p) => `${p.line}: ${templateIssueText(p.issue, locale)}`
+		);
+
+	it('reports every YAML error, each at its line, in LV and EN', () => {
+		const source = template([
+			'  - heading:',
+			'      lv: Pirmais',
+			'      lv: Vēlreiz pirmais',
+			'  - text: a',
+			'  - heading:',
+			'      en: Second',
+			'      en: Second again'
+		]);
+		const [first, second] = [lineOf(source, 'Vēlreiz'), lineOf(source, 'Second again')];
+		expect(said(source, 'lv')).toEqual([
+			`${first}: Šī atslēga te jau ir uzrakstīta; katra atslēga drīkst būt tikai vienreiz.`,
+			`${second}: Šī atslēga te jau ir uzrakstīta; katra atslēga drīkst būt tikai vienreiz.`
+		]);
+		expect(said(source, 'en')).toEqual([
+			`${first}: This key is already written here; each key may appear only once.`,
+			`${second}: This key is already written here; each key may appear only once.`
+		]);
+	});
+
+	it('checks each Liquid text on its own, so one bad text hides no other', () => {
+		const source = template([
+			'  - text: "{{ project.programm }}"',
+			'  - text: fine',
+			"  - text: '{% if project.code %}open'"
+		]);
+		const [field, open] = [lineOf(source, 'programm'), lineOf(source, 'open')];
+		expect(said(source, 'en')).toEqual([
+			`${field}: Unknown field “programm” in project.programm.`,
+			`${open}: “{% if project.code %}” is not closed.`
+		]);
+		expect(said(source, 'lv')).toEqual([
+			`${field}: Nezināms lauks “programm” izteiksmē project.programm.`,
+			`${open}: “{% if project.code %}” nav aizvērts.`
+		]);
+	});
+
+	it('reports every schema issue, of the head and of each block', () => {
+		const source = template(['  - text: a', '    colour: red', '  - heading: b', '    level: 4']);
+		const lines = lintTemplate('test.yaml', source).problems.map((p) => p.line);
+		expect(lines).toEqual([lineOf(source, 'colour'), lineOf(source, 'level: 4')]);
+		expect(said(source, 'en')[0]).toMatch(/unknown option colour/);
+		expect(said(source, 'lv')[0]).toMatch(/nezināma opcija colour/);
+	});
+
+	it('throws them all from parseTemplate, the earliest line first', () => {
+		const source = template(['  - text: "{{ nothing.here }}"', '  - text: "{{ nor.this }}"']);
+		const error = errorOf(source);
+		expect(error).toBeInstanceOf(TemplateErrors);
+		expect(error.line).toBe(lineOf(source, 'nothing.here'));
+		expect(templateProblems(error).map((p) => p.line)).toEqual([
+			lineOf(source, 'nothing.here'),
+			lineOf(source, 'nor.this')
+		]);
+		// A text shared by both languages is said once, not once per language.
+		expect(templateProblems(error)).toHaveLength(2);
+		expect(lintTemplate('test.yaml', template(['  - text: ok'])).problems).toEqual([]);
 	});
 });

@@ -1,7 +1,9 @@
 /**
  * Reads a template file (YAML) into a checked definition, or fails with the file, the line and
  * the problem: bad YAML, an unknown block or option, a text missing a language, Liquid that does
- * not parse, a field the data does not have. Nothing is rendered until all of it passes.
+ * not parse, a field the data does not have. Nothing is rendered until all of it passes. The check
+ * finds every independent problem, not only the first (`lintTemplate`): all the YAML parser's
+ * errors, all of zod's issues, and each Liquid text on its own, so one bad text hides no other.
  */
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Template } from 'liquidjs';
@@ -37,6 +39,21 @@ export class TemplateError extends Error {
 		this.name = 'TemplateError';
 	}
 }
+
+/**
+ * Every problem of a template, thrown as its first (the earliest line), so that a caller that
+ * shows one problem still can, and one that lists them reads `problems`.
+ */
+export class TemplateErrors extends TemplateError {
+	constructor(readonly problems: readonly [TemplateError, ...TemplateError[]]) {
+		const [first] = problems;
+		super(first.file, first.line, first.problem, first.budget, first.issue);
+	}
+}
+
+/** Every problem an error says: each of a {@link TemplateErrors}, or the one. */
+export const templateProblems = (error: TemplateError): readonly TemplateError[] =>
+	error instanceof TemplateErrors ? error.problems : [error];
 
 type Path = (string | number)[];
 
@@ -84,38 +101,46 @@ const zodProblem = (issue: z.core.$ZodIssue) =>
 		? `unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}`
 		: issue.message;
 
-type Fail = (path: Path, problem: string, issue: TemplateIssue) => never;
+/** Notes a problem at a path of the file; the check goes on to find the others. */
+type Report = (path: Path, problem: string, issue: TemplateIssue) => void;
 
-function checkBlock(raw: unknown, index: number, fail: Fail) {
+/** One block checked against its kind's schema: the block, or null after reporting each issue. */
+function checkBlock(raw: unknown, index: number, report: Report): TemplateBlock | null {
 	const path = ['content', index];
 	const blocks = Object.keys(BLOCKS).join(', ');
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-		fail(path, `a block must be one of: ${blocks}`, {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+		report(path, `a block must be one of: ${blocks}`, {
 			code: 'block_unknown',
 			params: { kinds: blocks }
 		});
+		return null;
+	}
 	const kinds = Object.keys(raw).filter((key): key is BlockKind => key in BLOCKS);
-	if (kinds.length === 0)
-		fail(path, `unknown block; a block starts with one of: ${blocks}`, {
+	if (kinds.length === 0) {
+		report(path, `unknown block; a block starts with one of: ${blocks}`, {
 			code: 'block_unknown',
 			params: { kinds: blocks }
 		});
-	if (kinds.length > 1)
-		fail(path, `a block has one kind, this one has ${kinds.join(' and ')}`, {
+		return null;
+	}
+	if (kinds.length > 1) {
+		report(path, `a block has one kind, this one has ${kinds.join(' and ')}`, {
 			code: 'block_two_kinds',
 			params: { kinds: kinds.join(', ') }
 		});
+		return null;
+	}
 	const result = BLOCKS[kinds[0]!].safeParse(raw);
-	if (!result.success) {
-		const issue = result.error.issues[0]!;
+	if (result.success) return result.data as TemplateBlock;
+	for (const issue of result.error.issues) {
 		const where = pathToString(issuePath(issue)) || kinds[0]!;
-		fail(
+		report(
 			[...path, ...issuePath(issue)],
 			`${kinds[0]} block: ${zodProblem(issue)}`,
 			zodIssue(issue, where)
 		);
 	}
-	return result.data as TemplateBlock;
+	return null;
 }
 
 /** Every Liquid text in a template with its path: what gets compiled and checked per language. */
@@ -205,10 +230,16 @@ export interface CompiledTemplate {
 
 const CONDITIONS_SCOPE = 'document';
 
+/**
+ * Parses every text of the template in one language. Without `report`, the first problem is
+ * thrown; with it, each text, condition and field is checked on its own and every problem is
+ * reported, so one bad text does not hide the next.
+ */
 export function compileTemplate(
 	parsed: ParsedTemplate,
 	lang: Locale,
-	currency = 'EUR'
+	currency = 'EUR',
+	report?: (problem: TemplateError) => void
 ): CompiledTemplate {
 	const { definition } = parsed;
 	if (!definition.languages.includes(lang))
@@ -232,31 +263,43 @@ export function compileTemplate(
 			budget ? undefined : issue
 		);
 	};
+	/** Runs one check; a problem it finds is reported, when reporting, instead of ending the rest. */
+	const attempt = (check: () => void) => {
+		try {
+			check();
+		} catch (error) {
+			if (!report || !(error instanceof TemplateError)) throw error;
+			report(error);
+		}
+	};
 	const compile = (
 		path: Path,
 		source: string,
 		scope: 'document' | 'row' | 'page',
 		rows?: string
 	) => {
-		let templates: Template[];
+		let templates: Template[] = [];
 		try {
 			templates = engine.parse(source);
 		} catch (error) {
-			fail(path, error);
+			attempt(() => fail(path, error));
+			return templates;
 		}
-		for (const variables of Object.values(engine.analyzeSync(templates!).globals))
+		for (const variables of Object.values(engine.analyzeSync(templates).globals))
 			for (const variable of variables) {
 				const unknown = unknownField(variable.segments, scope, definition.data, rows);
 				if (!unknown) continue;
 				// The field's own line inside the text, so a long `|` block points at it.
 				const row = variable.location.row;
-				fail(path, {
-					message: unknown.problem,
-					issue: unknown.issue,
-					token: { getPosition: () => [row, variable.location.col] }
-				});
+				attempt(() =>
+					fail(path, {
+						message: unknown.problem,
+						issue: unknown.issue,
+						token: { getPosition: () => [row, variable.location.col] }
+					})
+				);
 			}
-		return templates!;
+		return templates;
 	};
 	const texts: CompiledTemplate['texts'] = new Map();
 	const rowsOf = new Map<string, string>();
@@ -266,14 +309,18 @@ export function compileTemplate(
 	for (const { path, text, scope } of templateTexts(definition)) {
 		const source = textIn(text, lang);
 		const textPath = typeof text === 'string' ? path : [...path, lang];
-		if (source === undefined)
-			fail(path, {
-				message: `no ${lang.toUpperCase()} text here`,
-				issue: { code: 'no_text', params: { lang } }
-			});
+		if (source === undefined) {
+			attempt(() =>
+				fail(path, {
+					message: `no ${lang.toUpperCase()} text here`,
+					issue: { code: 'no_text', params: { lang } }
+				})
+			);
+			continue;
+		}
 		const rows = path[0] === 'content' ? rowsOf.get(String(path[1])) : undefined;
 		texts.set(JSON.stringify(path), {
-			templates: compile(textPath, source!, scope, rows),
+			templates: compile(textPath, source, scope, rows),
 			at: textPath
 		});
 	}
@@ -291,11 +338,16 @@ export function compileTemplate(
 		if ('table' in block) {
 			const unknown = unknownField(block.table.rows.split('.'), 'document', definition.data);
 			if (unknown)
-				fail(['content', i, 'table', 'rows'], { message: unknown.problem, issue: unknown.issue });
+				attempt(() =>
+					fail(['content', i, 'table', 'rows'], {
+						message: unknown.problem,
+						issue: unknown.issue
+					})
+				);
 		}
 		if ('sections' in block) {
 			const unknown = unknownField(block.sections.rows.split('.'), 'document', definition.data);
-			if (unknown) fail(['content', i, 'sections', 'rows'], { message: unknown });
+			if (unknown) attempt(() => fail(['content', i, 'sections', 'rows'], { message: unknown }));
 		}
 	}
 	return { parsed, lang, engine, texts, conditions, fail };
@@ -307,76 +359,114 @@ const ALIAS_PROBLEM =
 
 /**
  * A template is read as plain data: an alias would let a few lines stand for an exponential
- * amount of text (the "billion laughs"), so the first anchor or alias is refused at its line.
+ * amount of text (the "billion laughs"), so every anchor and alias is refused at its line.
  */
-function refuseAliases(file: string, doc: Document, counter: LineCounter): void {
-	let at: number | undefined;
+function aliasProblems(file: string, doc: Document, counter: LineCounter): TemplateError[] {
+	const lines = new Set<number>();
+	const note = (node: { range?: [number, number, number] | null }) =>
+		lines.add(counter.linePos(node.range?.[0] ?? 0).line);
 	visit(doc, {
 		Alias(_, node) {
-			at = node.range?.[0] ?? 0;
-			return visit.BREAK;
+			note(node);
 		},
 		Node(_, node) {
-			if (!node.anchor) return undefined;
-			at = node.range?.[0] ?? 0;
-			return visit.BREAK;
+			if (node.anchor) note(node);
 		}
 	});
-	if (at !== undefined)
-		throw new TemplateError(file, counter.linePos(at).line, ALIAS_PROBLEM, undefined, {
-			code: 'alias',
-			params: {}
-		});
+	return [...lines].map(
+		(line) => new TemplateError(file, line, ALIAS_PROBLEM, undefined, { code: 'alias', params: {} })
+	);
 }
 
-export function parseTemplate(file: string, source: string): ParsedTemplate {
+/** The YAML parser's errors, every one, each at its line. */
+function yamlProblems(file: string, doc: Document, counter: LineCounter): TemplateError[] {
+	return doc.errors.map(
+		(error) =>
+			new TemplateError(
+				file,
+				counter.linePos(error.pos[0]).line,
+				error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+				undefined,
+				yamlIssue(error.code)
+			)
+	);
+}
+
+/** The template's shape: its head and each of its blocks, every zod issue reported. */
+function checkShape(
+	raw: unknown,
+	report: Report
+): Omit<TemplateDefinition, 'content'> & { content: (TemplateBlock | null)[] } {
+	const head = templateHeadSchema.safeParse(raw);
+	if (!head.success)
+		for (const issue of head.error.issues) {
+			const where = pathToString(issue.path);
+			report(
+				issuePath(issue),
+				where ? `${where}: ${zodProblem(issue)}` : zodProblem(issue),
+				zodIssue(issue, pathToString(issuePath(issue)))
+			);
+		}
+	// The blocks are checked even when the head is wrong, so a bad block is said at once too.
+	const blocks: unknown = head.success ? head.data.content : (raw as { content?: unknown }).content;
+	const content = Array.isArray(blocks) ? blocks.map((b, i) => checkBlock(b, i, report)) : [];
+	return { ...head.data!, content };
+}
+
+/**
+ * Every problem of a template, each at its line and sorted by it, and the parsed template when
+ * there are none. YAML errors come alone (the file's shape cannot be trusted past them), then the
+ * shape's, then the texts' in every language, each said once even when two languages share it.
+ */
+export function lintTemplate(
+	file: string,
+	source: string
+): { parsed: ParsedTemplate | null; problems: TemplateError[] } {
 	const counter = new LineCounter();
 	const doc = parseDocument(source, {
 		lineCounter: counter,
 		prettyErrors: false,
 		uniqueKeys: true
 	});
-	const yamlError = doc.errors[0];
-	if (yamlError) {
-		const line = counter.linePos(yamlError.pos[0]).line;
-		throw new TemplateError(
-			file,
-			line,
-			yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-			undefined,
-			yamlIssue(yamlError.code)
-		);
-	}
-	refuseAliases(file, doc, counter);
+	const early = yamlProblems(file, doc, counter);
+	if (early.length === 0) early.push(...aliasProblems(file, doc, counter));
+	if (early.length > 0) return { parsed: null, problems: early };
 	const { lineAt, textOffset } = locate(doc, counter);
-	const fail: Fail = (path, problem, issue) => {
-		throw new TemplateError(file, lineAt(path), problem, undefined, issue);
+	const problems: TemplateError[] = [];
+	const seen = new Set<string>();
+	const add = (problem: TemplateError) => {
+		const key = JSON.stringify([problem.line, problem.issue]);
+		if (seen.has(key)) return;
+		seen.add(key);
+		problems.push(problem);
 	};
-	const raw: unknown = doc.toJS({ maxAliasCount: 0 });
-	if (!isMap(doc.contents))
-		fail([], 'a template is a set of keys: template, name, languages, data, content', {
+	const report: Report = (path, problem, issue) =>
+		add(new TemplateError(file, lineAt(path), problem, undefined, issue));
+	if (!isMap(doc.contents)) {
+		report([], 'a template is a set of keys: template, name, languages, data, content', {
 			code: 'not_map',
 			params: {}
 		});
-	const head = templateHeadSchema.safeParse(raw);
-	if (!head.success) {
-		const issue = head.error.issues[0]!;
-		const where = pathToString(issue.path);
-		fail(
-			issuePath(issue),
-			where ? `${where}: ${zodProblem(issue)}` : zodProblem(issue),
-			zodIssue(issue, pathToString(issuePath(issue)))
-		);
+		return { parsed: null, problems };
 	}
-	const content = head.data!.content.map((block, i) => checkBlock(block, i, fail));
+	const shape = checkShape(doc.toJS({ maxAliasCount: 0 }), report);
+	const byLine = () => problems.sort((a, b) => a.line - b.line);
+	if (problems.length > 0) return { parsed: null, problems: byLine() };
 	const parsed: ParsedTemplate = {
 		file,
 		source,
-		definition: { ...head.data!, content },
+		definition: { ...shape, content: shape.content as TemplateBlock[] },
 		lineAt,
 		textOffset
 	};
-	// Every language is compiled once here, so a broken text fails before any data is read.
-	for (const lang of parsed.definition.languages) compileTemplate(parsed, lang);
-	return parsed;
+	for (const lang of parsed.definition.languages) compileTemplate(parsed, lang, 'EUR', add);
+	return problems.length > 0 ? { parsed: null, problems: byLine() } : { parsed, problems: [] };
+}
+
+/** The checked template; fails with all its problems (a {@link TemplateErrors}) when it has any. */
+export function parseTemplate(file: string, source: string): ParsedTemplate {
+	const { parsed, problems } = lintTemplate(file, source);
+	const [first, ...rest] = problems;
+	if (first) throw rest.length > 0 ? new TemplateErrors([first, ...rest]) : first;
+	return parsed!;
 }

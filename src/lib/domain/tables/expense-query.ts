@@ -7,13 +7,13 @@
 import { z } from 'zod';
 import {
 	amountParam,
-	dateParam,
+	eventParam,
 	intParam,
 	monthParam,
-	pageParam,
+	pagedTableSchema,
 	paramsObject,
 	readSort,
-	sortParam,
+	sortAndPage,
 	textParam,
 	toQuery,
 	type Sort
@@ -33,19 +33,11 @@ export type ExpenseSortColumn = (typeof EXPENSE_SORT_COLUMNS)[number];
 /** `code=none` asks for the rows with no classification code. */
 export const NO_CODE = 'none';
 
-const eventParam = z.preprocess(
-	(v) => (v === 'none' ? v : typeof v === 'string' && /^\d{1,4}$/.test(v) ? Number(v) : undefined),
-	z.union([z.literal('none'), z.number().int()]).optional()
-);
-
-const raw = z.object({
+const raw = pagedTableSchema(EXPENSE_SORT_COLUMNS, 'date').extend({
 	/** A project code: the portfolio's rows span projects. */
 	project: textParam,
-	q: textParam,
 	year: intParam(1900, 2200),
 	month: monthParam,
-	from: dateParam,
-	to: dateParam,
 	min: amountParam,
 	max: amountParam,
 	/** The code as the filter bar sends it: blank is any, `none` is rows without one. */
@@ -53,9 +45,7 @@ const raw = z.object({
 	/** The code as drill-down links send it: present and blank means rows without one. */
 	category: z.string().optional().catch(undefined),
 	event: eventParam,
-	outside: z.preprocess((v) => v === 'true', z.boolean()),
-	sort: sortParam(EXPENSE_SORT_COLUMNS, 'date'),
-	page: pageParam
+	outside: z.preprocess((v) => v === 'true', z.boolean())
 });
 
 export const expenseQuerySchema = raw.transform(({ code, category, ...rest }) => ({
@@ -88,7 +78,6 @@ export function expenseQueryString(query: Partial<ExpenseQuery>): string {
 			query.category === undefined ? undefined : query.category === '' ? NO_CODE : query.category,
 		event: query.event,
 		outside: query.outside,
-		sort: query.sort === 'date' ? undefined : query.sort,
-		page: query.page === 1 ? undefined : query.page
+		...sortAndPage(query, 'date')
 	});
 }

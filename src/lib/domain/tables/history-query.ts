@@ -7,9 +7,11 @@
 import { z } from 'zod';
 import {
 	dateParam,
+	pagedTableSchema,
 	pageParam,
 	paramsObject,
 	readSort,
+	sortAndPage,
 	sortParam,
 	textParam,
 	toQuery,
@@ -19,15 +21,10 @@ import {
 export const IMPORT_SORT_COLUMNS = ['made', 'file', 'records', 'accepted'] as const;
 export type ImportSortColumn = (typeof IMPORT_SORT_COLUMNS)[number];
 
-export const importQuerySchema = z.object({
-	q: textParam,
+export const importQuerySchema = pagedTableSchema(IMPORT_SORT_COLUMNS, '-made').extend({
 	kind: z.enum(['expenses', 'participation']).optional().catch(undefined),
 	/** `live` hides the reverted imports, `reverted` shows only them. */
-	state: z.enum(['live', 'reverted']).optional().catch(undefined),
-	from: dateParam,
-	to: dateParam,
-	sort: sortParam(IMPORT_SORT_COLUMNS, '-made'),
-	page: pageParam
+	state: z.enum(['live', 'reverted']).optional().catch(undefined)
 });
 export type ImportQuery = z.output<typeof importQuerySchema>;
 
@@ -68,8 +65,7 @@ export function importQueryString(q: Partial<ImportQuery>): string {
 		state: q.state,
 		from: q.from,
 		to: q.to,
-		sort: q.sort === '-made' ? undefined : q.sort,
-		page: q.page === 1 ? undefined : q.page
+		...sortAndPage(q, '-made')
 	});
 }
 

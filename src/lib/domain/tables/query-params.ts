@@ -1,6 +1,7 @@
 /**
- * The pieces every table's URL schema is made of: a query string read as one value per key, and
- * fields that drop a bad value instead of failing, so a shared link with a typo still opens.
+ * The pieces every table's URL schema is made of: a query string read as one value per key,
+ * fields that drop a bad value instead of failing, so a shared link with a typo still opens, and
+ * the base a paged table's schema extends (text, date range, sort, page).
  */
 import { z } from 'zod';
 import { parseMoney } from '../money';
@@ -86,4 +87,35 @@ export function readSort<K extends string>(sort: SortValue<K>): Sort<K> {
 	return sort.startsWith('-')
 		? { column: sort.slice(1) as K, descending: true }
 		: { column: sort as K, descending: false };
+}
+
+/** An event number, or `none` for the rows linked to no event. */
+export const eventParam = z.preprocess(
+	(v) => (v === 'none' ? v : typeof v === 'string' && /^\d{1,4}$/.test(v) ? Number(v) : undefined),
+	z.union([z.literal('none'), z.number().int()]).optional()
+);
+
+/** What every paged table's URL holds: free text, a date range, the sort and the page. */
+export function pagedTableSchema<K extends string>(
+	columns: readonly [K, ...K[]],
+	defaultSort: SortValue<K>
+) {
+	return z.object({
+		q: textParam,
+		from: dateParam,
+		to: dateParam,
+		sort: sortParam(columns, defaultSort),
+		page: pageParam
+	});
+}
+
+/** The sort and page for a query string, each left out when it is the default. */
+export function sortAndPage<K extends string>(
+	query: { sort?: SortValue<K> | undefined; page?: number | undefined },
+	defaultSort: SortValue<K>
+): { sort: SortValue<K> | undefined; page: number | undefined } {
+	return {
+		sort: query.sort === defaultSort ? undefined : query.sort,
+		page: query.page === 1 ? undefined : query.page
+	};
 }

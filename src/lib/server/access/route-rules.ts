@@ -73,6 +73,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/projects/[code]/expenses': { page: onProject('project:read') },
 	'/projects/[code]/expenses/csv': { endpoints: { GET: onProject('project:read') } },
 	'/projects/[code]/trips': { page: onProject('project:read') },
+	'/projects/[code]/trips/csv': { endpoints: { GET: onProject('project:read') } },
 	'/projects/[code]/import': {
 		page: onProject('import:run'),
 		actions: { saveProfile: onProject('import:run') }

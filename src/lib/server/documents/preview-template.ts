@@ -5,7 +5,11 @@
  * no version: the text is nobody's version until it is saved.
  */
 import type { Locale } from '$lib/domain/locale';
-import { parseTemplate, TemplateError } from '$lib/domain/documents/parse-template';
+import {
+	parseTemplate,
+	TemplateError,
+	templateProblems
+} from '$lib/domain/documents/parse-template';
 import type { TemplateIssue } from '$lib/domain/documents/template-issue';
 import type { Database } from '../db';
 import { loadDocumentData } from './load-document-data';
@@ -13,8 +17,9 @@ import { UnknownProjectError, today } from './make-document';
 import { renderInWorker, WORKER_LIMITS } from './render-pool';
 import { currentTemplate } from './template-store';
 
-/** What the editor marks: the first problem, at its line; none when the text would save. */
-export type TextCheck = { ok: true } | { ok: false; line: number; issue: TemplateIssue };
+/** What the editor marks: every problem, each at its line; none when the text would save. */
+export type TextCheck =
+	{ ok: true } | { ok: false; problems: { line: number; issue: TemplateIssue }[] };
 
 /** The label errors give the unsaved text, as a saved edit is checked under. */
 const draftLabel = (templateId: string) => `${templateId} (edit)`;
@@ -37,7 +42,11 @@ export function checkTemplateText(templateId: string, source: string): TextCheck
 		checked(templateId, source);
 		return { ok: true };
 	} catch (error) {
-		if (error instanceof TemplateError) return { ok: false, line: error.line, issue: error.issue };
+		if (error instanceof TemplateError)
+			return {
+				ok: false,
+				problems: templateProblems(error).map(({ line, issue }) => ({ line, issue }))
+			};
 		throw error;
 	}
 }

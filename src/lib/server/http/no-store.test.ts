@@ -35,5 +35,6 @@ describe('no-store for private pages', () => {
 		expect(await answer(null, null, '/nowhere')).toBeNull();
 		expect(mayBeStored(false, '/reset', 'GET')).toBe(true);
 		expect(mayBeStored(false, '/projects/[code]/expenses/csv', 'GET')).toBe(false);
+		expect(mayBeStored(false, '/projects/[code]/trips/csv', 'GET')).toBe(false);
 	});
 });

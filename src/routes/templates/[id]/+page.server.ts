@@ -1,7 +1,7 @@
 // Thin: one template's text, its versions, the editor's reference and preview projects, the review of an edit and saving it as a new version.
 import { error, fail, redirect } from '@sveltejs/kit';
 import { can } from '$lib/domain/access';
-import { TemplateError } from '$lib/domain/documents/parse-template';
+import { TemplateError, templateProblems } from '$lib/domain/documents/parse-template';
 import { localFieldReference, localFilters } from '$lib/i18n/reference-messages';
 import { templateIssueText } from '$lib/i18n/template-messages';
 import { m } from '$lib/paraglide/messages.js';
@@ -91,10 +91,12 @@ export const actions = {
 				return fail(422, {
 					source,
 					line: cause.line,
-					problem: m.templates_error({
-						line: cause.line,
-						problem: templateIssueText(cause.issue, locals.locale)
-					})
+					// Every problem, one line each, so one save shows all there is to mend.
+					problem: templateProblems(cause)
+						.map(({ line, issue }) =>
+							m.templates_error({ line, problem: templateIssueText(issue, locals.locale) })
+						)
+						.join('\n')
 				});
 			if (cause instanceof TemplateConflictError)
 				return fail(409, {

@@ -1,4 +1,4 @@
-// Thin: the editor's lint: the first problem of an unsaved template text, at its line, in the reader's language.
+// Thin: the editor's lint: every problem of an unsaved template text, each at its line, in the reader's language.
 import { json } from '@sveltejs/kit';
 import { templateIssueText } from '$lib/i18n/template-messages';
 import { checkTemplateText } from '$lib/server/documents/preview-template';
@@ -10,7 +10,10 @@ export async function POST({ locals, params, request }) {
 		check.ok
 			? { problems: [] }
 			: {
-					problems: [{ line: check.line, message: templateIssueText(check.issue, locals.locale) }]
+					problems: check.problems.map(({ line, issue }) => ({
+						line,
+						message: templateIssueText(issue, locals.locale)
+					}))
 				},
 		{ headers: { 'cache-control': 'no-store' } }
 	);
