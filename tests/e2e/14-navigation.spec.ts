@@ -222,7 +222,7 @@ test('the favicon is served, as SVG and as the ICO browsers ask for', async ({ r
 test('a menu link and the heading of the page it opens say the same', async ({ page }) => {
 	await signIn(page, 'admin');
 	const main = page.getByRole('navigation', { name: 'Main navigation' });
-	for (const name of ['Verify a PDF', 'Settings', 'Portfolio', 'Backups']) {
+	for (const name of ['Verify a PDF', 'Portfolio', 'Backups', 'Settings']) {
 		await main.getByRole('link', { name, exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1 }), name).toHaveText(name);
 	}
