@@ -37,7 +37,7 @@ test.describe('the coordinator imports', () => {
 			'tā 9 rindas vairs netiek skaitītas un paliek atzīmētas kā atsauktas'
 		);
 		await expect(page.getByTestId('import-history').locator('tbody tr').first()).toContainText(
-			'atsauca coordinator@cofund.example'
+			'atsauca Jānis Bērziņš'
 		);
 	});
 

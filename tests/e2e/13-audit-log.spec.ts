@@ -30,6 +30,10 @@ test.describe('the audit log in words', () => {
 		const rows = table.locator('tbody tr');
 		expect(await rows.count()).toBeGreaterThanOrEqual(2);
 		for (const row of await rows.all()) await expect(row).toContainText(/Importēja /);
+		// Who is a person's name, with the email the log stores beneath it.
+		const demoImport = rows.filter({ hasText: 'ledger.csv' }).last();
+		await expect(demoImport.locator('td.person .author')).toHaveText('Jānis Bērziņš');
+		await expect(demoImport.locator('td.person')).toContainText('coordinator@cofund.example');
 
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
@@ -38,15 +42,39 @@ test.describe('the audit log in words', () => {
 		const csv = readFileSync((await download.path())!, 'utf8');
 		const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
 		expect(lines[0]).toBe(
-			'Ieraksts;Laiks (Rīga);Kas;Darbība;Kas notika;Projekts;Objekts;Izmaiņas;Jaucējkods'
+			'Ieraksts;Laiks (Rīga);Kas;E-pasts;Darbība;Kas notika;Projekts;Objekts;Izmaiņas;Jaucējkods'
 		);
-		expect(csv).toMatch(/;Imports;Importēja ledger\.csv \(\d+ rind(a|as|u)\);SOLID;/);
+		expect(csv).toMatch(
+			/;Jānis Bērziņš;coordinator@cofund\.example;Imports;Importēja ledger\.csv \(\d+ rind(a|as|u)\);SOLID;/
+		);
 		expect(csv).not.toContain('project.create');
 
-		await table.locator('tr', { hasText: 'ledger.csv' }).getByRole('link').click();
+		await table.locator('tr', { hasText: 'ledger.csv' }).last().getByRole('link').click();
 		await expect(page).toHaveURL(/\/projects\/SOLID\/imports\/\d+$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Imports #\d+$/);
-		await expect(page.getByText(/ledger\.csv, importēja/)).toBeVisible();
+		// The import's own page names the person too, not their email.
+		await expect(page.getByTestId('import-lead')).toContainText(
+			/ledger\.csv, importēja Jānis Bērziņš, /
+		);
+		await expect(page.getByTestId('import-lead')).not.toContainText('@');
+	});
+
+	test('the Who filter lists people by name and filters by the email the log stores', async ({
+		page
+	}) => {
+		await page.goto('/audit');
+		const filters = page.getByTestId('audit-filters');
+		await choose(filters.getByLabel('Kas'), 'Jānis Bērziņš');
+		await filters.getByRole('button', { name: 'Atlasīt' }).click();
+		await expect(page).toHaveURL(/actor=coordinator%40cofund\.example/);
+		const people = page.getByTestId('audit-table').locator('tbody td.person .author');
+		expect(await people.count()).toBeGreaterThan(0);
+		for (const person of await people.all()) await expect(person).toHaveText('Jānis Bērziņš');
+
+		// cofund's own steps (the demo's project set-up) are named in the reader's words.
+		await page.goto('/audit?action=project.create');
+		const setUp = page.getByTestId('audit-table').locator('tbody td.person').first();
+		await expect(setUp).toHaveText('cofund (sistēma)');
 	});
 
 	test('a day typed in Latvian order narrows the log from it', async ({ page }) => {

@@ -218,3 +218,47 @@ test('the favicon is served, as SVG and as the ICO browsers ask for', async ({ r
 		expect(response.headers()['content-type'], path).toMatch(type);
 	}
 });
+
+test('a menu link and the heading of the page it opens say the same', async ({ page }) => {
+	await signIn(page, 'admin');
+	const main = page.getByRole('navigation', { name: 'Main navigation' });
+	for (const name of ['Verify a PDF', 'Portfolio', 'Backups', 'Settings']) {
+		await main.getByRole('link', { name, exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1 }), name).toHaveText(name);
+	}
+	// The letterhead is the settings page's section, by its own heading.
+	await expect(page.getByRole('heading', { level: 2 })).toHaveText('Document letterhead');
+});
+
+test.describe('the pages before signing in', () => {
+	test('the reset page without a link says how a password is reset, and leads to sign in', async ({
+		page
+	}) => {
+		await page.goto('/reset');
+		await expect(page.getByRole('alert')).toHaveCount(0);
+		await expect(page.getByTestId('reset-no-link')).toContainText('an administrator issues');
+		await page.getByRole('link', { name: 'Sign in' }).click();
+		await expect(page).toHaveURL(/\/login$/);
+		// The sign-in page says where a forgotten password is answered: no email is sent.
+		await expect(page.getByTestId('login-forgot')).toContainText('An administrator can issue');
+		// A link that is no longer good still says so.
+		await page.goto('/reset?token=not-a-token');
+		await expect(page.getByRole('alert')).toContainText('This link no longer works');
+		await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+	});
+
+	test('the set-up page, once an administrator exists, says so and leads to sign in, centred', async ({
+		page
+	}) => {
+		await page.setViewportSize({ width: 1440, height: 900 });
+		await page.goto('/setup');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'An administrator already exists'
+		);
+		await expect(page.getByRole('textbox')).toHaveCount(0);
+		const card = await page.getByTestId('setup-done').boundingBox();
+		expect(Math.abs(card!.x + card!.width / 2 - 720)).toBeLessThan(20);
+		await page.getByRole('link', { name: 'Sign in' }).click();
+		await expect(page).toHaveURL(/\/login$/);
+	});
+});

@@ -56,7 +56,12 @@ test.describe('the template editor', () => {
 		await page.goto('/templates/final-report');
 		await expect(codeEditor(page)).toBeVisible({ timeout: 60_000 });
 		const original = await postedText(page);
-		const version = Number(/v(\d+)/.exec((await page.locator('h1').textContent())!)![1]);
+		// The heading is the template's name; its id and version sit on a small line below.
+		await expect(page.locator('h1')).toHaveText('Noslēguma ziņojums');
+		await expect(page.getByTestId('template-version')).toContainText('final-report');
+		const version = Number(
+			/v(\d+)/.exec((await page.getByTestId('template-version').textContent())!)![1]
+		);
 		const heading = firstHeading(original);
 
 		// The preview of the text as saved, drawn as pages: the heading as it was.
@@ -95,11 +100,16 @@ test.describe('the template editor', () => {
 
 		await page.getByRole('button', { name: `Saglabāt kā versiju ${version + 1}` }).click();
 		await expect(page.getByRole('status')).toContainText(`Saglabāts kā versija ${version + 1}`);
-		await expect(page.locator('h1')).toContainText(`v${version + 1}`);
+		await expect(page.getByTestId('template-version')).toContainText(`v${version + 1}`);
 		await expect(page.getByTestId('template-versions').locator('li').first()).toContainText(
 			`v${version + 1}`
 		);
 		await expect(page.getByTestId('template-versions')).toContainText(`v${version}`);
+		// Each version by its author's name: the coordinator, and cofund itself for the file's.
+		const versions = page.getByTestId('template-versions').locator('li');
+		await expect(versions.first()).toContainText('Jānis Bērziņš');
+		await expect(versions.last()).toContainText('cofund (sistēma)');
+		await expect(page.getByTestId('template-versions')).not.toContainText('@');
 		expect(await postedText(page)).toContain(heading.words + ADDED);
 
 		// A key written twice: the lint marks its line, and says so in Latvian.

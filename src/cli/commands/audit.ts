@@ -7,6 +7,7 @@ import { auditFilterSchema } from '$lib/domain/tables/audit-query';
 import { formatOfficeMoment, parseIsoDate } from '$lib/domain/format';
 import type { Locale } from '$lib/domain/locale';
 import { sayEvent } from '$lib/i18n/audit-messages';
+import { authorLine } from '$lib/i18n/author-names';
 import { m } from '$lib/paraglide/messages.js';
 import { AUDIT_PAGE_SIZE, listAuditEvents, type AuditFilters } from '$lib/server/audit/list-audit';
 import { templateNames } from '$lib/server/documents/template-summaries';
@@ -89,9 +90,8 @@ async function printLog(options: LogOptions, ctx: CliContext): Promise<void> {
 	for (const event of shown) {
 		const said = sayEvent(event, locale, { templates });
 		const where = event.project ? `  ${event.project}` : '';
-		ctx.out(
-			`#${event.id}  ${formatOfficeMoment(new Date(event.at), locale)}  ${event.actorEmail}${where}`
-		);
+		const who = authorLine({ email: event.actorEmail, name: event.actorName }, locale);
+		ctx.out(`#${event.id}  ${formatOfficeMoment(new Date(event.at), locale)}  ${who}${where}`);
 		ctx.out(`  ${said.sentence}`);
 		for (const change of said.changes) ctx.out(`    ${change}`);
 	}

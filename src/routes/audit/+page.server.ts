@@ -1,6 +1,7 @@
 // Thin: the audit log for auditors and admins, read-only, as far as the reader may see it, each
 // event said in the reader's words; `?verify=1` re-checks the hash chain.
 import { actionName, sayEvent } from '$lib/i18n/audit-messages';
+import { authorName } from '$lib/i18n/author-names';
 import { readAuditQuery } from '$lib/domain/tables/audit-query';
 import { listAuditEvents } from '$lib/server/audit/list-audit';
 import { verifyChainFor } from '$lib/server/audit/audit-scope';
@@ -22,5 +23,9 @@ export const load = async ({ locals, url }) => {
 	const actions = list.actions
 		.map((action) => ({ action, name: actionName(action, locale) }))
 		.sort((a, b) => a.name.localeCompare(b.name, locale));
-	return { ...list, events, actions, filters, order, page, verification };
+	// The filter keeps the email, which the chain stores and `cofund audit log --actor` takes.
+	const actors = list.actors
+		.map((actor) => ({ value: actor.email, label: authorName(actor, locale) }))
+		.sort((a, b) => a.label.localeCompare(b.label, locale));
+	return { ...list, events, actions, actors, filters, order, page, verification };
 };

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { CSV_BOM } from '$lib/domain/csv-export';
 import { ENGINES, freshDatabase } from '$tests/factories/database';
 import { importSample } from '$tests/factories/imports';
@@ -7,6 +8,7 @@ import { applySolidAndOther } from '$tests/factories/projects';
 import { makeUser } from '$tests/factories/users';
 import type { AppUser } from '../auth/users';
 import type { DatabaseHandle } from '../db';
+import { users } from '../db/schema';
 import { auditCsv } from './audit-csv';
 import { recordAudit } from './record-audit';
 
@@ -19,13 +21,25 @@ describe.each(ENGINES)('the audit log as CSV, on %s', (engine) => {
 	let handle: DatabaseHandle;
 	let admin: AppUser;
 	let auditor: AppUser;
+	let coordinator: AppUser;
 	beforeAll(async () => {
 		handle = await freshDatabase(engine);
 		const { db } = handle;
 		await applySolidAndOther(db);
 		admin = await makeUser(db, 'admin', 'admin@example.lv');
 		auditor = await makeUser(db, 'auditor', 'auditor@example.lv', ['SOLID']);
+		coordinator = await makeUser(db, 'coordinator', 'coordinator@example.lv', ['SOLID']);
+		await db.update(users).set({ name: 'Jānis Bērziņš' }).where(eq(users.id, coordinator.id));
 		await importSample(db, 'expenses', 'SOLID');
+		await db.transaction((tx) =>
+			recordAudit(tx, coordinator, {
+				action: 'project.update',
+				objectType: 'project',
+				objectId: 'SOLID',
+				before: {},
+				after: {}
+			})
+		);
 		// A person's name that a spreadsheet would run as a formula.
 		await db.transaction((tx) =>
 			recordAudit(
@@ -45,6 +59,7 @@ describe.each(ENGINES)('the audit log as CSV, on %s', (engine) => {
 			'Ieraksts',
 			'Laiks (Rīga)',
 			'Kas',
+			'E-pasts',
 			'Darbība',
 			'Kas notika',
 			'Projekts',
@@ -52,16 +67,21 @@ describe.each(ENGINES)('the audit log as CSV, on %s', (engine) => {
 			'Izmaiņas',
 			'Jaucējkods'
 		]);
-		const commit = rows.find((row) => row[3] === 'Imports')!;
-		expect(commit[4]).toMatch(/^Importēja ledger\.csv \(\d+ rindas?\)$/);
-		expect(commit[5]).toBe('SOLID');
+		const commit = rows.find((row) => row[4] === 'Imports')!;
+		expect(commit[5]).toMatch(/^Importēja ledger\.csv \(\d+ rindas?\)$/);
+		expect(commit[6]).toBe('SOLID');
 		expect(commit[1]).toMatch(/^\d\d\.\d\d\.\d{4}\. \d\d:\d\d$/);
-		expect(commit[7]).toMatch(/Pieņemtā summa: [\d\s ]+,\d\d\sEUR/);
-		expect(commit[8]).toMatch(/^[0-9a-f]{64}$/);
+		expect(commit[8]).toMatch(/Pieņemtā summa: [\d\s ]+,\d\d\sEUR/);
+		expect(commit[9]).toMatch(/^[0-9a-f]{64}$/);
+		// Each person by name and by the email the chain stores; cofund's own steps in words.
+		expect(commit[2]).toBe('cofund (sistēma)');
+		expect(commit[3]).toBe('system');
+		const update = rows.find((row) => row[4] === 'Plāna maiņa')!;
+		expect([update[2], update[3]]).toEqual(['Jānis Bērziņš', 'coordinator@example.lv']);
 		// The formula is kept as text, never run.
 		expect(rows.map((row) => row[2])).toContain(`'=HYPERLINK("http://evil.example")`);
 		// The auditor's CSV holds only SOLID's events.
-		expect(new Set(rows.slice(1).map((row) => row[5]))).toEqual(new Set(['SOLID']));
+		expect(new Set(rows.slice(1).map((row) => row[6]))).toEqual(new Set(['SOLID']));
 	});
 
 	it('writes English in the EN dialect, and applies the filters', async () => {
@@ -69,8 +89,8 @@ describe.each(ENGINES)('the audit log as CSV, on %s', (engine) => {
 			await auditCsv(handle.db, admin, { project: 'OTHER', action: 'project.create' }, 'en'),
 			','
 		);
-		expect(rows[0]![1]).toBe('Time (Riga)');
-		expect(rows.slice(1).map((row) => [row[3], row[4], row[5]])).toEqual([
+		expect(rows[0]!.slice(1, 4)).toEqual(['Time (Riga)', 'Who', 'Email']);
+		expect(rows.slice(1).map((row) => [row[4], row[5], row[6]])).toEqual([
 			['Project created', 'Created project OTHER', 'OTHER']
 		]);
 	});

@@ -1,11 +1,13 @@
 /**
  * The filtered audit log as CSV in the reader's language and dialect: each event's Riga time,
- * person, action and change in words, as the page says them, with its id and hash for tracing.
+ * person (by name, and by the email the chain stores), action and change in words, as the page
+ * says them, with its id and hash for tracing.
  */
 import { CSV_BOM, toCsv } from '$lib/domain/csv-export';
 import { formatOfficeMoment } from '$lib/domain/format';
 import type { Locale } from '$lib/domain/locale';
 import { sayEvent } from '$lib/i18n/audit-messages';
+import { authorName } from '$lib/i18n/author-names';
 import { m } from '$lib/paraglide/messages.js';
 import type { Viewer } from '../access/authorize';
 import type { Database } from '../db';
@@ -27,6 +29,7 @@ export async function auditCsv(
 		m.audit_event({}, say),
 		m.audit_time({}, say),
 		m.audit_actor({}, say),
+		m.nm_audit_email({}, say),
 		m.audit_action({}, say),
 		m.audit_what({}, say),
 		m.audit_project({}, say),
@@ -39,6 +42,7 @@ export async function auditCsv(
 		return [
 			event.id,
 			formatOfficeMoment(new Date(event.at), locale),
+			authorName({ email: event.actorEmail, name: event.actorName }, locale),
 			event.actorEmail,
 			said.name,
 			said.sentence,

@@ -1,7 +1,8 @@
 /**
  * The audit log as one reader may see it (./audit-scope.ts), newest first, filtered by action,
  * person, project, object and date; a page at a time, or all of it for the CSV. Each event comes
- * with the project it belongs to, and the filters' choices are what the reader's log holds.
+ * with the project it belongs to and its actor's name (the chain stores the email only), and the
+ * filters' choices are what the reader's log holds.
  */
 import {
 	and,
@@ -17,11 +18,12 @@ import {
 	sql,
 	type SQL
 } from 'drizzle-orm';
+import type { Author } from '$lib/domain/author';
 import { officeDayStart } from '$lib/domain/format';
 import type { AuditFilter } from '$lib/domain/tables/audit-query';
 import type { Viewer } from '../access/authorize';
 import type { Database } from '../db';
-import { auditEvents } from '../db/schema';
+import { auditEvents, users } from '../db/schema';
 import { auditScope } from './audit-scope';
 
 /** The filters, as the one schema reads them (`audit-query.ts`); every key may be left out. */
@@ -53,6 +55,9 @@ const projectOf = sql<string | null>`${sql.raw(`(case audit_events.object_type
 		where d.id::text = audit_events.object_id)
 	else coalesce(audit_events.after->>'project', audit_events.before->>'project') end)`)}`;
 
+/** The user behind an event's email, if any: cofund's own steps (`system`) have none. */
+const actorJoin = eq(users.email, auditEvents.actorEmail);
+
 function conditionsOf(filters: AuditFilters, scope: SQL | undefined): SQL | undefined {
 	const conditions: SQL[] = scope ? [scope] : [];
 	if (filters.action) conditions.push(eq(auditEvents.action, filters.action));
@@ -67,6 +72,7 @@ function conditionsOf(filters: AuditFilters, scope: SQL | undefined): SQL | unde
 			or(
 				ilike(auditEvents.action, like),
 				ilike(auditEvents.actorEmail, like),
+				ilike(users.name, like),
 				ilike(auditEvents.objectId, like),
 				sql`${auditEvents.before}::text ilike ${like}`,
 				sql`${auditEvents.after}::text ilike ${like}`
@@ -89,23 +95,25 @@ export async function listAuditEvents(
 	const scope = auditScope(reader);
 	const where = conditionsOf(filters, scope);
 	const query = db
-		.select({ event: auditEvents, project: projectOf })
+		.select({ event: auditEvents, project: projectOf, actorName: users.name })
 		.from(auditEvents)
+		.leftJoin(users, actorJoin)
 		.where(where)
 		.orderBy(order === 'newest' ? desc(auditEvents.id) : asc(auditEvents.id));
 	const [rows, [total], actions, actors, projectCodes] = await Promise.all([
 		page === 'all'
 			? query
 			: query.limit(AUDIT_PAGE_SIZE).offset((Math.max(1, page) - 1) * AUDIT_PAGE_SIZE),
-		db.select({ n: count() }).from(auditEvents).where(where),
+		db.select({ n: count() }).from(auditEvents).leftJoin(users, actorJoin).where(where),
 		db
 			.selectDistinct({ action: auditEvents.action })
 			.from(auditEvents)
 			.where(scope)
 			.orderBy(auditEvents.action),
 		db
-			.selectDistinct({ actor: auditEvents.actorEmail })
+			.selectDistinct({ email: auditEvents.actorEmail, name: users.name })
 			.from(auditEvents)
+			.leftJoin(users, actorJoin)
 			.where(scope)
 			.orderBy(auditEvents.actorEmail),
 		db
@@ -115,14 +123,16 @@ export async function listAuditEvents(
 			.orderBy(asc(projectOf))
 	]);
 	return {
-		events: rows.map(({ event, project }) => ({
+		events: rows.map(({ event, project, actorName }) => ({
 			...event,
 			at: event.at.toISOString(),
-			project: project ?? null
+			project: project ?? null,
+			actorName: actorName ?? null
 		})),
 		total: total?.n ?? 0,
 		actions: actions.map((a) => a.action),
-		actors: actors.map((a) => a.actor),
+		/** Filtered by email, which the chain stores; labelled by name on the page. */
+		actors: actors.map(({ email, name }): Author => ({ email, name: name ?? null })),
 		projects: projectCodes.map((p) => p.project).filter((p): p is string => p !== null)
 	};
 }

@@ -3,18 +3,22 @@
  * signed with the audit key (HMAC-SHA-256) over the event, its place and the link before it.
  */
 import { sql } from 'drizzle-orm';
+import { SYSTEM_EMAIL } from '$lib/domain/author';
 import type { Transaction } from '../db';
 import { auditEvents } from '../db/schema';
 import { currentHead, auditWriterOf } from './audit-context';
 import { auditMac } from './audit-hash';
 
-/** Who did it. The CLI and the web app always name a user; set-up steps name `system`. */
+/**
+ * Who did it. The CLI and the web app always name a user; set-up steps name `system`, which is
+ * hashed into the chain as it is and only shown in the reader's words (src/lib/i18n/author-names.ts).
+ */
 export interface Actor {
 	id: string | null;
 	email: string;
 }
 
-export const SYSTEM_ACTOR: Actor = { id: null, email: 'system' };
+export const SYSTEM_ACTOR: Actor = { id: null, email: SYSTEM_EMAIL };
 
 export interface AuditInput {
 	action: string;

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../db';
 import { auditEvents, sessions } from '../db/schema';
 import { authSecret } from './auth-secret';
 import { createAuth, type Auth } from './create-auth';
-import { consumeSetupToken, ensureFirstAdmin } from './first-admin';
+import { adminExists, consumeSetupToken, ensureFirstAdmin } from './first-admin';
 import { claimSignInAttempt, recordSuccessfulSignIn, SIGN_IN_LIMITS } from './login-throttle';
 import { signInWithPassword } from './sign-in';
 import { createUser, findUserByEmail, setPassword } from './users';
@@ -105,6 +105,8 @@ describe.each(ENGINES)('signing in on %s', (engine) => {
 			email: 'admin@example.lv'
 		});
 		expect(await ensureFirstAdmin(auth, handle.db, env)).toEqual({ state: 'exists' });
+		// What the set-up page asks before it offers to create one.
+		expect(await adminExists(handle.db)).toBe(true);
 	});
 
 	it('throttles one account from one address, and forgets it after a success', async () => {
@@ -170,6 +172,7 @@ describe.each(ENGINES)('the one-time set-up link on %s', (engine) => {
 		const handle = await freshDatabase(engine);
 		try {
 			const auth = createAuth(handle.db, { secret: 'x'.repeat(32), baseURL: 'http://localhost' });
+			expect(await adminExists(handle.db)).toBe(false);
 			const first = await ensureFirstAdmin(auth, handle.db, {});
 			expect(first.state).toBe('setup');
 			const token = first.state === 'setup' ? first.token : '';

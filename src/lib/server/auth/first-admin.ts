@@ -16,17 +16,22 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
 export type FirstAdmin =
 	{ state: 'exists' } | { state: 'created'; email: string } | { state: 'setup'; token: string };
 
-export async function ensureFirstAdmin(
-	auth: Auth,
-	db: Database,
-	env = process.env
-): Promise<FirstAdmin> {
+/** Whether the instance has an administrator: then the set-up page only sends people to sign in. */
+export async function adminExists(db: Database): Promise<boolean> {
 	const [admin] = await db
 		.select({ id: users.id })
 		.from(users)
 		.where(eq(users.role, 'admin'))
 		.limit(1);
-	if (admin) return { state: 'exists' };
+	return admin !== undefined;
+}
+
+export async function ensureFirstAdmin(
+	auth: Auth,
+	db: Database,
+	env = process.env
+): Promise<FirstAdmin> {
+	if (await adminExists(db)) return { state: 'exists' };
 	const email = env.COFUND_ADMIN_EMAIL?.trim();
 	const password = env.COFUND_ADMIN_PASSWORD;
 	if (email && password) {

@@ -5,9 +5,11 @@
  * newest version failed to render, the summary is of the last good version, and says so.
  */
 import { textIn } from '$lib/domain/documents/parse-template';
+import type { Author } from '$lib/domain/author';
 import type { Locale } from '$lib/domain/locale';
 import { m } from '$lib/paraglide/messages.js';
 import type { Database } from '../db';
+import { authorsOf } from '../people/authors';
 import { failureMarkText } from './render-failure';
 import { listTemplates } from './template-store';
 import { usableTemplate } from './template-failures';
@@ -19,7 +21,7 @@ export interface TemplateSummary {
 	languages: Locale[];
 	version: number;
 	origin: 'file' | 'edit';
-	createdBy: string;
+	createdBy: Author;
 	createdAt: Date | null;
 	problem: string | null;
 	/** The newest version, when it failed to render and `version` is the one used instead. */
@@ -29,7 +31,7 @@ export interface TemplateSummary {
 }
 
 export async function templateSummaries(db: Database, locale: Locale): Promise<TemplateSummary[]> {
-	return Promise.all(
+	const summaries = await Promise.all(
 		(await listTemplates(db)).map(async ({ id }): Promise<TemplateSummary> => {
 			try {
 				const { template: t, skipped } = await usableTemplate(db, id);
@@ -51,7 +53,7 @@ export async function templateSummaries(db: Database, locale: Locale): Promise<T
 					languages: definition.languages,
 					version: t.version,
 					origin: t.origin,
-					createdBy: t.createdBy,
+					createdBy: { email: t.createdBy, name: null },
 					createdAt: t.createdAt,
 					problem: null,
 					failedVersion: skipped?.version ?? null,
@@ -65,7 +67,7 @@ export async function templateSummaries(db: Database, locale: Locale): Promise<T
 					languages: [],
 					version: 0,
 					origin: 'file',
-					createdBy: '',
+					createdBy: { email: '', name: null },
 					createdAt: null,
 					problem: (cause as Error).message,
 					failedVersion: null,
@@ -74,6 +76,11 @@ export async function templateSummaries(db: Database, locale: Locale): Promise<T
 			}
 		})
 	);
+	const authorOf = await authorsOf(
+		db,
+		summaries.map((t) => t.createdBy.email)
+	);
+	return summaries.map((t) => ({ ...t, createdBy: authorOf(t.createdBy.email) }));
 }
 
 /** Each template's name in the reader's language, by id: how Verify names a document's template. */

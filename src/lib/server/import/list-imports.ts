@@ -3,6 +3,7 @@
  * who imported what, by name, and whether it was reverted.
  */
 import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { officeDayStart } from '$lib/domain/format';
 import type { ImportQuery, ImportSortColumn } from '$lib/domain/tables/history-query';
 import type { Sort } from '$lib/domain/tables/query-params';
@@ -21,19 +22,22 @@ export interface ImportHistoryEntry {
 	rejected: number;
 	setAside: number;
 	acceptedCents: number;
+	/** The importer's email, which the batch stores; the name below is what a person reads. */
 	createdBy: string;
+	/** Null when no user has that email any more. */
+	createdByName: string | null;
 	createdAt: Date;
 	revertedBy: string | null;
+	revertedByName: string | null;
 	revertedAt: Date | null;
 }
 
-const selectEntries = <E extends Record<string, SQL.Aliased | typeof users.name>>(
-	db: Queryable,
-	extra = {} as E
-) =>
+const importer = alias(users, 'importer');
+const reverter = alias(users, 'reverter');
+
+const selectEntries = (db: Queryable) =>
 	db
 		.select({
-			...extra,
 			id: importBatches.id,
 			kind: importBatches.kind,
 			fileName: importBatches.fileName,
@@ -46,11 +50,15 @@ const selectEntries = <E extends Record<string, SQL.Aliased | typeof users.name>
 			setAside: importBatches.setAside,
 			acceptedCents: importBatches.acceptedCents,
 			createdBy: importBatches.createdBy,
+			createdByName: importer.name,
 			createdAt: importBatches.createdAt,
 			revertedBy: importBatches.revertedBy,
+			revertedByName: reverter.name,
 			revertedAt: importBatches.revertedAt
 		})
-		.from(importBatches);
+		.from(importBatches)
+		.leftJoin(importer, eq(importer.email, importBatches.createdBy))
+		.leftJoin(reverter, eq(reverter.email, importBatches.revertedBy));
 
 /** The start of the office day after `iso`: a "to" date includes the whole of its Riga day. */
 export function nextOfficeDay(iso: string): Date {
@@ -87,7 +95,7 @@ export async function importHistoryPage(
 	filter: ImportFilter = {},
 	page = 1,
 	sort: Sort<ImportSortColumn> = { column: 'made', descending: true }
-): Promise<{ entries: (ImportHistoryEntry & { createdByName: string | null })[]; count: number }> {
+): Promise<{ entries: ImportHistoryEntry[]; count: number }> {
 	const parts: SQL[] = [eq(importBatches.projectId, projectId)];
 	if (filter.kind) parts.push(eq(importBatches.kind, filter.kind));
 	if (filter.state === 'live') parts.push(isNull(importBatches.revertedAt));
@@ -101,8 +109,7 @@ export async function importHistoryPage(
 		.select({ count: sql<string>`count(*)::text` })
 		.from(importBatches)
 		.where(where);
-	const entries = await selectEntries(db, { createdByName: users.name })
-		.leftJoin(users, eq(users.email, importBatches.createdBy))
+	const entries = await selectEntries(db)
 		.where(where)
 		.orderBy(by(SORT_BY[sort.column]), by(importBatches.id))
 		.limit(IMPORTS_PER_PAGE)

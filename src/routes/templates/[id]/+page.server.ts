@@ -15,6 +15,7 @@ import {
 	UnknownTemplateError
 } from '$lib/server/documents/template-store';
 import { templateFailuresOf } from '$lib/server/documents/template-failures';
+import { authorsOf } from '$lib/server/people/authors';
 import { listProjects } from '$lib/server/projects/list-projects';
 
 export const load = async ({ locals, params, url }) => {
@@ -29,6 +30,10 @@ export const load = async ({ locals, params, url }) => {
 		const history = await templateHistory(locals.db, params.id);
 		const failures = await templateFailuresOf(locals.db, params.id);
 		const failed = failures.get(shown.version);
+		const authorOf = await authorsOf(
+			locals.db,
+			history.map((v) => v.createdBy)
+		);
 		const editing = canEdit && shown.version === current.version;
 		return {
 			id: params.id,
@@ -45,7 +50,7 @@ export const load = async ({ locals, params, url }) => {
 			history: history.map(({ version, origin, createdBy, createdAt, sha256 }) => ({
 				version,
 				origin,
-				createdBy,
+				createdBy: authorOf(createdBy),
 				createdAt,
 				sha256,
 				failed: failures.has(version)
