@@ -188,3 +188,27 @@ test('on a phone the header folds into a menu button that opens, closes with Esc
 	await expect(nav.getByRole('link', { name: 'Templates' })).toBeVisible();
 	await context.close();
 });
+
+test('on a phone an expense row is a card: its amount in sight, labelled, the sort a tap away', async ({
+	browser
+}) => {
+	const { context, page } = await contextFor(browser, 'en', 'admin');
+	await page.goto('/projects/SOLID/expenses');
+	const table = page.getByTestId('expense-rows');
+	const amount = table.locator('tbody tr').first().locator('td.num');
+	await expect(amount).toHaveAttribute('data-label', 'Amount');
+	// Inside the screen: read without scrolling sideways.
+	const box = (await amount.boundingBox())!;
+	expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+	await expect(table.locator('tbody tr').first().locator('td.date')).toHaveCSS(
+		'white-space',
+		'nowrap'
+	);
+	// The head stays as a bar of sort links; the one for the amount sorts the rows by it.
+	await table.getByRole('link', { name: /^Amount/ }).click();
+	await expect(page).toHaveURL(/sort=-amount/);
+	// A wide screen keeps the table's columns.
+	await page.setViewportSize(DESKTOP);
+	await expect(table.locator('tbody td').first()).toHaveCSS('display', 'table-cell');
+	await context.close();
+});

@@ -193,8 +193,13 @@ export function formatDate(iso: string, locale: Locale): string {
 
 /** `01.01.2018. – 15.11.2019.` / `1 January 2018 – 15 November 2019`. */
 export function formatPeriod(start: string, end: string, locale: Locale): string {
-	if (locale === 'lv') return `${formatDate(start, 'lv')} – ${formatDate(end, 'lv')}`;
-	return `${englishDate(requireDate(start), 'long')} – ${englishDate(requireDate(end), 'long')}`;
+	return periodEnds(start, end, locale).join(' – ');
+}
+
+/** The period's two dates as formatPeriod writes them, for a table that keeps each on one line. */
+export function periodEnds(start: string, end: string, locale: Locale): [string, string] {
+	if (locale === 'lv') return [formatDate(start, 'lv'), formatDate(end, 'lv')];
+	return [englishDate(requireDate(start), 'long'), englishDate(requireDate(end), 'long')];
 }
 
 /** `03.2018.` / `March 2018`. */

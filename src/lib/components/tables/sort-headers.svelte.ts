@@ -85,6 +85,11 @@ export function sortHeaders(
 	});
 }
 
+/** Each column's header text by its id, for the cells' data-label on a phone. */
+export function headerLabels(headers: readonly SortHeader[]): Record<string, string> {
+	return Object.fromEntries(headers.map((h) => [h.id, h.label]));
+}
+
 /** The headers as runes state: they follow the sort the page's data carries. */
 export class SortHeaders {
 	readonly headers: SortHeader[];
