@@ -197,7 +197,7 @@ test.describe('the new-project form', () => {
 		await page.goto('/projects/SOLID/edit');
 		const inputs = page.locator('[data-testid="event-row"] input');
 		const texts = page.locator('[data-testid="event-row"] input[type="text"]');
-		const months = page.locator('[data-testid="event-row"] [data-path$="].month"] input');
+		const months = page.locator('[data-testid="event-row"] [data-path$="].month"]');
 		await expect(months).toHaveCount(5);
 		for (const width of [1440, 390]) {
 			await page.setViewportSize({ width, height: 900 });
@@ -209,7 +209,7 @@ test.describe('the new-project form', () => {
 				(all as HTMLInputElement[]).filter((i) => i.scrollWidth > i.clientWidth).map((i) => i.value)
 			);
 			expect(cut, `event texts cut at ${width} px`).toEqual([]);
-			// "September 2019" and its picker button need about 11 rem.
+			// A month's name and its year, each in its own select, need about 11 rem.
 			for (const box of await months.evaluateAll((all) =>
 				all.map((i) => i.getBoundingClientRect().width)
 			))
