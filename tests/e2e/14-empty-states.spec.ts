@@ -190,4 +190,52 @@ test.describe('the new-project form', () => {
 			page.getByTestId('partner-row').nth(9).scrollIntoViewIfNeeded()
 		);
 	});
+
+	test('gives every event field a usable width and keeps the save bar on one line', async ({
+		page
+	}) => {
+		await page.goto('/projects/SOLID/edit');
+		const inputs = page.locator('[data-testid="event-row"] input');
+		const texts = page.locator('[data-testid="event-row"] input[type="text"]');
+		const months = page.locator('[data-testid="event-row"] [data-path$="].month"]');
+		await expect(months).toHaveCount(5);
+		for (const width of [1440, 390]) {
+			await page.setViewportSize({ width, height: 900 });
+			const narrowest = Math.min(
+				...(await inputs.evaluateAll((all) => all.map((i) => i.getBoundingClientRect().width)))
+			);
+			expect(narrowest, `narrowest event input at ${width} px`).toBeGreaterThanOrEqual(55);
+			const cut = await texts.evaluateAll((all) =>
+				(all as HTMLInputElement[]).filter((i) => i.scrollWidth > i.clientWidth).map((i) => i.value)
+			);
+			expect(cut, `event texts cut at ${width} px`).toEqual([]);
+			// A month's name and its year, each in its own select, need about 11 rem.
+			for (const box of await months.evaluateAll((all) =>
+				all.map((i) => i.getBoundingClientRect().width)
+			))
+				expect(box, `month field at ${width} px`).toBeGreaterThanOrEqual(165);
+		}
+		// A description is never squeezed beside another on a phone.
+		const lv = await page.locator('[data-path="events[0].title.lv"] input').boundingBox();
+		const planned = await new EditorPage(page).field('plannedMobilities').boundingBox();
+		expect(lv!.width).toBeGreaterThan(300);
+		expect(Math.abs(planned!.width - lv!.width)).toBeLessThanOrEqual(1);
+
+		// The save bar of a new project: its three buttons on one line at 390 px, in both languages.
+		await page.goto('/projects/new');
+		for (const locale of ['lv', 'en'] as const) {
+			await page
+				.context()
+				.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: page.url() }]);
+			await page.reload();
+			const tops = await page
+				.getByTestId('save-bar')
+				.locator('.btn')
+				.evaluateAll((all) => all.map((b) => Math.round(b.getBoundingClientRect().top)));
+			expect(tops, `save bar buttons in ${locale}`).toHaveLength(3);
+			expect(new Set(tops).size, `save bar buttons on one line in ${locale}`).toBe(1);
+			const bar = await page.getByTestId('save-bar').boundingBox();
+			expect(bar!.height, `save bar height in ${locale}`).toBeLessThanOrEqual(60);
+		}
+	});
 });
