@@ -90,7 +90,9 @@ test.describe('documents from templates', () => {
 			.getByRole('link', { name: 'Labot' })
 			.click();
 		const original = await postedText(page);
-		const version = Number(/v(\d+)/.exec((await page.locator('h1').textContent())!)![1]);
+		const version = Number(
+			/v(\d+)/.exec((await page.getByTestId('template-version').textContent())!)![1]
+		);
 
 		const lines = original.split('\n');
 		const at = lines.findIndex((l) => l.includes("'Finansēšanas avots:'"));
@@ -123,7 +125,9 @@ test.describe('documents from templates', () => {
 		await signIn(page, 'coordinator');
 		await page.goto('/templates/council-annex');
 		const original = await postedText(page);
-		const version = Number(/v(\d+)/.exec((await page.locator('h1').textContent())!)![1]);
+		const version = Number(
+			/v(\d+)/.exec((await page.getByTestId('template-version').textContent())!)![1]
+		);
 		await replaceText(
 			page,
 			original.replace(

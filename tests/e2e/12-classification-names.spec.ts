@@ -44,6 +44,8 @@ async function shot(page: Page, name: string, width: number) {
 	const card = page.getByTestId('category-card');
 	if (await card.count())
 		await card.screenshot({ path: join(SHOTS, `${name}-${width}-categories.png`) });
+	// Back to the desktop, where the test goes on with the header's own language buttons.
+	await page.setViewportSize({ width: 1440, height: 900 });
 }
 
 test.describe('economic classification names', () => {

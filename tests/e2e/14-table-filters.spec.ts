@@ -198,7 +198,7 @@ test.describe('the trips table filters', () => {
 		const everything = await shownTrips(page);
 
 		const bar = page.getByTestId('filter-bar');
-		await choose(bar.getByLabel('Statuss'), 'Notikušas');
+		await choose(bar.getByLabel('Statuss'), 'Notika');
 		await setDate(bar, 'No', '2018-06-01');
 		await bar.getByRole('button', { name: 'Atlasīt' }).click();
 		await expect(page).toHaveURL(/[?&]status=done(&|$)/);
@@ -208,7 +208,7 @@ test.describe('the trips table filters', () => {
 		const filtered = await shownTrips(page);
 		expect(filtered.length).toBeGreaterThan(0);
 		expect(filtered.length).toBeLessThan(everything.length);
-		expect(filtered.every((row) => row.endsWith(' Notikušas'))).toBe(true);
+		expect(filtered.every((row) => row.endsWith(' Notika'))).toBe(true);
 		const people = filtered.map((row) => row.split(' R-')[0]!);
 		expect(people).toEqual([...people].sort((a, b) => a.localeCompare(b, 'lv')));
 
