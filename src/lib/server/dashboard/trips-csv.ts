@@ -10,6 +10,7 @@ import { CSV_BOM, toCsv, type CsvCell } from '$lib/domain/csv-export';
 import type { Locale } from '$lib/domain/locale';
 import type { Sort } from '$lib/domain/tables/query-params';
 import type { TripSortColumn } from '$lib/domain/tables/trip-query';
+import { tripStatusText } from '$lib/i18n/trip-status';
 import { m } from '$lib/paraglide/messages.js';
 import type { Queryable } from '../db';
 import { tripWindow, type TripFilter, type TripKey, type TripRowView } from './trip-rows';
@@ -52,7 +53,6 @@ function headings(locale: Locale): string[] {
 }
 
 function cells(row: TripRowView, locale: Locale): CsvCell[] {
-	const say = { locale };
 	return [
 		row.person,
 		row.position,
@@ -62,7 +62,7 @@ function cells(row: TripRowView, locale: Locale): CsvCell[] {
 		row.departure,
 		row.returnDate,
 		row.orderNumber,
-		row.status === 'done' ? m.dashboard_done({}, say) : m.dashboard_cancelled({}, say),
+		tripStatusText(row.status, locale),
 		row.fileName,
 		row.line
 	];
