@@ -14,7 +14,9 @@ const both = (description: string) =>
 			lv: z.string().meta({ description: 'In Latvian' }),
 			en: z.string().meta({ description: 'In English' })
 		})
-		.meta({ description: `${description}, in both languages; \`| local\` picks the document's` });
+		.meta({
+			description: `${description}, in both languages; \`| local\` picks the one in the document's language`
+		});
 
 const partner = z.object({
 	number: z.int().meta({ description: 'Its number in the list, from 1' }),
