@@ -1,5 +1,5 @@
 /** `cofund project apply|list|schema`: keep projects in step with their definition files. */
-import { formatMoney, formatPeriod } from '$lib/domain/format';
+import { formatDate, formatMoney, formatPeriod } from '$lib/domain/format';
 import { pick } from '$lib/domain/locale';
 import { projectJsonSchema } from '$lib/domain/project/json-schema';
 import { checkPlan } from '$lib/domain/project/plan-checks';
@@ -10,7 +10,11 @@ import type { Actor } from '$lib/server/audit/record-audit';
 import { addMember } from '$lib/server/auth/users';
 import type { Database } from '$lib/server/db';
 import { loadProject } from '$lib/server/projects/load-definition';
-import { applyProjectDefinition, type ApplyResult } from '$lib/server/projects/apply-definition';
+import {
+	applyProjectDefinition,
+	DecisionOrderError,
+	type ApplyResult
+} from '$lib/server/projects/apply-definition';
 import { readDefinitionFile } from '$lib/server/projects/definition-file';
 import { listProjects } from '$lib/server/projects/list-projects';
 import type { Command } from 'commander';
@@ -47,10 +51,19 @@ export async function applyFile(
 			)
 		);
 	}
-	const result = await applyProjectDefinition(db, read.definition, { actor });
+	const result = await applyProjectDefinition(db, read.definition, { actor }).catch(
+		(error: unknown) => {
+			if (!(error instanceof DecisionOrderError)) throw error;
+			const { number, date } = error.inForce;
+			throw new CliFailure(
+				m.issue_decisionOrder({ number, date: formatDate(date, locale) }, { locale })
+			);
+		}
+	);
 	const say = {
 		created: m.cli_apply_created,
 		updated: m.cli_apply_updated,
+		amended: m.cli_apply_amended,
 		unchanged: m.cli_apply_unchanged
 	}[result.status];
 	ctx.out(say({ code: result.code, version: result.version }, { locale }));

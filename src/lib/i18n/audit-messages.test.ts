@@ -35,6 +35,15 @@ const CASES: [StoredEvent, string, string][] = [
 		'Changed the plan of SOLID'
 	],
 	[
+		event('plan.amend', {
+			before: solidDefinition(),
+			after: solidDefinition((d) => void (d.decision.number = '120')),
+			project: 'SOLID'
+		}),
+		'Reģistrēja projekta SOLID plāna grozījumus',
+		'Recorded an amendment of the plan of SOLID'
+	],
+	[
 		event('project.member-add', { after: { email: jb.email, role: 'council' }, project: 'SOLID' }),
 		'Piešķīra janis@cofund.example piekļuvi projektam SOLID',
 		'Gave janis@cofund.example access to SOLID'

@@ -38,6 +38,7 @@ export interface AuditNames {
 const NAMES: Record<KnownAction, (p: object, say: Say) => string> = {
 	'project.create': m.audit_name_project_create,
 	'project.update': m.audit_name_project_update,
+	'plan.amend': m.audit_name_plan_amend,
 	'project.member-add': m.audit_name_project_member_add,
 	'project.member-remove': m.audit_name_project_member_remove,
 	'user.create': m.audit_name_user_create,
@@ -93,6 +94,7 @@ const template = (f: Filled, names: AuditNames) => names.templates?.[f.template]
 const SENTENCES: Record<KnownAction, Sentence> = {
 	'project.create': (f, say) => m.audit_say_project_create(f, say),
 	'project.update': (f, say) => m.audit_say_project_update(f, say),
+	'plan.amend': (f, say) => m.audit_say_plan_amend(f, say),
 	'project.member-add': (f, say) => m.audit_say_project_member_add(f, say),
 	'project.member-remove': (f, say) => m.audit_say_project_member_remove(f, say),
 	'user.create': (f, say) => m.audit_say_user_create({ ...f, role: roleText(f.role, say) }, say),

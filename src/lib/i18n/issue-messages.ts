@@ -1,4 +1,5 @@
 /** Says a definition problem (a bad field in a file or a form) in the reader's language. */
+import { formatDate } from '$lib/domain/format';
 import type { Locale } from '$lib/domain/locale';
 import type { DefinitionIssue } from '$lib/domain/project/definition';
 import { m } from '$lib/paraglide/messages.js';
@@ -18,6 +19,11 @@ const MESSAGES: Record<string, (params: Params, options: { locale: Locale }) => 
 	codeTaken: (_, o) => m.issue_codeTaken({}, o),
 	classificationCode: (_, o) => m.issue_classificationCode({}, o),
 	duplicateClassification: (_, o) => m.issue_duplicateClassification({}, o),
+	decisionOrder: (p, o) =>
+		m.issue_decisionOrder(
+			{ number: p.number ?? '', date: p.date ? formatDate(String(p.date), o.locale) : '' },
+			o
+		),
 	invalid_type: (p, o) => m.issue_invalid_type({ expected: p.expected ?? '?' }, o),
 	too_small: (p, o) => m.issue_too_small({ minimum: p.minimum ?? '?' }, o),
 	too_big: (p, o) => m.issue_too_big({ maximum: p.maximum ?? '?' }, o),

@@ -20,6 +20,7 @@ export interface StoredEvent {
 export const KNOWN_ACTIONS = [
 	'project.create',
 	'project.update',
+	'plan.amend',
 	'project.member-add',
 	'project.member-remove',
 	'user.create',
@@ -226,6 +227,11 @@ const aboutPerson =
 const SPECS: Record<KnownAction, Spec> = {
 	'project.create': (event) => ({ facts: { object: event.objectId }, changes: [] }),
 	'project.update': (event) => ({
+		facts: { object: event.objectId },
+		changes: planDiff(event.before ?? {}, event.after ?? {})
+	}),
+	// An amendment's payload is the plan before and after, as a correction's is.
+	'plan.amend': (event) => ({
 		facts: { object: event.objectId },
 		changes: planDiff(event.before ?? {}, event.after ?? {})
 	}),

@@ -21,7 +21,9 @@ export const ISSUE = {
 	duplicateEvent: 'duplicateEvent',
 	codeTaken: 'codeTaken',
 	classificationCode: 'classificationCode',
-	duplicateClassification: 'duplicateClassification'
+	duplicateClassification: 'duplicateClassification',
+	/** An amending decision dated before the decision in force (params: number, date). */
+	decisionOrder: 'decisionOrder'
 } as const;
 
 const text = (max = 200) => z.string().trim().max(max);

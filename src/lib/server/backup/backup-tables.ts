@@ -10,6 +10,7 @@ export const BACKUP_TABLES = [
 	'project_partners',
 	'year_plans',
 	'mobility_events',
+	'plan_versions',
 	'users',
 	'accounts',
 	'project_members',

@@ -118,3 +118,4 @@ export * from './import-schema';
 export * from './document-schema';
 export * from './draft-schema';
 export * from './report-schema';
+export * from './plan-schema';

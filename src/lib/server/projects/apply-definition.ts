@@ -2,6 +2,11 @@
  * Creates or updates a project from its definition, in one transaction. Applying the same
  * definition twice changes nothing (not even the version), so `cofund project apply` is safe to
  * repeat. Events keep their identity by number, since imported rows will point at them.
+ *
+ * Nothing is overwritten without a trace: every plan is also kept as a plan version. A definition
+ * naming another decision than the one in force records an amendment by it; one naming the same
+ * decision records a correction of that decision's record. The project's own rows always hold the
+ * latest adopted plan, which is what the editor and the plan's figures read.
  */
 import type { ProjectDefinition } from '$lib/domain/project/definition';
 import { and, eq, notInArray, sql } from 'drizzle-orm';
@@ -11,8 +16,10 @@ import type { Database, Transaction } from '../db';
 import { mobilityEvents, partners, projects, yearPlans } from '../db/schema';
 import { eventRows, partnerRows, projectValues, yearRows } from './definition-rows';
 import { loadProject } from './load-definition';
+import { changeKind, latestAdopted, type Decision } from '$lib/domain/plan/plan-versions';
+import { insertPlanVersion, listPlanVersions } from '../plans/plan-versions';
 
-export type ApplyStatus = 'created' | 'updated' | 'unchanged';
+export type ApplyStatus = 'created' | 'updated' | 'amended' | 'unchanged';
 
 export interface ApplyResult {
 	status: ApplyStatus;
@@ -40,6 +47,20 @@ export class CodeTakenError extends Error {
 	}
 }
 
+/** A definition names a decision dated before the one in force: it cannot amend what followed. */
+export class DecisionOrderError extends Error {
+	constructor(
+		readonly code: string,
+		readonly inForce: Decision,
+		readonly next: Decision
+	) {
+		super(
+			`Project ${code}: decision ${next.number} of ${next.date} is dated before decision ${inForce.number} of ${inForce.date}, which is in force`
+		);
+		this.name = 'DecisionOrderError';
+	}
+}
+
 export interface ApplyOptions {
 	/** Who applies it; written to the audit log with the definition before and after. */
 	actor: Actor;
@@ -47,6 +68,8 @@ export interface ApplyOptions {
 	createOnly?: boolean;
 	/** The version the editor started from; a different stored version is a conflict. */
 	expectedVersion?: number;
+	/** Why, kept with the plan version it records (e.g. an amendment's reason). */
+	note?: string;
 }
 
 /** Undefined optional fields and `$schema` carry no meaning, so they never count as a change. */
@@ -98,6 +121,13 @@ export async function applyProjectDefinition(
 			.returning({ id: projects.id });
 		if (created) {
 			await writeChildren(tx, created.id, definition);
+			await insertPlanVersion(tx, created.id, {
+				status: 'adopted',
+				kind: 'adoption',
+				definition,
+				note: options.note,
+				by: options.actor.email
+			});
 			await recordAudit(tx, options.actor, {
 				action: 'project.create',
 				objectType: 'project',
@@ -123,6 +153,19 @@ export async function applyProjectDefinition(
 		if (stored && isDeepStrictEqual(canonical(stored.definition), definition)) {
 			return { status: 'unchanged', code: definition.code, version: locked.version };
 		}
+		const inForce = latestAdopted(await listPlanVersions(tx, locked.id));
+		const previous = inForce?.decision ?? stored?.definition.decision ?? definition.decision;
+		const change = changeKind(previous, definition.decision);
+		if (change.kind === 'out-of-order')
+			throw new DecisionOrderError(definition.code, previous, definition.decision);
+		await insertPlanVersion(tx, locked.id, {
+			status: 'adopted',
+			kind: change.kind,
+			definition,
+			basedOn: inForce?.number ?? null,
+			note: options.note,
+			by: options.actor.email
+		});
 		const [updated] = await tx
 			.update(projects)
 			.set({ ...values, version: sql`${projects.version} + 1`, updatedAt: sql`now()` })
@@ -130,12 +173,16 @@ export async function applyProjectDefinition(
 			.returning({ version: projects.version });
 		await writeChildren(tx, locked.id, definition);
 		await recordAudit(tx, options.actor, {
-			action: 'project.update',
+			action: change.kind === 'amendment' ? 'plan.amend' : 'project.update',
 			objectType: 'project',
 			objectId: definition.code,
 			before: stored ? canonical(stored.definition) : null,
 			after: definition
 		});
-		return { status: 'updated', code: definition.code, version: updated!.version };
+		return {
+			status: change.kind === 'amendment' ? 'amended' : 'updated',
+			code: definition.code,
+			version: updated!.version
+		};
 	});
 }

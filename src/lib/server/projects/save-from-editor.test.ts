@@ -98,7 +98,7 @@ describe.each(ENGINES)('saving from the editor on %s', (engine) => {
 			target,
 			SYSTEM_ACTOR
 		);
-		expect(saved).toEqual({ ok: true, code: 'SOLID', status: 'updated' });
+		expect(saved).toEqual({ ok: true, code: 'SOLID', status: 'amended' });
 		const stale = await saveFromEditor(
 			handle.db,
 			form({ definition: solidJson(), version: '1' }),

@@ -9,6 +9,7 @@ import type { Database } from '../db';
 import {
 	applyProjectDefinition,
 	CodeTakenError,
+	DecisionOrderError,
 	VersionConflictError,
 	type ApplyStatus
 } from './apply-definition';
@@ -63,6 +64,11 @@ export async function saveFromEditor(
 		if (error instanceof VersionConflictError) {
 			const { expected, actual } = error;
 			return { ok: false, httpStatus: 409, failure: { problem: 'conflict', expected, actual } };
+		}
+		if (error instanceof DecisionOrderError) {
+			const params = { number: error.inForce.number, date: error.inForce.date };
+			const issues = [{ path: 'decision.date', key: 'decisionOrder', params }];
+			return { ok: false, httpStatus: 409, failure: { problem: 'invalid', issues } };
 		}
 		if (error instanceof CodeTakenError) {
 			const issues = [{ path: 'code', key: 'codeTaken', params: {} }];
