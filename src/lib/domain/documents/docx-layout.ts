@@ -24,22 +24,31 @@ export function textWidth(page: DocumentModel['page'], orientation = page.orient
 
 type TableBlock = Extract<ModelBlock, { kind: 'table' }>;
 
+/** pdfmake pads a table's cells 4 pt left and right, but not outside the first and last column. */
+export const cellPadding = (c: number, columns: number) => ({
+	left: c === 0 ? 0 : 4,
+	right: c === columns - 1 ? 0 : 4
+});
+
 /**
- * Column widths in points: fixed ones as written, 'auto' ones as wide as their longest text (at
- * most half the page, judged from the first rows), '*' ones sharing what is left, as in the PDF.
+ * Column widths in points with the cells' padding, which pdfmake adds to a width as written:
+ * fixed ones as written, 'auto' ones as wide as their longest text (at most half the page,
+ * judged from the first rows), '*' ones sharing what is left, as in the PDF.
  */
 export function columnWidths(table: TableBlock, width: number, fontSize: number): number[] {
 	const sample = table.body.slice(0, 200);
+	const n = table.columns.length;
+	const pad = (c: number) => cellPadding(c, n).left + cellPadding(c, n).right;
 	const natural = (c: number) =>
 		Math.min(
 			width / 2,
-			12 +
+			2 +
 				fontSize *
-					0.55 *
+					0.6 *
 					Math.max(table.columns[c]!.title.length, ...sample.map((row) => row[c]?.length ?? 0))
 		);
 	const given = table.columns.map((column, c) =>
-		typeof column.width === 'number' ? column.width : column.width === 'auto' ? natural(c) : 0
+		column.width === '*' ? 0 : pad(c) + (column.width === 'auto' ? natural(c) : column.width)
 	);
 	const stars = table.columns.filter((column) => column.width === '*').length;
 	const left = width - given.reduce((sum, w) => sum + w, 0);

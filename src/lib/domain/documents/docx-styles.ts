@@ -4,7 +4,7 @@
  * table text, sized as the PDF sizes them, so that a clerk edits the document through its
  * styles rather than through hand-set runs.
  */
-import type { IStylesOptions } from 'docx';
+import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
 import { halfPoints, twips } from './docx-layout';
 import type { ModelBlock } from './render-document';
 
@@ -19,6 +19,7 @@ export const textStyleId = (style: TextStyle) =>
 	`Cofund${style.charAt(0).toUpperCase()}${style.slice(1)}`;
 
 export const TABLE_STYLE = 'CofundTable';
+export const FOOTER_STYLE = 'Footer';
 
 /** The sizes of to-pdfmake.ts, in points, from the template's base size. */
 export function textSize(style: TextStyle, base: number): number {
@@ -70,7 +71,7 @@ export function docxStyles(base: number, language: string): IStylesOptions {
 			document: {
 				run: { font: FONT, size: halfPoints(base), language: { value: language } },
 				// pdfmake's line height of 1.15, and no space between paragraphs unless asked.
-				paragraph: { spacing: { line: 276, before: 0, after: 0 } }
+				paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO, before: 0, after: 0 } }
 			}
 		},
 		paragraphStyles: [
@@ -83,6 +84,14 @@ export function docxStyles(base: number, language: string): IStylesOptions {
 			heading(1),
 			heading(2),
 			heading(3),
+			{
+				// Word's own footer style, sized here: the page fields take the paragraph's size.
+				id: FOOTER_STYLE,
+				name: 'footer',
+				basedOn: 'Normal',
+				run: { size: halfPoints(base - 3), color: GREY },
+				paragraph: { alignment: AlignmentType.CENTER }
+			},
 			{
 				id: TABLE_STYLE,
 				name: 'Cofund table text',

@@ -10,6 +10,7 @@ import {
 	Document,
 	Footer,
 	ImageRun,
+	LineRuleType,
 	PageBreak,
 	PageNumber,
 	PageOrientation,
@@ -24,6 +25,7 @@ import {
 	type ISectionOptions
 } from 'docx';
 import {
+	cellPadding,
 	columnWidths,
 	fit,
 	footerParts,
@@ -34,7 +36,15 @@ import {
 	textWidth,
 	twips
 } from './docx-layout';
-import { docxStyles, GREY, RULE, TABLE_STYLE, textSize, textStyleId } from './docx-styles';
+import {
+	docxStyles,
+	FOOTER_STYLE,
+	GREY,
+	RULE,
+	TABLE_STYLE,
+	textSize,
+	textStyleId
+} from './docx-styles';
 import type { DocumentModel, ModelBlock } from './render-document';
 import type { ChartName } from './template-definition';
 
@@ -76,6 +86,13 @@ const rule = (points: number, color = RULE) => ({
 });
 
 type Child = Paragraph | Table;
+
+/**
+ * The room under a table, as an empty paragraph one line of `points` high: Word joins two tables
+ * with nothing between them into one, and a table has no space after of its own.
+ */
+const spacer = (points: number) =>
+	new Paragraph({ spacing: { line: twips(points), lineRule: LineRuleType.EXACT }, children: [] });
 
 /** Renders blocks; `width` is the text width of the section they are in, in points. */
 class Builder {
@@ -157,9 +174,9 @@ class Builder {
 					})
 				];
 			case 'rows':
-				return [this.rows(b, width)];
+				return [this.rows(b, width), spacer(4)];
 			case 'table':
-				return [this.table(b, width)];
+				return [this.table(b, width), spacer(10)];
 			case 'chart': {
 				const png = this.input.charts.get(b.chart);
 				if (!png) throw new Error(`chart ${b.chart} was not drawn`);
@@ -191,7 +208,7 @@ class Builder {
 					...this.lines(s.lines, { between: 4, after: 4 })
 				]);
 			case 'signatures':
-				return [this.signatures(b, width)];
+				return [this.signatures(b, width), spacer(4)];
 			case 'page_break':
 				return [new Paragraph({ children: [new PageBreak()] })];
 		}
@@ -244,7 +261,12 @@ class Builder {
 				...(options.under ? { borders: { bottom: options.under } } : {}),
 				width: { size: twips(widths[c]!), type: WidthType.DXA },
 				columnSpan: options.span,
-				margins: { top: twips(2), bottom: twips(2), left: twips(4), right: twips(4) },
+				margins: {
+					top: twips(2),
+					bottom: twips(2),
+					left: twips(cellPadding(c, widths.length).left),
+					right: twips(cellPadding(c, widths.length).right)
+				},
 				...(options.fill
 					? { shading: { fill: options.fill, type: ShadingType.CLEAR, color: 'auto' } }
 					: {}),
@@ -374,18 +396,15 @@ const KEEPS_WITH_HEADING = new Set<ModelBlock['kind']>(['text', 'chart']);
 function footer(model: DocumentModel): Footer | undefined {
 	const parts = footerParts(model.footer);
 	if (!parts) return undefined;
-	const size = halfPoints(model.page.font_size - 3);
 	return new Footer({
 		children: [
 			new Paragraph({
-				alignment: AlignmentType.CENTER,
+				style: FOOTER_STYLE,
 				children: parts.parts.map((part) =>
 					typeof part === 'string'
-						? new TextRun({ text: part, size, color: GREY })
+						? new TextRun(part)
 						: new TextRun({
-								children: [part.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES],
-								size,
-								color: GREY
+								children: [part.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES]
 							})
 				)
 			})
