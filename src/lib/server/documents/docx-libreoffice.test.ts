@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '$tests/factories/database';
 import { importSample } from '$tests/factories/imports';
@@ -16,7 +17,7 @@ import { matchLines, pdftotext, SEED_SLIP, seedLines, solidSeed } from '$tests/f
 import { SYSTEM_ACTOR } from '../audit/record-audit';
 import type { DatabaseHandle } from '../db';
 import { applyProjectDefinition } from '../projects/apply-definition';
-import { makeDocument, makeDocx, type DocumentRequest } from './make-document';
+import { makeDocument, makeDocx, PDF_KEYS, type DocumentRequest } from './make-document';
 
 const DATE = '2026-11-24';
 
@@ -99,5 +100,19 @@ describe('the council annex as a Word file', () => {
 		const pdf = await makeDocument(handle.db, request);
 		expect(first.fingerprint).toBe(pdf.fingerprint);
 		expect(first.parameters).toEqual(pdf.parameters);
+		const zip = await JSZip.loadAsync(first.docx);
+		const core = await zip.file('docProps/core.xml')!.async('string');
+		expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${DATE}T12:00:00Z<`);
+		expect(core).toContain(`<dcterms:modified xsi:type="dcterms:W3CDTF">${DATE}T12:00:00Z<`);
+		const custom = await zip.file('docProps/custom.xml')!.async('string');
+		for (const [key, value] of [
+			[PDF_KEYS.fingerprint, first.fingerprint],
+			[PDF_KEYS.template, 'council-annex'],
+			[PDF_KEYS.project, 'SOLID']
+		])
+			expect(custom).toMatch(new RegExp(`name="${key}"><vt:lpwstr>${value}<`));
+		// Every entry's time is the document's date, not the clock's.
+		for (const entry of Object.values(zip.files))
+			expect(entry.date.toISOString()).toBe(`${DATE}T12:00:00.000Z`);
 	});
 });
