@@ -94,10 +94,10 @@ describe('a document model as a Word document', () => {
 	it('writes every block kind as paragraphs and tables, in styles, with the pictures', async () => {
 		const blocks = Object.values(EVERY_KIND);
 		const { document, styles, names } = await parts(model(blocks));
-		// rows, the data table and the signatures are tables; nothing else is.
-		expect(count(document, /<w:tbl>/g)).toBe(3);
-		// 2 rows + header, 2 body rows and the footer, 1 signature line.
-		expect(count(document, /<w:tr>/g)).toBe(2 + 4 + 1);
+		// The letterhead with its logo, rows, the data table and the signatures are tables.
+		expect(count(document, /<w:tbl>/g)).toBe(4);
+		// The logo beside the name, 2 rows, header + 2 body rows + footer, 1 signature line.
+		expect(count(document, /<w:tr>/g)).toBe(1 + 2 + 4 + 1);
 		expect(count(document, /<w:tblHeader\/>/g)).toBe(1);
 		// The annex head: its four lines, each a right-aligned paragraph.
 		expect(count(document, /<w:jc w:val="right"\/>/g)).toBeGreaterThanOrEqual(4);
@@ -111,6 +111,13 @@ describe('a document model as a Word document', () => {
 		expect(document).toContain('<w:br w:type="page"/>');
 		expect(styles).toContain('w:ascii="Roboto"');
 		expect(styles).toContain('<w:lang w:val="lv-LV"/>');
+	});
+
+	it('writes the letterhead as a ruled paragraph when there is no logo', async () => {
+		const { document } = await parts(model([EVERY_KIND.letterhead]), { ...INPUT, logo: undefined });
+		expect(count(document, /<w:tbl>/g)).toBe(0);
+		expect(document).toContain('Daugavpils valstspilsētas pašvaldība');
+		expect(document).toMatch(/<w:pBdr><w:bottom w:val="single"/);
 	});
 
 	it('takes the page and margins from the template, and turns the pages a heading turns', async () => {

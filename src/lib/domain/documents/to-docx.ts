@@ -194,7 +194,7 @@ class Builder {
 				];
 			}
 			case 'letterhead':
-				return this.letterhead(b);
+				return this.letterhead(b, width);
 			case 'sections':
 				// A section's heading stays with its first paragraph, never alone at a page's foot.
 				return b.sections.flatMap((s) => [
@@ -321,22 +321,53 @@ class Builder {
 		});
 	}
 
-	private letterhead(b: Extract<ModelBlock, { kind: 'letterhead' }>): Paragraph[] {
+	/** The logo and the name side by side, as the PDF's two columns, over a thin rule. */
+	private letterhead(b: Extract<ModelBlock, { kind: 'letterhead' }>, width: number): Child[] {
 		const logo = b.logo ? this.input.logo : undefined;
 		const natural = logo ? imageSize(logo) : null;
-		const children: (TextRun | ImageRun)[] = [];
-		if (logo && natural) {
-			const size = fit(natural.width, natural.height, LOGO_BOX);
-			children.push(this.picture(logo, size.width, size.height, b.name), new TextRun('\t'));
-		}
-		children.push(new TextRun({ text: b.name, bold: true, size: halfPoints(this.base + 2) }));
-		return [
+		const ruled = (children: TextRun[]) =>
 			new Paragraph({
 				children,
-				tabStops: natural ? [{ type: 'left', position: twips(LOGO_BOX[0] + 14) }] : undefined,
-				border: { bottom: { ...rule(0.6), space: 4 } },
-				spacing: { after: twips(12) }
-			})
+				keepNext: true,
+				// Under the logo's table, a rule alone: a paragraph no taller than its line.
+				spacing:
+					children.length > 0
+						? { after: twips(12) }
+						: { line: twips(2), lineRule: LineRuleType.EXACT, after: twips(12) },
+				border: { bottom: { ...rule(0.6), space: 4 } }
+			});
+		const name = new TextRun({ text: b.name, bold: true, size: halfPoints(this.base + 2) });
+		if (!logo || !natural) return [ruled([name])];
+		const size = fit(natural.width, natural.height, LOGO_BOX);
+		const widths = [size.width + 14, width - size.width - 14];
+		return [
+			new Table({
+				width: { size: twips(width), type: WidthType.DXA },
+				columnWidths: widths.map(twips),
+				layout: TableLayoutType.FIXED,
+				borders: NO_BORDERS,
+				margins: { top: 0, bottom: 0, left: 0, right: 0 },
+				rows: [
+					new TableRow({
+						cantSplit: true,
+						children: [
+							new TableCell({
+								width: { size: twips(widths[0]!), type: WidthType.DXA },
+								children: [
+									new Paragraph({
+										children: [this.picture(logo, size.width, size.height, b.name)]
+									})
+								]
+							}),
+							new TableCell({
+								width: { size: twips(widths[1]!), type: WidthType.DXA },
+								children: [new Paragraph({ spacing: { before: twips(12) }, children: [name] })]
+							})
+						]
+					})
+				]
+			}),
+			ruled([])
 		];
 	}
 
