@@ -38,9 +38,9 @@ test.describe('documents as Word files', () => {
 			[390, 'en'],
 			[1440, 'en']
 		] as const) {
-			await page.context().addCookies([
-				{ name: 'PARAGLIDE_LOCALE', value: lang, url: new URL(page.url()).origin }
-			]);
+			await page
+				.context()
+				.addCookies([{ name: 'PARAGLIDE_LOCALE', value: lang, url: new URL(page.url()).origin }]);
 			await page.setViewportSize({ width, height: 900 });
 			await page.goto('/projects/SOLID/documents');
 			await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -56,7 +56,9 @@ test.describe('documents as Word files', () => {
 		const auditor = await browser.newPage();
 		await signIn(auditor, 'auditor');
 		await auditor.goto('/projects/SOLID/documents');
-		await expect(auditor.getByRole('button', { name: /Priekšskatīt|Preview/ }).first()).toBeVisible();
+		await expect(
+			auditor.getByRole('button', { name: /Priekšskatīt|Preview/ }).first()
+		).toBeVisible();
 		await expect(auditor.getByTestId('download-docx')).toHaveCount(0);
 		await auditor.close();
 	});

@@ -14,7 +14,9 @@ export const pixels = (points: number) => Math.round((points * 96) / 72);
 /** The page's width and height in points, in its orientation. */
 export function pageSize(page: DocumentModel['page'], orientation = page.orientation) {
 	const [short, long] = page.size === 'LETTER' ? [612, 792] : [595.28, 841.89];
-	return orientation === 'landscape' ? { width: long, height: short } : { width: short, height: long };
+	return orientation === 'landscape'
+		? { width: long, height: short }
+		: { width: short, height: long };
 }
 
 /** The width between the margins, in points. */

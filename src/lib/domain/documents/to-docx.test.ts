@@ -136,8 +136,7 @@ describe('a document model as a Word document', () => {
 	});
 
 	it('puts the page and page-count fields where the footer writes its numbers', async () => {
-		const footer = (page: number, pages: number) =>
-			pages > 1 ? `${page}. lpp. no ${pages}` : '';
+		const footer = (page: number, pages: number) => (pages > 1 ? `${page}. lpp. no ${pages}` : '');
 		expect(footerParts(footer)).toEqual({
 			parts: [{ field: 'page' }, '. lpp. no ', { field: 'pages' }],
 			multiPageOnly: true
@@ -162,8 +161,8 @@ describe('a document model as a Word document', () => {
 	});
 
 	it('refuses a chart that was not drawn', () => {
-		expect(() =>
-			toDocx(model([{ ...EVERY_KIND.chart, chart: 'timeline' }]), INPUT)
-		).toThrow(/timeline was not drawn/);
+		expect(() => toDocx(model([{ ...EVERY_KIND.chart, chart: 'timeline' }]), INPUT)).toThrow(
+			/timeline was not drawn/
+		);
 	});
 });

@@ -394,7 +394,11 @@ class Builder {
 												new Paragraph({
 													spacing: { before: twips(2) },
 													children: [
-														new TextRun({ text: s.name, color: GREY, size: halfPoints(this.base - 1) })
+														new TextRun({
+															text: s.name,
+															color: GREY,
+															size: halfPoints(this.base - 1)
+														})
 													]
 												})
 											]

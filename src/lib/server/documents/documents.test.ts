@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, freshDatabase } from '$tests/factories/database';
 import { importSample } from '$tests/factories/imports';
 import { solidDefinition } from '$tests/factories/projects';
-import { matchLines, pdftotext, SEED_SLIP, seedLines, solidSeed } from '$tests/factories/seed-lines';
+import {
+	matchLines,
+	pdftotext,
+	SEED_SLIP,
+	seedLines,
+	solidSeed
+} from '$tests/factories/seed-lines';
 import { TemplateError } from '$lib/domain/documents/parse-template';
 import type { AuditHead } from '../audit/audit-anchor';
 import { SYSTEM_ACTOR } from '../audit/record-audit';

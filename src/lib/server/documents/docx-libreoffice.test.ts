@@ -13,7 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '$tests/factories/database';
 import { importSample } from '$tests/factories/imports';
 import { solidDefinition } from '$tests/factories/projects';
-import { matchLines, pdftotext, SEED_SLIP, seedLines, solidSeed } from '$tests/factories/seed-lines';
+import {
+	matchLines,
+	pdftotext,
+	SEED_SLIP,
+	seedLines,
+	solidSeed
+} from '$tests/factories/seed-lines';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
 import type { DatabaseHandle } from '../db';
 import { applyProjectDefinition } from '../projects/apply-definition';
@@ -73,28 +79,27 @@ describe('the council annex as a Word file', () => {
 		date: DATE
 	};
 
-	it(
-		'prints through LibreOffice to the seed’s text, line for line, as the PDF does',
-		async () => {
-			const made = await makeDocx(handle.db, request);
-			expect(made.fileName).toMatch(/\.docx$/);
-			const numbered = seedLines(pdftotext(libreOfficePdf(made.docx)));
-			const pageNumber = /^\d+\.lpp\.no\d+$/;
-			const pages = numbered.filter((line) => pageNumber.test(line));
-			expect(pages.length).toBeGreaterThan(0);
-			pages.forEach((line, i) => expect(line).toBe(`${i + 1}.lpp.no${pages.length}`));
-			const { mismatches, left } = matchLines(
-				solidSeed(),
-				numbered.filter((line) => !pageNumber.test(line))
-			);
-			expect(mismatches).toEqual([SEED_SLIP]);
-			expect(left).toEqual([]);
-		},
-		180_000
-	);
+	it('prints through LibreOffice to the seed’s text, line for line, as the PDF does', async () => {
+		const made = await makeDocx(handle.db, request);
+		expect(made.fileName).toMatch(/\.docx$/);
+		const numbered = seedLines(pdftotext(libreOfficePdf(made.docx)));
+		const pageNumber = /^\d+\.lpp\.no\d+$/;
+		const pages = numbered.filter((line) => pageNumber.test(line));
+		expect(pages.length).toBeGreaterThan(0);
+		pages.forEach((line, i) => expect(line).toBe(`${i + 1}.lpp.no${pages.length}`));
+		const { mismatches, left } = matchLines(
+			solidSeed(),
+			numbered.filter((line) => !pageNumber.test(line))
+		);
+		expect(mismatches).toEqual([SEED_SLIP]);
+		expect(left).toEqual([]);
+	}, 180_000);
 
 	it('is the same bytes when made again, and carries the PDF’s keys', async () => {
-		const [first, second] = [await makeDocx(handle.db, request), await makeDocx(handle.db, request)];
+		const [first, second] = [
+			await makeDocx(handle.db, request),
+			await makeDocx(handle.db, request)
+		];
 		expect(first.sha256).toBe(second.sha256);
 		expect(first.docx.equals(second.docx)).toBe(true);
 		const pdf = await makeDocument(handle.db, request);

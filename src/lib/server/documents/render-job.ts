@@ -94,7 +94,9 @@ export async function renderJob(input: RenderInput): Promise<Buffer> {
 		return packDocx(
 			toDocx(model, {
 				charts: pngs,
-				logo: data.letterhead?.logo ? Buffer.from(data.letterhead.logo.base64, 'base64') : undefined,
+				logo: data.letterhead?.logo
+					? Buffer.from(data.letterhead.logo.base64, 'base64')
+					: undefined,
 				keys: input.keys,
 				language: lang === 'lv' ? 'lv-LV' : 'en-GB'
 			}),

@@ -14,8 +14,7 @@ export async function POST({ locals, params, request }) {
 		);
 		return new Response(new Uint8Array(made.docx), {
 			headers: {
-				'content-type':
-					'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+				'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 				'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(made.fileName)}`,
 				'x-content-sha256': made.sha256,
 				'cache-control': 'no-store'
