@@ -224,6 +224,12 @@ const CASES: Case[] = [
 		expected: editors
 	},
 	{
+		route: '/projects/[code]/documents/docx',
+		url: '/projects/SOLID/documents/docx',
+		request: 'POST',
+		expected: editors
+	},
+	{
 		route: '/projects/[code]/documents/[id]',
 		url: '/projects/SOLID/documents/999999',
 		request: 'GET',

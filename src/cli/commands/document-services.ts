@@ -12,6 +12,7 @@ export {
 export { templateIssueText } from '$lib/i18n/template-messages';
 export {
 	makeDocument,
+	makeDocx,
 	storeDocument,
 	TemplateFailedError,
 	UnknownProjectError

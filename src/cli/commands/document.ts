@@ -24,7 +24,21 @@ interface DocumentOptions {
 	lang?: string;
 	version?: string;
 	date?: string;
+	format?: string;
 	out: string;
+}
+
+const FORMATS = ['pdf', 'docx'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Written beside its place and renamed: a failed run never leaves half a file there. */
+async function writeWhole<T>(file: string, bytes: Buffer, keep: () => Promise<T>): Promise<T> {
+	await mkdir(dirname(file), { recursive: true });
+	const partial = `${file}.partial`;
+	await writeFile(partial, bytes);
+	const kept = await keep();
+	await rename(partial, file);
+	return kept;
 }
 
 /** Each problem of a template on a line of its own: the file, the line, and what is wrong. */
@@ -82,16 +96,29 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 	if (options.date !== undefined && !parseIsoDate(options.date))
 		throw new CliFailure(m.cli_bad_date({ date: options.date }, say));
 	const version = positiveInteger(options.version, ctx);
+	const format = (options.format ?? 'pdf') as Format;
+	if (!FORMATS.includes(format))
+		throw new CliFailure(m.docx_cli_bad_format({ format: options.format ?? '' }, say));
 	const s = await services();
 	await withDatabase('cofund document', async (handle) => {
 		const user = await actingUser(handle, ctx);
 		await requireOnProject(handle, user, 'document:generate', options.project, ctx);
+		const request = { project: options.project, template, lang, version, date: options.date };
 		try {
-			const made = await s.makeDocument(
-				handle.db,
-				{ project: options.project, template, lang, version, date: options.date },
-				{ actor: user }
-			);
+			if (format === 'docx') {
+				// A Word file is for editing; it is not kept, and the PDF stays the record one verifies.
+				const made = await s.makeDocx(handle.db, request, { actor: user });
+				await writeWhole(options.out, made.docx, async () => {});
+				const { template: id, version: v, lang: l } = made.parameters;
+				ctx.out(
+					m.docx_cli_made(
+						{ file: options.out, template: id, version: v, lang: l, sha256: made.sha256 },
+						say
+					)
+				);
+				return;
+			}
+			const made = await s.makeDocument(handle.db, request, { actor: user });
 			if (made.skipped)
 				ctx.out(
 					m.template_failure_skipped(
@@ -107,12 +134,9 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 						say
 					)
 				);
-			// Written beside its place and renamed: a failed run never leaves half a PDF there.
-			await mkdir(dirname(options.out), { recursive: true });
-			const partial = `${options.out}.partial`;
-			await writeFile(partial, made.pdf);
-			const stored = await s.storeDocument(handle.db, made, user);
-			await rename(partial, options.out);
+			const stored = await writeWhole(options.out, made.pdf, () =>
+				s.storeDocument(handle.db, made, user)
+			);
 			ctx.out(
 				m.cli_document_made(
 					{
@@ -229,6 +253,7 @@ export function registerDocumentCommands(program: Command, context: () => CliCon
 		.option('--lang <lv|en>', m.help_document_lang({}, say))
 		.option('--version <n>', m.help_document_version({}, say))
 		.option('--date <YYYY-MM-DD>', m.help_document_date({}, say))
+		.option('--format <pdf|docx>', m.docx_help_format({}, say))
 		.requiredOption('--out <file>', m.help_document_out({}, say))
 		.action((template: string, options: DocumentOptions) =>
 			documentCommand(template, options, context())

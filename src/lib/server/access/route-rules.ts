@@ -100,6 +100,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	},
 	'/projects/[code]/documents/preview': { endpoints: { GET: onProject('project:read') } },
 	'/projects/[code]/documents/make': { endpoints: { POST: onProject('document:generate') } },
+	'/projects/[code]/documents/docx': { endpoints: { POST: onProject('document:generate') } },
 	'/projects/[code]/documents/[id]': { endpoints: { GET: onProject('project:read') } },
 	'/verify': {
 		page: { permission: 'document:verify' },

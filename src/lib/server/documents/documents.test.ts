@@ -1,10 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, freshDatabase } from '$tests/factories/database';
 import { importSample } from '$tests/factories/imports';
 import { solidDefinition } from '$tests/factories/projects';
+import {
+	matchLines,
+	pdftotext,
+	SEED_SLIP,
+	seedLines,
+	solidSeed
+} from '$tests/factories/seed-lines';
 import { TemplateError } from '$lib/domain/documents/parse-template';
 import type { AuditHead } from '../audit/audit-anchor';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
@@ -13,7 +18,6 @@ import { auditEvents, documents, templateFailures } from '../db/schema';
 import { bytesSource } from '../import/byte-source';
 import { loadImportProject } from '../import/import-project';
 import { runImport } from '../import/run-import';
-import { fromPackageRoot } from '../package-root';
 import { applyProjectDefinition } from '../projects/apply-definition';
 import { makeDocument, storeDocument, TemplateFailedError } from './make-document';
 import { DocumentRenderError } from './render-pool';
@@ -25,37 +29,6 @@ import { expensesCsv } from '../dashboard/expenses-csv';
 const DATE = '2026-11-24';
 /** The PDF's text with its lines run together, for phrases that may wrap. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
-const pdftotext = (pdf: Uint8Array) =>
-	execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
-
-/**
- * The seed is the text of a Word document: tabs before the labels, double spaces, a line
- * pushed down with a run of spaces in the title, "5. pasākums" beside "1.pasākums". Whitespace
- * carries none of the annex's content, so both sides are compared with it removed; a run of
- * three or more spaces in the seed is the line break Word drew.
- */
-const seedLines = (text: string) =>
-	text
-		.split('\n')
-		.flatMap((line) => line.split(/ {3,}/))
-		.map((line) => line.replace(/\s+/g, ''))
-		.filter(Boolean);
-
-/**
- * Matches the PDF's lines to the seed's, in order: a seed line may be wrapped over several
- * lines in the PDF (a two-column row wraps), so PDF lines are joined until they make it.
- */
-function matchLines(seed: string[], pdf: string[]) {
-	const mismatches: { seed: string; pdf: string }[] = [];
-	let at = 0;
-	for (const expected of seed) {
-		let joined = '';
-		while (at < pdf.length && joined.length < expected.length) joined += pdf[at++];
-		if (joined !== expected) mismatches.push({ seed: expected, pdf: joined });
-	}
-	return { mismatches, left: pdf.slice(at) };
-}
-
 const ONE_MORE_EXPENSE = [
 	'Datums;Dok. Nr.;Partneris;Apraksts;EKK;Summa EUR;Projekts;Pasākums;Finansējums',
 	'20.09.2019;AO-2019/099;Inese Kalniņa;Dienas nauda, Jette 22.–25.09.;2121;35,00;SOLID;5;Pašvaldība',
@@ -86,9 +59,7 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 
 	it('makes the council annex whose text is the seed, line for line', async () => {
 		const made = await annex();
-		const seed = seedLines(
-			readFileSync(fromPackageRoot('tests/fixtures/seed/solid-annex-2018.txt'), 'utf8')
-		);
+		const seed = solidSeed();
 		// The annex numbers its pages ("1. lpp. no 2"); the seed, a Word document's text, has no
 		// page numbers, so they are taken out before the lines are matched.
 		const numbered = seedLines(pdftotext(made.pdf));
@@ -96,14 +67,8 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 		expect(numbered.filter((line) => pageNumber.test(line))).toEqual(['1.lpp.no2', '2.lpp.no2']);
 		const pdf = numbered.filter((line) => !pageNumber.test(line));
 		const { mismatches, left } = matchLines(seed, pdf);
-		// The seed's one slip: event 2 lacks the comma that events 3 and 4 have before the month.
-		// The annex writes every event the same way; only this line may differ, and only so.
-		expect(mismatches).toEqual([
-			{
-				seed: '2.pasākums–Bulgārija06.2018.(6pārstāvji)',
-				pdf: '2.pasākums–Bulgārija,06.2018.(6pārstāvji)'
-			}
-		]);
+		// The annex writes every event the same way; only the seed's slip may differ, and only so.
+		expect(mismatches).toEqual([SEED_SLIP]);
 		expect(left).toEqual([]);
 		expect(seed.length).toBeGreaterThan(40);
 	});

@@ -5,7 +5,8 @@
  * same bytes and an auditor can tell what a file claims to be. `storeDocument` keeps it,
  * immutable, with all of that. The rendering itself runs in a worker thread (`render-pool.ts`); a
  * version whose render fails is marked, and documents asked for without a version are made from
- * the last good one.
+ * the last good one. `makeDocx` makes the same document as a Word file, from the same data and
+ * model, with the same keys in its properties; the PDF stays the record that is kept and verified.
  */
 import type { Locale } from '$lib/domain/locale';
 import { officeToday } from '$lib/domain/format';
@@ -31,6 +32,7 @@ import {
 import { eq } from 'drizzle-orm';
 import type { AuditHead } from '../audit/audit-anchor';
 import { auditHeadFor } from './document-audit-head';
+import type { DocumentFormat } from './render-job';
 
 export interface DocumentRequest {
 	project: string;
@@ -156,11 +158,37 @@ function failureOf(
 	return null;
 }
 
+/** A document made as a Word file: not kept, so it has no canonical data beside it. */
+export interface MadeDocx extends Omit<MadeDocument, 'pdf' | 'canonical'> {
+	docx: Buffer;
+}
+
+type Made = Omit<MadeDocument, 'pdf'> & { bytes: Buffer };
+
 export async function makeDocument(
 	db: Database,
 	request: DocumentRequest,
 	options: MakeOptions = {}
 ): Promise<MadeDocument> {
+	const { bytes, ...made } = await makeFile(db, request, 'pdf', options);
+	return { pdf: bytes, ...made };
+}
+
+export async function makeDocx(
+	db: Database,
+	request: DocumentRequest,
+	options: MakeOptions = {}
+): Promise<MadeDocx> {
+	const { bytes, canonical: _canonical, ...made } = await makeFile(db, request, 'docx', options);
+	return { docx: bytes, ...made };
+}
+
+async function makeFile(
+	db: Database,
+	request: DocumentRequest,
+	format: DocumentFormat,
+	options: MakeOptions
+): Promise<Made> {
 	const { template, skipped } = await resolveTemplate(db, request);
 	const { definition } = template.parsed;
 	const loaded = await loadDocumentData(db, request.project, definition.data);
@@ -176,9 +204,9 @@ export async function makeDocument(
 	};
 	const auditHead = await auditHeadFor(db, projectId, inputs, fingerprint, request.auditHead);
 	const parameters: DocumentParameters = { ...inputs, auditHead };
-	let pdf: Buffer;
+	let bytes: Buffer;
 	try {
-		pdf = await renderInWorker(
+		bytes = await renderInWorker(
 			{
 				label: versionLabel(template),
 				source: template.source,
@@ -195,7 +223,8 @@ export async function makeDocument(
 					[PDF_KEYS.parameters]: JSON.stringify(parameters),
 					[PDF_KEYS.auditHead]: `${auditHead.events} ${auditHead.hash}`
 				},
-				limits: options.budget
+				limits: options.budget,
+				format
 			},
 			options.worker ?? WORKER_LIMITS
 		);
@@ -212,13 +241,13 @@ export async function makeDocument(
 		);
 	}
 	return {
-		pdf,
-		sha256: sha256Hex(pdf),
+		bytes,
+		sha256: sha256Hex(bytes),
 		fingerprint,
 		parameters,
 		projectId,
 		canonical,
-		fileName: `${data.plan.code}-${template.templateId}-${request.lang}-v${template.version}-${parameters.date}.pdf`,
+		fileName: `${data.plan.code}-${template.templateId}-${request.lang}-v${template.version}-${parameters.date}.${format}`,
 		skipped
 	};
 }

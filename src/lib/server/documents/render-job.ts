@@ -1,6 +1,6 @@
 /**
  * The work of rendering one document once its data is read: template text → context → model →
- * charts → PDF bytes. It needs no database and its input and output are plain values, so it runs
+ * charts → PDF bytes, or the same model and charts as a Word document. It needs no database and its input and output are plain values, so it runs
  * in a worker thread (`render-worker.ts`) where a hostile template can exhaust only that thread.
  */
 import type { Locale } from '$lib/domain/locale';
@@ -12,9 +12,13 @@ import { RenderBudget, type RenderLimits } from '$lib/domain/documents/render-bu
 import { renderDocument } from '$lib/domain/documents/render-document';
 import type { ChartName } from '$lib/domain/documents/template-definition';
 import { toPdfmake } from '$lib/domain/documents/to-pdfmake';
+import { toDocx } from '$lib/domain/documents/to-docx';
 import { m } from '$lib/paraglide/messages.js';
 import { chartImage } from './chart-image';
+import { packDocx } from './pack-docx';
 import { renderPdf } from './render-pdf';
+
+export type DocumentFormat = 'pdf' | 'docx';
 
 export interface RenderInput {
 	/** What errors call the template (its file, or "id v3"), and its text. */
@@ -29,6 +33,8 @@ export interface RenderInput {
 	/** The keys written into the PDF's information dictionary. */
 	keys: Record<string, string>;
 	limits?: RenderLimits | undefined;
+	/** PDF when absent. */
+	format?: DocumentFormat | undefined;
 }
 
 function chartWords(lang: Locale): ChartWords {
@@ -75,18 +81,30 @@ export async function renderJob(input: RenderInput): Promise<Buffer> {
 	// The PDF's own title names the project, whatever the template calls itself.
 	const model = { ...rendered, title: `${rendered.title} – ${data.plan.code}` };
 
-	const charts = new Map<ChartName, string>();
+	const pngs = new Map<ChartName, Buffer>();
 	const words = chartWords(lang);
 	for (const block of model.blocks)
-		if (block.kind === 'chart' && !charts.has(block.chart)) {
-			const png = chartImage(
-				documentChart(block.chart, data, lang, words),
-				block.width,
-				block.height
+		if (block.kind === 'chart' && !pngs.has(block.chart))
+			pngs.set(
+				block.chart,
+				chartImage(documentChart(block.chart, data, lang, words), block.width, block.height)
 			);
-			charts.set(block.chart, `data:image/png;base64,${png.toString('base64')}`);
-		}
 
+	if (input.format === 'docx')
+		return packDocx(
+			toDocx(model, {
+				charts: pngs,
+				logo: data.letterhead?.logo
+					? Buffer.from(data.letterhead.logo.base64, 'base64')
+					: undefined,
+				keys: input.keys,
+				language: lang === 'lv' ? 'lv-LV' : 'en-GB'
+			}),
+			input.date
+		);
+	const charts = new Map(
+		[...pngs].map(([name, png]) => [name, `data:image/png;base64,${png.toString('base64')}`])
+	);
 	return renderPdf(
 		toPdfmake(model, charts, {
 			creationDate: new Date(`${input.date}T12:00:00Z`),
