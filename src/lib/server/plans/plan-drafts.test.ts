@@ -92,9 +92,9 @@ describe.each(ENGINES)('plan drafts on %s', (engine) => {
 		funding.years[1]!.prefinancing = 40000;
 		await updateDraftFunding(handle.db, 'SOLID', 2, funding, actor);
 		expect((await moveDraft(handle.db, 'SOLID', 2, 'submit', actor)).status).toBe('submitted');
-		await expect(
-			updateDraftFunding(handle.db, 'SOLID', 2, funding, actor)
-		).rejects.toBeInstanceOf(DraftStateError);
+		await expect(updateDraftFunding(handle.db, 'SOLID', 2, funding, actor)).rejects.toBeInstanceOf(
+			DraftStateError
+		);
 		await expect(discardDraft(handle.db, 'SOLID', 2, actor)).rejects.toMatchObject({
 			reason: 'not-editable'
 		});
@@ -119,7 +119,11 @@ describe.each(ENGINES)('plan drafts on %s', (engine) => {
 			[1, 'adopted', 'adoption', '57'],
 			[2, 'adopted', 'amendment', '512']
 		]);
-		expect(versions[1]).toMatchObject({ basedOn: 1, note: '2019: +40,20 EUR', adoptedBy: actor.email });
+		expect(versions[1]).toMatchObject({
+			basedOn: 1,
+			note: '2019: +40,20 EUR',
+			adoptedBy: actor.email
+		});
 		const stored = (await loadProject(handle.db, 'SOLID'))!.definition;
 		expect(stored.funding).toMatchObject({ council: 270020, total: 420020 });
 		expect(stored.decision).toMatchObject(decision);
