@@ -44,6 +44,46 @@ const CASES: [StoredEvent, string, string][] = [
 		'Recorded an amendment of the plan of SOLID'
 	],
 	[
+		event('plan.draft-create', {
+			after: { version: 2, basedOn: 1, note: '2019: +40,20 EUR' },
+			project: 'SOLID'
+		}),
+		'Sagatavoja projekta SOLID plāna versijas 2 melnrakstu no grozījumu priekšlikuma',
+		'Drafted plan version 2 of SOLID from the amendment proposal'
+	],
+	[
+		event('plan.draft-edit', {
+			before: { version: 2, funding: solidDefinition().funding },
+			after: { version: 2, funding: solidDefinition().funding },
+			project: 'SOLID'
+		}),
+		'Mainīja projekta SOLID plāna melnraksta (versija 2) summas',
+		'Changed the figures of draft plan version 2 of SOLID'
+	],
+	[
+		event('plan.draft-submit', {
+			before: { version: 2, status: 'draft' },
+			after: { version: 2, status: 'submitted' },
+			project: 'SOLID'
+		}),
+		'Iesniedza domei projekta SOLID plāna melnrakstu (versija 2)',
+		'Submitted draft plan version 2 of SOLID to the council'
+	],
+	[
+		event('plan.draft-return', {
+			before: { version: 2, status: 'submitted' },
+			after: { version: 2, status: 'draft' },
+			project: 'SOLID'
+		}),
+		'Atgrieza projekta SOLID plāna versiju 2 melnrakstā',
+		'Returned plan version 2 of SOLID to draft'
+	],
+	[
+		event('plan.draft-discard', { before: { version: 2, note: 'x' }, project: 'SOLID' }),
+		'Dzēsa projekta SOLID plāna melnrakstu (versija 2)',
+		'Discarded draft plan version 2 of SOLID'
+	],
+	[
 		event('project.member-add', { after: { email: jb.email, role: 'council' }, project: 'SOLID' }),
 		'Piešķīra janis@cofund.example piekļuvi projektam SOLID',
 		'Gave janis@cofund.example access to SOLID'
@@ -289,6 +329,23 @@ describe('the change of an event', () => {
 		]);
 		// The years and events were reordered too, but matched by year and number that is no change.
 		expect(said.changes.join()).not.toMatch(/2018\)|Event [1345]/);
+	});
+
+	it('says a draft edit as the plan fields it changed', () => {
+		const before = { version: 2, funding: solidDefinition().funding };
+		const after = {
+			version: 2,
+			funding: solidDefinition((d) => void (d.funding.years[1]!.prefinancing = 39000)).funding
+		};
+		const said = sayEvent(event('plan.draft-edit', { before, after, project: 'SOLID' }), 'en');
+		expect(said.changes.map((c) => c.replaceAll(NBSP, ' '))).toEqual([
+			'Pre-financing (2019): 400 EUR → 390 EUR'
+		]);
+		const created = sayEvent(
+			event('plan.draft-create', { after: { version: 2, basedOn: 1, note: 'x' } }),
+			'lv'
+		);
+		expect(created.changes).toEqual(['Pamatā versija: 1', 'Piezīme: x']);
 	});
 
 	it('says the facts of an import, money in EUR and not in cents', () => {

@@ -21,6 +21,11 @@ export const KNOWN_ACTIONS = [
 	'project.create',
 	'project.update',
 	'plan.amend',
+	'plan.draft-create',
+	'plan.draft-edit',
+	'plan.draft-submit',
+	'plan.draft-return',
+	'plan.draft-discard',
 	'project.member-add',
 	'project.member-remove',
 	'user.create',
@@ -123,6 +128,7 @@ const KINDS: Record<string, FieldKind> = {
 	reverted: 'count',
 	legacyEvents: 'count',
 	version: 'count',
+	basedOn: 'count',
 	line: 'count',
 	role: 'role',
 	from: 'role',
@@ -234,6 +240,30 @@ const SPECS: Record<KnownAction, Spec> = {
 	'plan.amend': (event) => ({
 		facts: { object: event.objectId },
 		changes: planDiff(event.before ?? {}, event.after ?? {})
+	}),
+	// A draft's events name its version; an edit's change is the draft's funding before and after.
+	'plan.draft-create': (event, data) => ({
+		facts: { object: event.objectId, version: number(data.version) },
+		changes: factsInOrder(data, ['basedOn', 'note'])
+	}),
+	'plan.draft-edit': (event, data) => ({
+		facts: { object: event.objectId, version: number(data.version) },
+		changes: planDiff(
+			{ funding: record(event.before).funding },
+			{ funding: record(event.after).funding }
+		)
+	}),
+	'plan.draft-submit': (event, data) => ({
+		facts: { object: event.objectId, version: number(data.version) },
+		changes: []
+	}),
+	'plan.draft-return': (event, data) => ({
+		facts: { object: event.objectId, version: number(data.version) },
+		changes: []
+	}),
+	'plan.draft-discard': (event, data) => ({
+		facts: { object: event.objectId, version: number(data.version) },
+		changes: factsInOrder(data, ['note'])
 	}),
 	'project.member-add': aboutPerson(['email', 'name', 'project']),
 	'project.member-remove': aboutPerson(['email', 'name', 'project']),

@@ -22,6 +22,25 @@ const mobility = {
 };
 
 describe('the alerts of a project', () => {
+	it('says the plan needs an amendment only for the years the proposal names', () => {
+		const input = {
+			years,
+			events,
+			mobility,
+			outsidePeriod: { count: 0, cents: 0 },
+			unassigned: { count: 0, cents: 0 },
+			thisMonth: '2026-11',
+			tripsRecorded: 0
+		};
+		expect(projectAlerts({ ...input, amendment: [{ year: 2019, amount: 4020 }] })).toEqual([
+			{ kind: 'year-over-plan', year: 2019, variance: 4020, ratio: 4020 / 107000 },
+			{ kind: 'plan-amendment', year: 2019, amount: 4020 }
+		]);
+		expect(projectAlerts({ ...input, amendment: [] }).map((a) => a.kind)).toEqual([
+			'year-over-plan'
+		]);
+	});
+
 	it('names SOLID 2019 as over plan, event 3 as behind, and the printing not linked to an event', () => {
 		const alerts = projectAlerts({
 			years,

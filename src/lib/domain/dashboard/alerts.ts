@@ -1,6 +1,7 @@
 /**
  * What on a project needs someone's attention, each with the rows behind it: a year over plan,
- * an event whose month has passed with fewer trips done than planned, expenses dated outside
+ * the plan needing an amendment (a year the amendment proposal names, see
+ * plan/amendment-proposal.ts), an event whose month has passed with fewer trips done than planned, expenses dated outside
  * the project period, and expenses not linked to any event. No alert counts zero: a project
  * with no trip recorded at all gets no event alerts (its empty state offers the import instead),
  * and an event with none done is said as such, not as "0 of 4".
@@ -11,6 +12,8 @@ import type { YearVariance } from './year-variance';
 
 export type Alert =
 	| { kind: 'year-over-plan'; year: number; variance: Cents; ratio: number | null }
+	/** The amendment proposal names this year, by this signed amount. */
+	| { kind: 'plan-amendment'; year: number; amount: Cents }
 	| { kind: 'event-behind'; event: number; month: string; done: number; planned: number }
 	/** Its month has passed and no trip to it is recorded as done; `cancelled` may be 0. */
 	| { kind: 'event-missed'; event: number; month: string; planned: number; cancelled: number }
@@ -27,6 +30,8 @@ export interface AlertInput {
 	thisMonth: string;
 	/** Trips recorded on the project, done or cancelled: with none, trips are not yet imported. */
 	tripsRecorded: number;
+	/** The years the amendment proposal names; absent or empty: the plan needs none. */
+	amendment?: readonly { year: number; amount: Cents }[];
 }
 
 export function projectAlerts(input: AlertInput): Alert[] {
@@ -41,6 +46,8 @@ export function projectAlerts(input: AlertInput): Alert[] {
 			});
 		}
 	}
+	for (const { year, amount } of input.amendment ?? [])
+		alerts.push({ kind: 'plan-amendment', year, amount });
 	for (const event of input.tripsRecorded > 0 ? input.events : []) {
 		const counts = input.mobility[event.number];
 		if (!(event.month < input.thisMonth && counts && counts.completed < counts.planned)) continue;

@@ -70,6 +70,18 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 		actions: { default: onProject('project:edit') }
 	},
 	'/projects/[code]/dashboard': { page: onProject('project:read') },
+	// Council members and auditors read the proposal and the draft; coordinators prepare them.
+	'/projects/[code]/plan/amend': {
+		page: onProject('project:read'),
+		actions: {
+			accept: onProject('project:edit'),
+			save: onProject('project:edit'),
+			submit: onProject('project:edit'),
+			return: onProject('project:edit'),
+			discard: onProject('project:edit'),
+			adopt: onProject('project:edit')
+		}
+	},
 	'/projects/[code]/expenses': { page: onProject('project:read') },
 	'/projects/[code]/expenses/csv': { endpoints: { GET: onProject('project:read') } },
 	'/projects/[code]/trips': { page: onProject('project:read') },

@@ -50,14 +50,16 @@ describe.each(ENGINES)('the SOLID dashboard on %s', (engine) => {
 		});
 	});
 
-	it('raises the alerts: 2019 over plan, event 3 behind, the printing linked to no event', async () => {
+	it('raises the alerts: 2019 over plan and its amendment, event 3 behind, the printing linked to no event', async () => {
 		const dashboard = (await projectDashboard(handle.db, 'SOLID', '2026-11'))!;
 		expect(dashboard.alerts.map((a) => a.kind)).toEqual([
 			'year-over-plan',
+			'plan-amendment',
 			'event-behind',
 			'unassigned'
 		]);
-		expect(dashboard.alerts[2]).toEqual({ kind: 'unassigned', count: 1, cents: 3850 });
+		expect(dashboard.alerts[1]).toEqual({ kind: 'plan-amendment', year: 2019, amount: 4020 });
+		expect(dashboard.alerts[3]).toEqual({ kind: 'unassigned', count: 1, cents: 3850 });
 	});
 
 	it('drills from the 2019 bar down to its rows, each with its file and line', async () => {

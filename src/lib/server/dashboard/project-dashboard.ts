@@ -4,7 +4,8 @@
  * the monthly sums cannot tell. All over the live rows: a reverted import's rows count nowhere.
  */
 import { sql } from 'drizzle-orm';
-import { officeMonth } from '$lib/domain/format';
+import { officeMonth, officeToday } from '$lib/domain/format';
+import { proposeAmendment } from '$lib/domain/plan/amendment-proposal';
 import { projectAlerts, type Alert } from '$lib/domain/dashboard/alerts';
 import type { ProjectFigures } from '$lib/domain/dashboard/figures';
 import type { ProjectDefinition } from '$lib/domain/project/definition';
@@ -27,7 +28,9 @@ export async function projectDashboard(
 	db: Queryable,
 	code: string,
 	/** YYYY-MM: the month the alerts count as now (events planned before it should have happened). */
-	thisMonth = officeMonth()
+	thisMonth = officeMonth(),
+	/** YYYY-MM-DD: the day the amendment proposal forecasts the year under way from. */
+	today = officeToday()
 ): Promise<ProjectDashboard | null> {
 	const stored = await loadProject(db, code);
 	if (!stored) return null;
@@ -47,6 +50,8 @@ export async function projectDashboard(
 		)
 	]);
 
+	// The same proposal the amendment page makes, from these same figures.
+	const proposal = proposeAmendment(definition, figures.years, today);
 	return {
 		definition,
 		...figures,
@@ -58,7 +63,8 @@ export async function projectDashboard(
 			outsidePeriod: { count: Number(outside!.count), cents: Number(outside!.cents) },
 			unassigned: { count: figures.unassigned.rows, cents: figures.unassigned.cents },
 			thisMonth,
-			tripsRecorded: figures.mobility.completed + figures.mobility.cancelled
+			tripsRecorded: figures.mobility.completed + figures.mobility.cancelled,
+			amendment: proposal?.years ?? []
 		})
 	};
 }

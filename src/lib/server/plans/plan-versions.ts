@@ -1,5 +1,5 @@
 /** Reads and records a project's plan versions; an adopted version, once written, never changes. */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ProjectDefinition } from '$lib/domain/project/definition';
 import type {
 	PlanVersion,
@@ -84,4 +84,38 @@ export async function insertPlanVersion(
 		})
 		.returning();
 	return versionFromRow(row!);
+}
+
+/**
+ * Turns a draft (or submitted) version into the adopted one, in one update, which the trigger
+ * allows once: from then on the row is adopted and stays as it is. False: no such open draft.
+ */
+export async function adoptDraftVersion(
+	tx: Transaction,
+	projectId: number,
+	draft: number,
+	version: NewVersion
+): Promise<boolean> {
+	const rows = await tx
+		.update(planVersions)
+		.set({
+			status: 'adopted',
+			kind: version.kind,
+			definition: version.definition,
+			decisionDate: version.definition.decision.date,
+			decisionNumber: version.definition.decision.number,
+			basedOn: version.basedOn ?? null,
+			note: version.note ?? null,
+			adoptedBy: version.by,
+			adoptedAt: sql`now()`
+		})
+		.where(
+			and(
+				eq(planVersions.projectId, projectId),
+				eq(planVersions.number, draft),
+				inArray(planVersions.status, ['draft', 'submitted'])
+			)
+		)
+		.returning({ id: planVersions.id });
+	return rows.length === 1;
 }

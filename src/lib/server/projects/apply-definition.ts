@@ -17,7 +17,7 @@ import { mobilityEvents, partners, projects, yearPlans } from '../db/schema';
 import { eventRows, partnerRows, projectValues, yearRows } from './definition-rows';
 import { loadProject } from './load-definition';
 import { changeKind, latestAdopted, type Decision } from '$lib/domain/plan/plan-versions';
-import { insertPlanVersion, listPlanVersions } from '../plans/plan-versions';
+import { adoptDraftVersion, insertPlanVersion, listPlanVersions } from '../plans/plan-versions';
 
 export type ApplyStatus = 'created' | 'updated' | 'amended' | 'unchanged';
 
@@ -70,6 +70,23 @@ export interface ApplyOptions {
 	expectedVersion?: number;
 	/** Why, kept with the plan version it records (e.g. an amendment's reason). */
 	note?: string;
+	/**
+	 * The number of the draft (or submitted) version this definition adopts: the draft row itself
+	 * becomes the adopted amendment, so the version keeps the number its decision was drafted as.
+	 */
+	fromDraft?: number;
+}
+
+/** The draft to adopt is not (or no longer) a draft, or its decision is not a new one. */
+export class DraftAdoptionError extends Error {
+	constructor(
+		readonly code: string,
+		readonly draft: number,
+		readonly reason: 'not-a-draft' | 'not-an-amendment'
+	) {
+		super(`Project ${code}: plan version ${draft} cannot be adopted (${reason})`);
+		this.name = 'DraftAdoptionError';
+	}
 }
 
 /** Undefined optional fields and `$schema` carry no meaning, so they never count as a change. */
@@ -119,6 +136,9 @@ export async function applyProjectDefinition(
 			.values(values)
 			.onConflictDoNothing({ target: projects.code })
 			.returning({ id: projects.id });
+		if (created && options.fromDraft !== undefined) {
+			throw new DraftAdoptionError(definition.code, options.fromDraft, 'not-a-draft');
+		}
 		if (created) {
 			await writeChildren(tx, created.id, definition);
 			await insertPlanVersion(tx, created.id, {
@@ -158,14 +178,22 @@ export async function applyProjectDefinition(
 		const change = changeKind(previous, definition.decision);
 		if (change.kind === 'out-of-order')
 			throw new DecisionOrderError(definition.code, previous, definition.decision);
-		await insertPlanVersion(tx, locked.id, {
+		const version = {
 			status: 'adopted',
 			kind: change.kind,
 			definition,
 			basedOn: inForce?.number ?? null,
 			note: options.note,
 			by: options.actor.email
-		});
+		} as const;
+		if (options.fromDraft === undefined) await insertPlanVersion(tx, locked.id, version);
+		else {
+			// A draft is adopted only by a decision of its own, never as a correction of another's.
+			if (change.kind !== 'amendment')
+				throw new DraftAdoptionError(definition.code, options.fromDraft, 'not-an-amendment');
+			if (!(await adoptDraftVersion(tx, locked.id, options.fromDraft, version)))
+				throw new DraftAdoptionError(definition.code, options.fromDraft, 'not-a-draft');
+		}
 		const [updated] = await tx
 			.update(projects)
 			.set({ ...values, version: sql`${projects.version} + 1`, updatedAt: sql`now()` })
