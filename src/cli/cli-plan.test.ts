@@ -130,7 +130,7 @@ describe('cofund plan amend and plan history', () => {
 		const invalid = await amend(dir, '2019-09-19', '512', bad);
 		expect(invalid.code).toBe(1);
 		expect(invalid.err).toMatch(
-			/the project definition is not valid \(1 problem\):\n  funding\.eu: /
+			/the project definition is not valid \(1 problem\):\n {2}funding\.eu: /
 		);
 		expect(invalid.err).toContain('Nothing was recorded.');
 		const other = await amend(dir, '2019-09-19', '512', written('goal.json', { goal: 1 }));
