@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './commands/demo';
 import { registerProjectCommands } from './commands/project';
+import { registerPlanCommands } from './commands/plan';
 import { registerServerCommands } from './commands/server';
 import { registerAuditCommands } from './commands/audit';
 import { registerUserCommands } from './commands/user';
@@ -34,6 +35,7 @@ export async function run(given: string[]): Promise<number> {
 	});
 
 	registerProjectCommands(program, context);
+	registerPlanCommands(program, context);
 	registerDemoCommand(program, context);
 	registerServerCommands(program, context);
 	registerAuditCommands(program, context);

@@ -2,9 +2,7 @@
 import { formatDate, formatMoney, formatPeriod } from '$lib/domain/format';
 import { pick } from '$lib/domain/locale';
 import { projectJsonSchema } from '$lib/domain/project/json-schema';
-import { checkPlan } from '$lib/domain/project/plan-checks';
-import { describeIssue } from '$lib/i18n/issue-messages';
-import { describeFinding } from '$lib/i18n/plan-messages';
+import { sameDecision } from '$lib/domain/plan/plan-versions';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actor } from '$lib/server/audit/record-audit';
 import { addMember } from '$lib/server/auth/users';
@@ -17,6 +15,7 @@ import {
 } from '$lib/server/projects/apply-definition';
 import { readDefinitionFile } from '$lib/server/projects/definition-file';
 import { listProjects } from '$lib/server/projects/list-projects';
+import { projectHistory } from '$lib/server/plans/plan-history';
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import {
@@ -27,6 +26,7 @@ import {
 	withDatabase,
 	type CliContext
 } from '../context';
+import { issueText, printAmendment, printFindings } from './plan-output';
 
 /** Reads, checks and applies one definition file; used by `project apply` and `demo`. */
 export async function applyFile(
@@ -42,14 +42,7 @@ export async function applyFile(
 			throw new CliFailure(m.cli_file_unreadable({ file, detail: read.detail }, { locale }));
 		if (read.problem === 'json')
 			throw new CliFailure(m.cli_invalid_json({ file, detail: read.detail }, { locale }));
-		const lines = read.issues.map(
-			(issue) => `  ${issue.path || '(root)'}: ${describeIssue(issue, locale)}`
-		);
-		throw new CliFailure(
-			[m.cli_invalid_definition({ file, count: read.issues.length }, { locale }), ...lines].join(
-				'\n'
-			)
-		);
+		throw new CliFailure(issueText(file, read.issues, locale));
 	}
 	const result = await applyProjectDefinition(db, read.definition, { actor }).catch(
 		(error: unknown) => {
@@ -60,23 +53,24 @@ export async function applyFile(
 			);
 		}
 	);
-	const say = {
-		created: m.cli_apply_created,
-		updated: m.cli_apply_updated,
-		amended: m.cli_apply_amended,
-		unchanged: m.cli_apply_unchanged
-	}[result.status];
-	ctx.out(say({ code: result.code, version: result.version }, { locale }));
-	const findings = checkPlan(read.definition);
-	if (findings.length) {
-		ctx.err(m.cli_plan_findings({ count: findings.length }, { locale }));
-		for (const finding of findings) {
-			const label = finding.severity === 'error' ? m.severity_error : m.severity_warning;
-			ctx.err(
-				`  ${label({}, { locale })}: ${describeFinding(finding, locale, read.definition.currency)}`
-			);
-		}
+	// An amendment is said with its decision and what it changed, as `plan amend` says it.
+	const amendment =
+		result.status === 'amended'
+			? (await projectHistory(db, result.code))?.find((e) =>
+					sameDecision(e.decision, read.definition.decision)
+				)
+			: undefined;
+	if (amendment) printAmendment(result.code, amendment, ctx);
+	else {
+		const say = {
+			created: m.cli_apply_created,
+			updated: m.cli_apply_updated,
+			amended: m.cli_apply_amended,
+			unchanged: m.cli_apply_unchanged
+		}[result.status];
+		ctx.out(say({ code: result.code, version: result.version }, { locale }));
 	}
+	printFindings(read.definition, ctx);
 	return result;
 }
 

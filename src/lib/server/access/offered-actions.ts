@@ -44,3 +44,9 @@ export const DOWNLOAD_ORIGINAL: OfferedAction = {
 
 /** The import page: offered where the reader may import into this project. */
 export const RUN_IMPORT: OfferedAction = { route: '/projects/[code]/import', method: 'GET' };
+
+/**
+ * "Prepare an amendment" on the project page: offered to those who may edit the project, which
+ * is what preparing an amendment of its plan needs (the editor's rule decides it).
+ */
+export const PREPARE_AMENDMENT: OfferedAction = { route: '/projects/[code]/edit', method: 'GET' };

@@ -61,6 +61,19 @@ export class DecisionOrderError extends Error {
 	}
 }
 
+/** An amendment was asked for, but the definition names the decision in force (a correction). */
+export class NotAnAmendmentError extends Error {
+	constructor(
+		readonly code: string,
+		readonly inForce: Decision
+	) {
+		super(
+			`Project ${code}: decision ${inForce.number} of ${inForce.date} is in force; an amendment needs another decision`
+		);
+		this.name = 'NotAnAmendmentError';
+	}
+}
+
 export interface ApplyOptions {
 	/** Who applies it; written to the audit log with the definition before and after. */
 	actor: Actor;
@@ -75,6 +88,11 @@ export interface ApplyOptions {
 	 * becomes the adopted amendment, so the version keeps the number its decision was drafted as.
 	 */
 	fromDraft?: number;
+	/**
+	 * Record an amendment or nothing (`cofund plan amend`): decided under the row lock, so that a
+	 * decision recorded meanwhile by someone else cannot turn it into a correction.
+	 */
+	amendmentOnly?: boolean;
 }
 
 /** The draft to adopt is not (or no longer) a draft, or its decision is not a new one. */
@@ -170,14 +188,16 @@ export async function applyProjectDefinition(
 			throw new VersionConflictError(definition.code, options.expectedVersion, locked.version);
 		}
 		const stored = await loadProject(tx, definition.code);
-		if (stored && isDeepStrictEqual(canonical(stored.definition), definition)) {
-			return { status: 'unchanged', code: definition.code, version: locked.version };
-		}
 		const inForce = latestAdopted(await listPlanVersions(tx, locked.id));
 		const previous = inForce?.decision ?? stored?.definition.decision ?? definition.decision;
 		const change = changeKind(previous, definition.decision);
 		if (change.kind === 'out-of-order')
 			throw new DecisionOrderError(definition.code, previous, definition.decision);
+		if (options.amendmentOnly && change.kind === 'correction')
+			throw new NotAnAmendmentError(definition.code, previous);
+		if (stored && isDeepStrictEqual(canonical(stored.definition), definition)) {
+			return { status: 'unchanged', code: definition.code, version: locked.version };
+		}
 		const version = {
 			status: 'adopted',
 			kind: change.kind,
