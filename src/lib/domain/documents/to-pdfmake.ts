@@ -4,10 +4,16 @@
  * signature lines. Pure, so the layout is tested without rendering, and the same model always
  * gives the same definition. A footer that comes out empty (the annex's page numbers on a
  * one-page annex) is not drawn.
+ *
+ * Each block also adds its elements to the document's structure tree (`pdf-tags`): headings,
+ * paragraphs, tables with their rows and header and data cells, figures with alternative
+ * text. What carries no tag (rules, the footer, a table header repeated on a later page) is
+ * drawn as an artifact, outside the text a reader reads out.
  */
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { DocumentModel, ModelBlock } from './render-document';
 import type { ChartName } from './template-definition';
+import { headingType, StructTree, tagged, type StructNode } from './pdf-tags';
 
 export interface PdfMetadata {
 	/** The moment written into the PDF: a parameter of the document, never the clock. */
@@ -16,7 +22,12 @@ export interface PdfMetadata {
 	keys: Record<string, string>;
 	/** The letterhead's logo as a data URL, when one is set. */
 	logo?: string | undefined;
+	/** The document's language, written as the PDF's /Lang. */
+	lang: string;
 }
+
+/** The definition with the structure tree its nodes' `pdfTag`s name (read by `render-pdf`). */
+export type TaggedDefinition = TDocumentDefinitions & { structure: StructNode };
 
 /** The logo prints at most this tall and wide, in points (about 1.8 cm by 4.2 cm). */
 const LOGO_BOX: [number, number] = [120, 52];
@@ -35,9 +46,11 @@ function block(
 	model: DocumentModel,
 	b: ModelBlock,
 	charts: ReadonlyMap<ChartName, string>,
-	logo: string | undefined
+	logo: string | undefined,
+	tree: StructTree
 ): Content[] {
 	const base = model.page.font_size;
+	const doc = tree.root;
 	switch (b.kind) {
 		case 'text': {
 			const size =
@@ -50,9 +63,16 @@ function block(
 					small: base - 2,
 					note: base - 1
 				}[b.style];
+			// A title or heading is one element however many lines it has; body text is a
+			// paragraph a line, as the template wrote it.
+			const heading = { title: 'H1', heading: 'H2', subheading: 'H3' } as const;
+			const type = b.style in heading ? heading[b.style as keyof typeof heading] : undefined;
+			const whole = type ? tree.add(doc, type) : undefined;
 			return [
 				{
-					stack: b.lines.map((line) => ({ text: line })),
+					stack: b.lines.map((line) =>
+						tagged({ text: line }, whole ?? tree.add(doc, 'P'))
+					),
 					fontSize: size,
 					bold:
 						b.bold ?? (b.style === 'title' || b.style === 'heading' || b.style === 'subheading'),
@@ -71,6 +91,7 @@ function block(
 		case 'heading':
 			return [
 				{
+					pdfTag: tree.add(doc, headingType(b.level)).id,
 					text: b.text,
 					fontSize: base + (b.level === 1 ? 4 : b.level === 2 ? 2 : 0),
 					bold: true,
@@ -80,16 +101,24 @@ function block(
 					...(b.pageBreakBefore && b.orientation ? { pageOrientation: b.orientation } : {})
 				} as Content
 			];
-		case 'rows':
+		case 'rows': {
+			// Labelled fields are a table whose first cell heads its row.
+			const grid = tree.add(doc, 'Table');
 			return [
 				{
 					table: {
 						widths: [b.labelWidth, '*'],
 						dontBreakRows: true,
-						body: b.rows.map((row) => [
-							{ stack: row.label, bold: true },
-							{ stack: row.text.map((line) => ({ text: line, margin: [0, 0, 0, 2] })) }
-						])
+						body: b.rows.map((row) => {
+							const tr = tree.add(grid, 'TR');
+							return [
+								tagged({ stack: row.label, bold: true }, tree.add(tr, 'TH', { scope: 'Row' })),
+								tagged(
+									{ stack: row.text.map((line) => ({ text: line, margin: [0, 0, 0, 2] })) },
+									tree.add(tr, 'TD')
+								)
+							];
+						})
 					},
 					layout: {
 						hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
@@ -104,31 +133,43 @@ function block(
 					margin: [0, b.spaceBefore ?? 4, 0, 4]
 				} as Content
 			];
+		}
 		case 'table': {
-			const header: TableCell[] = b.columns.map((c) => ({
-				text: c.title,
-				bold: true,
-				fillColor: '#eeeeee',
-				alignment: c.align
-			}));
-			// A left-aligned cell stays a plain string: pdfmake lays out a long appendix faster so.
-			const aligned = b.columns.map((c) => c.align !== 'left');
-			const body: TableCell[][] = b.body.map((cells) =>
-				cells.map((text, i) => (aligned[i] ? { text, alignment: b.columns[i]!.align } : text))
+			const grid = tree.add(doc, 'Table');
+			const headRow = tree.add(tree.add(grid, 'THead'), 'TR');
+			const header: TableCell[] = b.columns.map((c) =>
+				tagged(
+					{ text: c.title, bold: true, fillColor: '#eeeeee', alignment: c.align },
+					tree.add(headRow, 'TH', { scope: 'Column' })
+				)
 			);
+			const tbody = tree.add(grid, 'TBody');
+			const aligned = b.columns.map((c) => c.align !== 'left');
+			const body: TableCell[][] = b.body.map((cells) => {
+				const tr = tree.add(tbody, 'TR');
+				return cells.map((text, i) =>
+					tagged(aligned[i] ? { text, alignment: b.columns[i]!.align } : { text }, tree.add(tr, 'TD'))
+				);
+			});
 			if (body.length === 0 && b.empty)
 				body.push([
-					{ text: b.empty, italics: true, colSpan: b.columns.length },
+					tagged(
+						{ text: b.empty, italics: true, colSpan: b.columns.length },
+						tree.add(tree.add(tbody, 'TR'), 'TD', { colSpan: b.columns.length })
+					),
 					...b.columns.slice(1).map(() => ({ text: '' }))
 				]);
-			if (b.footer)
+			if (b.footer) {
+				const tr = tree.add(tree.add(grid, 'TFoot'), 'TR');
 				body.push(
-					b.footer.map((text, i) => ({
-						text,
-						bold: true,
-						alignment: b.columns[i]?.align ?? 'left'
-					}))
+					b.footer.map((text, i) =>
+						tagged(
+							{ text, bold: true, alignment: b.columns[i]?.align ?? 'left' },
+							tree.add(tr, 'TD')
+						)
+					)
 				);
+			}
 			return [
 				{
 					table: { headerRows: 1, widths: b.columns.map((c) => c.width), body: [header, ...body] },
@@ -145,15 +186,22 @@ function block(
 				{
 					unbreakable: true,
 					stack: [
-						...(b.title ? [{ text: b.title, bold: true, margin: [0, 8, 0, 4] }] : []),
-						{ image, fit: [b.width, b.height], alignment: 'center' }
+						...(b.title
+							? [tagged({ text: b.title, bold: true, margin: [0, 8, 0, 4] }, tree.add(doc, 'P'))]
+							: []),
+						tagged(
+							{ image, fit: [b.width, b.height], alignment: 'center' },
+							tree.add(doc, 'Figure', { alt: b.title ?? b.chart })
+						)
 					],
 					margin: [0, 4, 0, 8]
 				} as Content
 			];
 		}
 		case 'letterhead': {
+			const figure = logo && b.logo ? tree.add(doc, 'Figure', { alt: b.name }) : undefined;
 			const name = {
+				pdfTag: tree.add(doc, 'P').id,
 				text: b.name,
 				bold: true,
 				fontSize: base + 2,
@@ -164,7 +212,7 @@ function block(
 					columns:
 						logo && b.logo
 							? [
-									{ image: logo, fit: LOGO_BOX, width: 'auto' },
+									tagged({ image: logo, fit: LOGO_BOX, width: 'auto' }, figure!),
 									{ width: '*', ...name }
 								]
 							: [{ width: '*', ...name }],
@@ -190,14 +238,18 @@ function block(
 		case 'sections':
 			// A section's heading moves to the next page with its first paragraph, never alone.
 			return b.sections.flatMap((s) => {
+				const title = tree.add(doc, 'H3');
 				const [first, ...rest] = s.lines.map(
-					(line) => ({ text: line, margin: [0, 0, 0, 4] }) as Content
+					(line) => tagged({ text: line, margin: [0, 0, 0, 4] }, tree.add(doc, 'P')) as Content
 				);
 				return [
 					{
 						unbreakable: true,
 						stack: [
-							{ text: s.heading, bold: true, fontSize: base + 1, margin: [0, 10, 0, 4] },
+							tagged(
+								{ text: s.heading, bold: true, fontSize: base + 1, margin: [0, 10, 0, 4] },
+								title
+							),
 							...(first ? [first] : [])
 						]
 					} as Content,
@@ -217,8 +269,11 @@ function block(
 							{
 								width: '*',
 								stack: [
-									{ text: s.role, bold: true },
-									{ text: s.name, color: GREY, fontSize: base - 1, margin: [0, 2, 0, 0] }
+									tagged({ text: s.role, bold: true }, tree.add(doc, 'P')),
+									tagged(
+										{ text: s.name, color: GREY, fontSize: base - 1, margin: [0, 2, 0, 0] },
+										tree.add(doc, 'P')
+									)
 								]
 							},
 							{
@@ -251,14 +306,15 @@ const KEEPS_WITH_HEADING = new Set<ModelBlock['kind']>(['text', 'chart']);
 function layOut(
 	model: DocumentModel,
 	charts: ReadonlyMap<ChartName, string>,
-	logo: string | undefined
+	logo: string | undefined,
+	tree: StructTree
 ): Content[] {
 	const content: Content[] = [];
 	const blocks = model.blocks;
 	for (let i = 0; i < blocks.length; i++) {
 		const b = blocks[i]!;
 		if (b.kind !== 'heading') {
-			content.push(...block(model, b, charts, logo));
+			content.push(...block(model, b, charts, logo, tree));
 			continue;
 		}
 		const next = blocks[i + 1];
@@ -270,7 +326,7 @@ function layOut(
 				charts,
 				logo
 			)[0] as unknown as Record<string, unknown>;
-			const [first, ...rest] = block(model, next, charts, logo) as { stack?: Content[] }[];
+			const [first, ...rest] = block(model, next, charts, logo, tree) as { stack?: Content[] }[];
 			content.push(
 				{
 					...first,
@@ -286,10 +342,10 @@ function layOut(
 		while (i + 1 < blocks.length && KEEPS_WITH_HEADING.has(blocks[i + 1]!.kind))
 			group.push(blocks[++i]!);
 		if (group.length === 1) {
-			content.push(...block(model, b, charts, logo));
+			content.push(...block(model, b, charts, logo, tree));
 			continue;
 		}
-		const [head, ...rest] = group.map((g) => block(model, g, charts, logo));
+		const [head, ...rest] = group.map((g) => block(model, g, charts, logo, tree));
 		const first = head![0] as unknown as Record<string, unknown>;
 		const { pageBreak, pageOrientation, ...heading } = first;
 		content.push({
@@ -305,9 +361,11 @@ export function toPdfmake(
 	model: DocumentModel,
 	charts: ReadonlyMap<ChartName, string>,
 	meta: PdfMetadata
-): TDocumentDefinitions {
+): TaggedDefinition {
 	const { page } = model;
+	const tree = new StructTree();
 	return {
+		language: meta.lang,
 		pageSize: page.size,
 		pageOrientation: page.orientation,
 		pageMargins: page.margins,
@@ -334,9 +392,10 @@ export function toPdfmake(
 						: null;
 				}
 			: undefined,
-		content: layOut(model, charts, meta.logo),
+		content: layOut(model, charts, meta.logo, tree),
+		structure: tree.root,
 		// A heading left last on its page moves to the next one, with what follows it.
 		pageBreakBefore: (node: { headlineLevel?: number }, following: unknown[]) =>
 			Boolean(node.headlineLevel) && following.length === 0
-	} as unknown as TDocumentDefinitions;
+	} as unknown as TaggedDefinition;
 }
