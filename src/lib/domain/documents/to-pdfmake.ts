@@ -10,10 +10,11 @@
  * text. What carries no tag (rules, the footer, a table header repeated on a later page) is
  * drawn as an artifact, outside the text a reader reads out.
  */
-import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DocumentModel, ModelBlock } from './render-document';
 import type { ChartName } from './template-definition';
 import { headingType, StructTree, tagged, type StructNode } from './pdf-tags';
+import { dataTable, RULE, rowsTable } from './pdfmake-tables';
 
 export interface PdfMetadata {
 	/** The moment written into the PDF: a parameter of the document, never the clock. */
@@ -40,7 +41,6 @@ function textWidth(page: DocumentModel['page']): number {
 }
 
 const GREY = '#555555';
-const RULE = '#9a9a9a';
 
 function block(
 	model: DocumentModel,
@@ -70,9 +70,7 @@ function block(
 			const whole = type ? tree.add(doc, type) : undefined;
 			return [
 				{
-					stack: b.lines.map((line) =>
-						tagged({ text: line }, whole ?? tree.add(doc, 'P'))
-					),
+					stack: b.lines.map((line) => tagged({ text: line }, whole ?? tree.add(doc, 'P'))),
 					fontSize: size,
 					bold:
 						b.bold ?? (b.style === 'title' || b.style === 'heading' || b.style === 'subheading'),
@@ -101,84 +99,10 @@ function block(
 					...(b.pageBreakBefore && b.orientation ? { pageOrientation: b.orientation } : {})
 				} as Content
 			];
-		case 'rows': {
-			// Labelled fields are a table whose first cell heads its row.
-			const grid = tree.add(doc, 'Table');
-			return [
-				{
-					table: {
-						widths: [b.labelWidth, '*'],
-						dontBreakRows: true,
-						body: b.rows.map((row) => {
-							const tr = tree.add(grid, 'TR');
-							return [
-								tagged({ stack: row.label, bold: true }, tree.add(tr, 'TH', { scope: 'Row' })),
-								tagged(
-									{ stack: row.text.map((line) => ({ text: line, margin: [0, 0, 0, 2] })) },
-									tree.add(tr, 'TD')
-								)
-							];
-						})
-					},
-					layout: {
-						hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
-							i === 0 || i === node.table.body.length ? 0 : 0.5,
-						vLineWidth: () => 0,
-						hLineColor: () => RULE,
-						paddingTop: () => 6,
-						paddingBottom: () => 6,
-						paddingLeft: (i: number) => (i === 0 ? 0 : 8),
-						paddingRight: (i: number) => (i === 0 ? 8 : 0)
-					},
-					margin: [0, b.spaceBefore ?? 4, 0, 4]
-				} as Content
-			];
-		}
-		case 'table': {
-			const grid = tree.add(doc, 'Table');
-			const headRow = tree.add(tree.add(grid, 'THead'), 'TR');
-			const header: TableCell[] = b.columns.map((c) =>
-				tagged(
-					{ text: c.title, bold: true, fillColor: '#eeeeee', alignment: c.align },
-					tree.add(headRow, 'TH', { scope: 'Column' })
-				)
-			);
-			const tbody = tree.add(grid, 'TBody');
-			const aligned = b.columns.map((c) => c.align !== 'left');
-			const body: TableCell[][] = b.body.map((cells) => {
-				const tr = tree.add(tbody, 'TR');
-				return cells.map((text, i) =>
-					tagged(aligned[i] ? { text, alignment: b.columns[i]!.align } : { text }, tree.add(tr, 'TD'))
-				);
-			});
-			if (body.length === 0 && b.empty)
-				body.push([
-					tagged(
-						{ text: b.empty, italics: true, colSpan: b.columns.length },
-						tree.add(tree.add(tbody, 'TR'), 'TD', { colSpan: b.columns.length })
-					),
-					...b.columns.slice(1).map(() => ({ text: '' }))
-				]);
-			if (b.footer) {
-				const tr = tree.add(tree.add(grid, 'TFoot'), 'TR');
-				body.push(
-					b.footer.map((text, i) =>
-						tagged(
-							{ text, bold: true, alignment: b.columns[i]?.align ?? 'left' },
-							tree.add(tr, 'TD')
-						)
-					)
-				);
-			}
-			return [
-				{
-					table: { headerRows: 1, widths: b.columns.map((c) => c.width), body: [header, ...body] },
-					layout: 'lightHorizontalLines',
-					fontSize: b.fontSize ?? base - 1,
-					margin: [0, 4, 0, 10]
-				} as Content
-			];
-		}
+		case 'rows':
+			return [rowsTable(b, tree)];
+		case 'table':
+			return [dataTable(b, base, tree)];
 		case 'chart': {
 			const image = charts.get(b.chart);
 			if (!image) throw new Error(`chart ${b.chart} was not drawn`);
@@ -324,7 +248,8 @@ function layOut(
 				model,
 				b,
 				charts,
-				logo
+				logo,
+				tree
 			)[0] as unknown as Record<string, unknown>;
 			const [first, ...rest] = block(model, next, charts, logo, tree) as { stack?: Content[] }[];
 			content.push(

@@ -32,12 +32,25 @@ export interface StructElement {
 	end(): void;
 }
 
+/** A drawn item as the renderer sees it: its kind and the tag the layout stamped on it. */
+export interface DrawnItem {
+	type: string;
+	item?: { _pdfTag?: number };
+}
+
 /** The hooks the patched renderer calls, and once after the last page. */
 export interface Tagging {
 	begin(doc: TaggablePdf, tag: number | undefined, type: string): void;
-	end(doc: TaggablePdf): void;
+	/** After an item; `next` is the page's next item, if any. */
+	end(doc: TaggablePdf, next?: DrawnItem): void;
 	finish(doc: TaggablePdf): void;
 }
+
+/** The items the renderer marks; anything else it draws (clips, alignment) is not content. */
+const DRAWN = new Set(['line', 'image', 'vector', 'svg']);
+
+/** What a drawn item is marked as: its element's id, or an artifact of a kind. */
+type Mark = number | 'Layout' | 'Pagination';
 
 /** Cells keep their place in a table's grid even when empty; other empty elements go. */
 const KEPT_EMPTY = new Set(['TH', 'TD', 'TR', 'THead', 'TBody', 'TFoot', 'Table', 'Document']);
@@ -46,6 +59,19 @@ export function tagging(root: StructNode): Tagging {
 	const byId = new Map<number, StructNode>();
 	StructTree.walk(root, (node) => byId.set(node.id, node));
 	const contents = new Map<number, StructContent[]>();
+	const markOf = (tag: number | undefined, type: string): Mark => {
+		if (type === 'vector') return 'Layout';
+		return tag !== undefined && byId.has(tag) ? tag : 'Pagination';
+	};
+	/**
+	 * The mark of the sequence left open after an item, when the next item takes the same one:
+	 * the lines of one paragraph or cell, one after the other, are one sequence, not one each.
+	 * Only drawn items run on; anything else between them (a clip) closes the sequence first,
+	 * so sequences and the graphics state nest.
+	 */
+	let carried: Mark | undefined;
+	/** The mark of the item being drawn. */
+	let current: Mark | undefined;
 
 	const build = (doc: TaggablePdf, node: StructNode): StructElement | undefined => {
 		const children = node.children
@@ -68,18 +94,27 @@ export function tagging(root: StructNode): Tagging {
 
 	return {
 		begin(doc, tag, type) {
-			const node = tag === undefined || type === 'vector' ? undefined : byId.get(tag);
-			if (!node) {
-				doc.markContent('Artifact', { type: type === 'vector' ? 'Layout' : 'Pagination' });
+			const mark = markOf(tag, type);
+			if (carried !== undefined) {
+				const same = carried === mark;
+				carried = undefined;
+				if (same) return;
+				doc.endMarkedContent();
+			}
+			current = mark;
+			if (typeof mark !== 'number') {
+				doc.markContent('Artifact', { type: mark });
 				return;
 			}
-			const content = doc.markStructureContent(node.type);
-			const list = contents.get(node.id);
+			const content = doc.markStructureContent(byId.get(mark)!.type);
+			const list = contents.get(mark);
 			if (list) list.push(content);
-			else contents.set(node.id, [content]);
+			else contents.set(mark, [content]);
 		},
-		end(doc) {
-			doc.endMarkedContent();
+		end(doc, next) {
+			const drawn = next !== undefined && DRAWN.has(next.type);
+			if (drawn && markOf(next.item?._pdfTag, next.type) === current) carried = current;
+			else doc.endMarkedContent();
 		},
 		finish(doc) {
 			const element = build(doc, root);

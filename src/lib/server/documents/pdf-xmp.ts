@@ -31,11 +31,7 @@ const XML_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export type PdfInfo = Record<string, string | Date | undefined>;
 
 const escapeXml = (text: string) =>
-	text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;');
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** An XMP date: the same instant the dictionary's `D:` date names, in UTC. */
 const xmpDate = (date: Date) => `${date.toISOString().split('.')[0]}Z`;
@@ -43,9 +39,7 @@ const xmpDate = (date: Date) => `${date.toISOString().split('.')[0]}Z`;
 /** The custom keys of an info dictionary, in a fixed order, with their text values. */
 export function customKeys(info: PdfInfo): [string, string][] {
 	return Object.keys(info)
-		.filter(
-			(key) => !STANDARD_KEYS.has(key) && XML_NAME.test(key) && typeof info[key] === 'string'
-		)
+		.filter((key) => !STANDARD_KEYS.has(key) && XML_NAME.test(key) && typeof info[key] === 'string')
 		.sort()
 		.map((key) => [key, info[key] as string]);
 }

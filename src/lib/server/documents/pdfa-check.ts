@@ -12,16 +12,17 @@
  * conformance, and dc:title, xmp:CreateDate, pdf:Producer, xmp:CreatorTool and every custom
  * key the same as in the information dictionary, custom ones declared by an extension schema;
  * an output intent GTS_PDFA1 with an embedded ICC profile; every font embedded; for level A,
- * MarkInfo Marked, a StructTreeRoot, /Lang, DisplayDocTitle and alternative text on every
- * Figure.
+ * MarkInfo Marked, a StructTreeRoot, /Lang, DisplayDocTitle, alternative text on every
+ * Figure, and every text, image and path drawn on a page inside a marked-content sequence
+ * (a structure element's or an artifact's), read from qpdf's uncompressed (QDF) copy.
  *
  * What it does not check, and veraPDF would: the ICC profile's own validity, glyph widths
  * against the font programs, every content stream operator and colour space against the output
- * intent, that each mark on a page is tagged or an artifact, XMP property types against their
+ * intent, that each marked sequence's MCID is the one its structure element names, XMP property types against their
  * schemas, and the rest of ISO 19005-2's clauses.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -67,6 +68,26 @@ function pdfDate(value: string): number {
 	if (!m) return NaN;
 	const zone = !m[7] || m[7] === 'Z' ? 'Z' : `${m[7].slice(0, 3)}:${m[7].slice(-3, -1)}`;
 	return Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${zone}`);
+}
+
+/** Painting operators (text, XObjects, path fills and strokes) outside any BDC/BMC … EMC. */
+export function unmarkedMarks(qdf: string): { page: number; count: number }[] {
+	const found: { page: number; count: number }[] = [];
+	const pages = qdf.matchAll(
+		/%% Contents for page (\d+)\n(?:%%[^\n]*\n)*\d+ 0 obj\n<<[\s\S]*?>>\nstream\n([\s\S]*?)endstream/g
+	);
+	for (const [, page, stream] of pages) {
+		let depth = 0;
+		let count = 0;
+		for (const [op] of stream!.matchAll(
+			/(?<=^|\s)(?:BDC|BMC|EMC|TJ|Tj|Do|S|s|f|F|f\*|B|B\*|b|b\*|sh)(?=\s)/gm
+		))
+			if (op === 'BDC' || op === 'BMC') depth++;
+			else if (op === 'EMC') depth--;
+			else if (depth === 0) count++;
+		if (count > 0) found.push({ page: Number(page), count });
+	}
+	return found;
 }
 
 export function checkPdfa(pdf: Uint8Array): PdfaReport {
@@ -180,6 +201,10 @@ export function checkPdfa(pdf: Uint8Array): PdfaReport {
 			};
 			const top = root?.['/K'];
 			for (const kid of Array.isArray(top) ? top : [top]) walk(kid, 0);
+			const qdf = join(dir, 'qdf.pdf');
+			run('qpdf', ['--qdf', '--object-streams=disable', file, qdf]);
+			for (const { page, count } of unmarkedMarks(readFileSync(qdf, 'latin1')))
+				problems.push(`page ${page} draws ${count} marks neither tagged nor an artifact`);
 		}
 		return { problems, structure, xmp };
 	} finally {

@@ -81,7 +81,7 @@ function archival(structure: StructNode | undefined): Tagging {
 	const tags = structure ? tagging(structure) : undefined;
 	return {
 		begin: (doc, tag, type) => tags?.begin(doc, tag, type),
-		end: (doc) => tags?.end(doc),
+		end: (doc, next) => tags?.end(doc, next),
 		finish(doc: TaggablePdf) {
 			tags?.finish(doc);
 			const pdf = doc as unknown as PdfkitMetadata;
@@ -101,5 +101,7 @@ export async function renderPdf(
 		tagged: Boolean(structure),
 		displayTitle: true
 	} as TDocumentDefinitions;
-	return printer().createPdf(archive, { tagging: archival(structure) }).getBuffer();
+	return printer()
+		.createPdf(archive, { tagging: archival(structure) })
+		.getBuffer();
 }
