@@ -114,7 +114,9 @@ describe('the structure tree of a document', () => {
 
 	it('spans the empty-table cell over its columns in the tree too', () => {
 		const empty = toPdfmake(
-			model([{ ...(BLOCKS[5] as object), body: [], footer: null, empty: 'Nav.' } as ModelBlock]),
+			model([
+				{ ...(BLOCKS[5] as object), body: [], footer: null, empty: 'Nav.' } as unknown as ModelBlock
+			]),
 			CHARTS,
 			META
 		);
@@ -127,7 +129,7 @@ describe('the structure tree of a document', () => {
 	it('tags a long table a row at a time, one cell spanning each row', () => {
 		const rows = Array.from({ length: CELL_TAGGED_ROWS + 1 }, (_, i) => [`${i}`, '1 EUR']);
 		const long = toPdfmake(
-			model([{ ...(BLOCKS[5] as object), body: rows, footer: null } as ModelBlock]),
+			model([{ ...(BLOCKS[5] as object), body: rows, footer: null } as unknown as ModelBlock]),
 			CHARTS,
 			META
 		);
@@ -138,7 +140,9 @@ describe('the structure tree of a document', () => {
 			expect(tr.children).toEqual([expect.objectContaining({ type: 'TD', colSpan: 2 })]);
 		// At the limit, still a cell at a time.
 		const short = toPdfmake(
-			model([{ ...(BLOCKS[5] as object), body: rows.slice(1), footer: null } as ModelBlock]),
+			model([
+				{ ...(BLOCKS[5] as object), body: rows.slice(1), footer: null } as unknown as ModelBlock
+			]),
 			CHARTS,
 			META
 		);

@@ -119,7 +119,7 @@ function block(
 						)
 					],
 					margin: [0, 4, 0, 8]
-				} as Content
+				} as unknown as Content
 			];
 		}
 		case 'letterhead': {
@@ -142,7 +142,7 @@ function block(
 							: [{ width: '*', ...name }],
 					columnGap: 14,
 					margin: [0, 0, 0, 4]
-				} as Content,
+				} as unknown as Content,
 				{
 					canvas: [
 						{
@@ -164,7 +164,8 @@ function block(
 			return b.sections.flatMap((s) => {
 				const title = tree.add(doc, 'H3');
 				const [first, ...rest] = s.lines.map(
-					(line) => tagged({ text: line, margin: [0, 0, 0, 4] }, tree.add(doc, 'P')) as Content
+					(line) =>
+						tagged({ text: line, margin: [0, 0, 0, 4] }, tree.add(doc, 'P')) as unknown as Content
 				);
 				return [
 					{

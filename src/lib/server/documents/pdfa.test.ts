@@ -101,10 +101,8 @@ describe('the PDF/A check itself', () => {
 	it(
 		'finds an untagged PDF/A-2b, and escapes what the XMP mirrors',
 		async () => {
-			const pdf = await renderPdf({
-				content: 'x',
-				info: { title: 'R&D <plan>', CofundProject: 'A&B' }
-			});
+			const info: Record<string, string> = { title: 'R&D <plan>', CofundProject: 'A&B' };
+			const pdf = await renderPdf({ content: 'x', info });
 			const report = checkPdfa(pdf);
 			expect(report.xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
 			expect(report.xmp).toContain('R&amp;D &lt;plan&gt;');
