@@ -13,7 +13,8 @@ const PAGE: DocumentModel['page'] = {
 
 const META: PdfMetadata = {
 	creationDate: new Date('2020-01-15T00:00:00Z'),
-	keys: { fingerprint: 'sha256:abc', template: 'final-report v3' }
+	keys: { fingerprint: 'sha256:abc', template: 'final-report v3' },
+	lang: 'lv'
 };
 
 const CHARTS = new Map<ChartName, string>([
@@ -131,8 +132,8 @@ describe('blocks', () => {
 						{ text: 'Summa', bold: true, alignment: 'right' }
 					],
 					[
-						// Left-aligned cells stay plain strings: pdfmake lays them out faster.
-						'2018',
+						// Every cell is a node, to carry the structure element it is drawn into.
+						{ text: '2018', pdfTag: expect.any(Number) },
 						{ text: '3090 EUR', alignment: 'right' }
 					]
 				]
@@ -153,8 +154,8 @@ describe('blocks', () => {
 		const [node] = contentOf(model([block]));
 		const body = (node!.table as { body: Node[][] }).body;
 		expect(body.at(-1)).toEqual([
-			{ text: 'Kopā', bold: true, alignment: 'left' },
-			{ text: '1 EUR', bold: true, alignment: 'right' }
+			{ text: 'Kopā', bold: true, alignment: 'left', pdfTag: expect.any(Number) },
+			{ text: '1 EUR', bold: true, alignment: 'right', pdfTag: expect.any(Number) }
 		]);
 	});
 

@@ -4,10 +4,17 @@
  * signature lines. Pure, so the layout is tested without rendering, and the same model always
  * gives the same definition. A footer that comes out empty (the annex's page numbers on a
  * one-page annex) is not drawn.
+ *
+ * Each block also adds its elements to the document's structure tree (`pdf-tags`): headings,
+ * paragraphs, tables with their rows and header and data cells, figures with alternative
+ * text. What carries no tag (rules, the footer, a table header repeated on a later page) is
+ * drawn as an artifact, outside the text a reader reads out.
  */
-import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DocumentModel, ModelBlock } from './render-document';
 import type { ChartName } from './template-definition';
+import { headingType, StructTree, tagged, type StructNode } from './pdf-tags';
+import { dataTable, RULE, rowsTable } from './pdfmake-tables';
 
 export interface PdfMetadata {
 	/** The moment written into the PDF: a parameter of the document, never the clock. */
@@ -16,7 +23,12 @@ export interface PdfMetadata {
 	keys: Record<string, string>;
 	/** The letterhead's logo as a data URL, when one is set. */
 	logo?: string | undefined;
+	/** The document's language, written as the PDF's /Lang. */
+	lang: string;
 }
+
+/** The definition with the structure tree its nodes' `pdfTag`s name (read by `render-pdf`). */
+export type TaggedDefinition = TDocumentDefinitions & { structure: StructNode };
 
 /** The logo prints at most this tall and wide, in points (about 1.8 cm by 4.2 cm). */
 const LOGO_BOX: [number, number] = [120, 52];
@@ -29,15 +41,16 @@ function textWidth(page: DocumentModel['page']): number {
 }
 
 const GREY = '#555555';
-const RULE = '#9a9a9a';
 
 function block(
 	model: DocumentModel,
 	b: ModelBlock,
 	charts: ReadonlyMap<ChartName, string>,
-	logo: string | undefined
+	logo: string | undefined,
+	tree: StructTree
 ): Content[] {
 	const base = model.page.font_size;
+	const doc = tree.root;
 	switch (b.kind) {
 		case 'text': {
 			const size =
@@ -50,9 +63,14 @@ function block(
 					small: base - 2,
 					note: base - 1
 				}[b.style];
+			// A title or heading is one element however many lines it has; body text is a
+			// paragraph a line, as the template wrote it.
+			const heading = { title: 'H1', heading: 'H2', subheading: 'H3' } as const;
+			const type = b.style in heading ? heading[b.style as keyof typeof heading] : undefined;
+			const whole = type ? tree.add(doc, type) : undefined;
 			return [
 				{
-					stack: b.lines.map((line) => ({ text: line })),
+					stack: b.lines.map((line) => tagged({ text: line }, whole ?? tree.add(doc, 'P'))),
 					fontSize: size,
 					bold:
 						b.bold ?? (b.style === 'title' || b.style === 'heading' || b.style === 'subheading'),
@@ -71,6 +89,7 @@ function block(
 		case 'heading':
 			return [
 				{
+					pdfTag: tree.add(doc, headingType(b.level)).id,
 					text: b.text,
 					fontSize: base + (b.level === 1 ? 4 : b.level === 2 ? 2 : 0),
 					bold: true,
@@ -81,63 +100,9 @@ function block(
 				} as Content
 			];
 		case 'rows':
-			return [
-				{
-					table: {
-						widths: [b.labelWidth, '*'],
-						dontBreakRows: true,
-						body: b.rows.map((row) => [
-							{ stack: row.label, bold: true },
-							{ stack: row.text.map((line) => ({ text: line, margin: [0, 0, 0, 2] })) }
-						])
-					},
-					layout: {
-						hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
-							i === 0 || i === node.table.body.length ? 0 : 0.5,
-						vLineWidth: () => 0,
-						hLineColor: () => RULE,
-						paddingTop: () => 6,
-						paddingBottom: () => 6,
-						paddingLeft: (i: number) => (i === 0 ? 0 : 8),
-						paddingRight: (i: number) => (i === 0 ? 8 : 0)
-					},
-					margin: [0, b.spaceBefore ?? 4, 0, 4]
-				} as Content
-			];
-		case 'table': {
-			const header: TableCell[] = b.columns.map((c) => ({
-				text: c.title,
-				bold: true,
-				fillColor: '#eeeeee',
-				alignment: c.align
-			}));
-			// A left-aligned cell stays a plain string: pdfmake lays out a long appendix faster so.
-			const aligned = b.columns.map((c) => c.align !== 'left');
-			const body: TableCell[][] = b.body.map((cells) =>
-				cells.map((text, i) => (aligned[i] ? { text, alignment: b.columns[i]!.align } : text))
-			);
-			if (body.length === 0 && b.empty)
-				body.push([
-					{ text: b.empty, italics: true, colSpan: b.columns.length },
-					...b.columns.slice(1).map(() => ({ text: '' }))
-				]);
-			if (b.footer)
-				body.push(
-					b.footer.map((text, i) => ({
-						text,
-						bold: true,
-						alignment: b.columns[i]?.align ?? 'left'
-					}))
-				);
-			return [
-				{
-					table: { headerRows: 1, widths: b.columns.map((c) => c.width), body: [header, ...body] },
-					layout: 'lightHorizontalLines',
-					fontSize: b.fontSize ?? base - 1,
-					margin: [0, 4, 0, 10]
-				} as Content
-			];
-		}
+			return [rowsTable(b, tree)];
+		case 'table':
+			return [dataTable(b, base, tree)];
 		case 'chart': {
 			const image = charts.get(b.chart);
 			if (!image) throw new Error(`chart ${b.chart} was not drawn`);
@@ -145,15 +110,22 @@ function block(
 				{
 					unbreakable: true,
 					stack: [
-						...(b.title ? [{ text: b.title, bold: true, margin: [0, 8, 0, 4] }] : []),
-						{ image, fit: [b.width, b.height], alignment: 'center' }
+						...(b.title
+							? [tagged({ text: b.title, bold: true, margin: [0, 8, 0, 4] }, tree.add(doc, 'P'))]
+							: []),
+						tagged(
+							{ image, fit: [b.width, b.height], alignment: 'center' },
+							tree.add(doc, 'Figure', { alt: b.title ?? b.chart })
+						)
 					],
 					margin: [0, 4, 0, 8]
-				} as Content
+				} as unknown as Content
 			];
 		}
 		case 'letterhead': {
+			const figure = logo && b.logo ? tree.add(doc, 'Figure', { alt: b.name }) : undefined;
 			const name = {
+				pdfTag: tree.add(doc, 'P').id,
 				text: b.name,
 				bold: true,
 				fontSize: base + 2,
@@ -164,13 +136,13 @@ function block(
 					columns:
 						logo && b.logo
 							? [
-									{ image: logo, fit: LOGO_BOX, width: 'auto' },
+									tagged({ image: logo, fit: LOGO_BOX, width: 'auto' }, figure!),
 									{ width: '*', ...name }
 								]
 							: [{ width: '*', ...name }],
 					columnGap: 14,
 					margin: [0, 0, 0, 4]
-				} as Content,
+				} as unknown as Content,
 				{
 					canvas: [
 						{
@@ -190,14 +162,19 @@ function block(
 		case 'sections':
 			// A section's heading moves to the next page with its first paragraph, never alone.
 			return b.sections.flatMap((s) => {
+				const title = tree.add(doc, 'H3');
 				const [first, ...rest] = s.lines.map(
-					(line) => ({ text: line, margin: [0, 0, 0, 4] }) as Content
+					(line) =>
+						tagged({ text: line, margin: [0, 0, 0, 4] }, tree.add(doc, 'P')) as unknown as Content
 				);
 				return [
 					{
 						unbreakable: true,
 						stack: [
-							{ text: s.heading, bold: true, fontSize: base + 1, margin: [0, 10, 0, 4] },
+							tagged(
+								{ text: s.heading, bold: true, fontSize: base + 1, margin: [0, 10, 0, 4] },
+								title
+							),
 							...(first ? [first] : [])
 						]
 					} as Content,
@@ -217,8 +194,11 @@ function block(
 							{
 								width: '*',
 								stack: [
-									{ text: s.role, bold: true },
-									{ text: s.name, color: GREY, fontSize: base - 1, margin: [0, 2, 0, 0] }
+									tagged({ text: s.role, bold: true }, tree.add(doc, 'P')),
+									tagged(
+										{ text: s.name, color: GREY, fontSize: base - 1, margin: [0, 2, 0, 0] },
+										tree.add(doc, 'P')
+									)
 								]
 							},
 							{
@@ -251,14 +231,15 @@ const KEEPS_WITH_HEADING = new Set<ModelBlock['kind']>(['text', 'chart']);
 function layOut(
 	model: DocumentModel,
 	charts: ReadonlyMap<ChartName, string>,
-	logo: string | undefined
+	logo: string | undefined,
+	tree: StructTree
 ): Content[] {
 	const content: Content[] = [];
 	const blocks = model.blocks;
 	for (let i = 0; i < blocks.length; i++) {
 		const b = blocks[i]!;
 		if (b.kind !== 'heading') {
-			content.push(...block(model, b, charts, logo));
+			content.push(...block(model, b, charts, logo, tree));
 			continue;
 		}
 		const next = blocks[i + 1];
@@ -268,9 +249,10 @@ function layOut(
 				model,
 				b,
 				charts,
-				logo
+				logo,
+				tree
 			)[0] as unknown as Record<string, unknown>;
-			const [first, ...rest] = block(model, next, charts, logo) as { stack?: Content[] }[];
+			const [first, ...rest] = block(model, next, charts, logo, tree) as { stack?: Content[] }[];
 			content.push(
 				{
 					...first,
@@ -286,10 +268,10 @@ function layOut(
 		while (i + 1 < blocks.length && KEEPS_WITH_HEADING.has(blocks[i + 1]!.kind))
 			group.push(blocks[++i]!);
 		if (group.length === 1) {
-			content.push(...block(model, b, charts, logo));
+			content.push(...block(model, b, charts, logo, tree));
 			continue;
 		}
-		const [head, ...rest] = group.map((g) => block(model, g, charts, logo));
+		const [head, ...rest] = group.map((g) => block(model, g, charts, logo, tree));
 		const first = head![0] as unknown as Record<string, unknown>;
 		const { pageBreak, pageOrientation, ...heading } = first;
 		content.push({
@@ -305,9 +287,11 @@ export function toPdfmake(
 	model: DocumentModel,
 	charts: ReadonlyMap<ChartName, string>,
 	meta: PdfMetadata
-): TDocumentDefinitions {
+): TaggedDefinition {
 	const { page } = model;
+	const tree = new StructTree();
 	return {
+		language: meta.lang,
 		pageSize: page.size,
 		pageOrientation: page.orientation,
 		pageMargins: page.margins,
@@ -334,9 +318,10 @@ export function toPdfmake(
 						: null;
 				}
 			: undefined,
-		content: layOut(model, charts, meta.logo),
+		content: layOut(model, charts, meta.logo, tree),
+		structure: tree.root,
 		// A heading left last on its page moves to the next one, with what follows it.
 		pageBreakBefore: (node: { headlineLevel?: number }, following: unknown[]) =>
 			Boolean(node.headlineLevel) && following.length === 0
-	} as unknown as TDocumentDefinitions;
+	} as unknown as TaggedDefinition;
 }

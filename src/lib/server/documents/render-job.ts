@@ -109,6 +109,7 @@ export async function renderJob(input: RenderInput): Promise<Buffer> {
 		toPdfmake(model, charts, {
 			creationDate: new Date(`${input.date}T12:00:00Z`),
 			keys: input.keys,
+			lang,
 			logo: data.letterhead?.logo
 				? `data:${data.letterhead.logo.type};base64,${data.letterhead.logo.base64}`
 				: undefined

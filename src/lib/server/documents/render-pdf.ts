@@ -3,12 +3,22 @@
  * (Roboto covers every Latvian letter, Hungarian ő and Polish ą) loaded once into its virtual
  * file system, and with both of pdfmake's access policies closed: a document can fetch no URL
  * and read no local file, whatever its definition says.
+ *
+ * Every document is archival: PDF/A-2a (ISO 19005-2, level A: PDF 1.7, fonts embedded and
+ * subset, the sRGB output intent pdfkit ships, XMP metadata with the PDF/A identification and
+ * a mirror of the information dictionary from `pdf-xmp`) and tagged for accessibility (a
+ * structure tree from `pdf-structure`, /Lang, MarkInfo, the title shown as the window's).
+ * A definition without a structure tree (a bare test one) is still PDF/A-2b, untagged.
+ * `pdfa-check` says what checks this and what it cannot.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { StructNode } from '$lib/domain/documents/pdf-tags';
+import { tagging, type TaggablePdf, type Tagging } from './pdf-structure';
+import { infoXmp, type PdfInfo } from './pdf-xmp';
 
 const FONT_FILES = {
 	normal: 'Roboto-Regular.ttf',
@@ -33,7 +43,10 @@ interface PdfmakeServer {
 	setFonts(fonts: Record<string, Record<string, string>>): void;
 	setUrlAccessPolicy(policy: (url: string) => boolean): void;
 	setLocalAccessPolicy(policy: (path: string) => boolean): void;
-	createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+	createPdf(
+		definition: TDocumentDefinitions,
+		options?: { tagging?: Tagging }
+	): { getBuffer(): Promise<Buffer> };
 }
 
 let ready: PdfmakeServer | undefined;
@@ -53,6 +66,42 @@ function printer(): PdfmakeServer {
 	return server;
 }
 
-export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-	return printer().createPdf(definition).getBuffer();
+/** What of pdfkit's document the XMP step reads and replaces. */
+interface PdfkitMetadata {
+	info: PdfInfo;
+	appendXML(xml: string, newline?: boolean): void;
+	_addInfo(): void;
+}
+
+/**
+ * The hooks for one document: its structure tree's, when it has one, and always the XMP mirror
+ * of the info dictionary in place of pdfkit's (written when the document ends).
+ */
+function archival(structure: StructNode | undefined): Tagging {
+	const tags = structure ? tagging(structure) : undefined;
+	return {
+		begin: (doc, tag, type) => tags?.begin(doc, tag, type),
+		end: (doc, next) => tags?.end(doc, next),
+		finish(doc: TaggablePdf) {
+			tags?.finish(doc);
+			const pdf = doc as unknown as PdfkitMetadata;
+			pdf._addInfo = () => pdf.appendXML(infoXmp(pdf.info));
+		}
+	};
+}
+
+export async function renderPdf(
+	definition: TDocumentDefinitions & { structure?: StructNode }
+): Promise<Buffer> {
+	const { structure, ...rest } = definition;
+	const archive = {
+		...rest,
+		version: '1.7',
+		subset: structure ? 'PDF/A-2a' : 'PDF/A-2b',
+		tagged: Boolean(structure),
+		displayTitle: true
+	} as TDocumentDefinitions;
+	return printer()
+		.createPdf(archive, { tagging: archival(structure) })
+		.getBuffer();
 }

@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR, type Actor } from '../audit/record-audit';
 import type { DatabaseHandle } from '../db';
 import { auditEvents, officeSettings, reportNarratives } from '../db/schema';
 import { makeDocument } from '../documents/make-document';
+import { checkPdfa } from '../documents/pdfa-check';
 import { applyProjectDefinition } from '../projects/apply-definition';
 import { loadLetterhead, saveLetterhead } from '../settings/office';
 import { listNarratives, saveNarrative, UnknownReportProjectError } from './narratives';
@@ -188,6 +189,12 @@ describe.each(ENGINES)('final report narratives and the letterhead on %s', (engi
 		expect(enText).toContain("Participants' countries: Belgium, Latvia, Hungary");
 		// The same inputs give the same bytes.
 		expect(Buffer.from((await report('lv')).pdf).equals(Buffer.from(lv.pdf))).toBe(true);
+		// Still PDF/A-2a with the logo and the narratives: the logo a figure named by the office,
+		// each narrative's heading an H3 above its paragraphs.
+		const archival = checkPdfa(en.pdf);
+		expect(archival.problems).toEqual([]);
+		expect(archival.structure.filter((e) => e.type === 'Figure').length).toBeGreaterThanOrEqual(3);
+		expect(archival.structure.some((e) => e.type === 'H3')).toBe(true);
 	});
 
 	it('covers the narratives and the letterhead by the fingerprint', async () => {
