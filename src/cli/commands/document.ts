@@ -24,6 +24,8 @@ interface DocumentOptions {
 	lang?: string;
 	version?: string;
 	date?: string;
+	plan?: string;
+	decision?: string;
 	out: string;
 }
 
@@ -59,6 +61,12 @@ export function explainDocumentError(error: unknown, ctx: CliContext, s: Service
 		);
 	if (error instanceof UnknownProjectError)
 		throw new CliFailure(m.cli_unknown_project({ code: error.code }, say));
+	if (error instanceof s.UnknownPlanError)
+		throw new CliFailure(
+			'plan' in error.asked
+				? m.decision_unknown_plan({ code: error.code, plan: error.asked.plan }, say)
+				: m.decision_unknown_decision({ code: error.code, number: error.asked.decision }, say)
+		);
 	if (error instanceof TemplateConflictError)
 		throw new CliFailure(
 			m.cli_template_conflict({ template: error.templateId, newest: error.newest }, say)
@@ -82,6 +90,9 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 	if (options.date !== undefined && !parseIsoDate(options.date))
 		throw new CliFailure(m.cli_bad_date({ date: options.date }, say));
 	const version = positiveInteger(options.version, ctx);
+	const plan = positiveInteger(options.plan, ctx);
+	if (plan !== undefined && options.decision !== undefined)
+		throw new CliFailure(m.decision_plan_and_decision({}, say));
 	const s = await services();
 	await withDatabase('cofund document', async (handle) => {
 		const user = await actingUser(handle, ctx);
@@ -89,7 +100,15 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 		try {
 			const made = await s.makeDocument(
 				handle.db,
-				{ project: options.project, template, lang, version, date: options.date },
+				{
+					project: options.project,
+					template,
+					lang,
+					version,
+					date: options.date,
+					plan,
+					decision: options.decision
+				},
 				{ actor: user }
 			);
 			if (made.skipped)
@@ -127,6 +146,8 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 					say
 				)
 			);
+			if (made.parameters.plan !== undefined)
+				ctx.out(m.decision_plan_used({ plan: made.parameters.plan }, say));
 			if (!stored.created) ctx.out(m.cli_document_repeated({ id: stored.id }, say));
 		} catch (error) {
 			explainDocumentError(error, ctx, s);
@@ -229,6 +250,8 @@ export function registerDocumentCommands(program: Command, context: () => CliCon
 		.option('--lang <lv|en>', m.help_document_lang({}, say))
 		.option('--version <n>', m.help_document_version({}, say))
 		.option('--date <YYYY-MM-DD>', m.help_document_date({}, say))
+		.option('--plan <n>', m.decision_help_plan({}, say))
+		.option('--decision <number>', m.decision_help_decision({}, say))
 		.requiredOption('--out <file>', m.help_document_out({}, say))
 		.action((template: string, options: DocumentOptions) =>
 			documentCommand(template, options, context())

@@ -152,7 +152,9 @@ function changedYears(before: Plan['funding'], after: Plan['funding']) {
 			prefinancing_before: was.get(year)?.prefinancing ?? 0,
 			cofinancing_before: was.get(year)?.cofinancing ?? 0
 		}))
-		.filter((y) => y.prefinancing !== y.prefinancing_before || y.cofinancing !== y.cofinancing_before);
+		.filter(
+			(y) => y.prefinancing !== y.prefinancing_before || y.cofinancing !== y.cofinancing_before
+		);
 }
 
 /** Where the plan stands among the decisions, for a decision draft. */

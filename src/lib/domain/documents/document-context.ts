@@ -244,9 +244,7 @@ export const documentContextSchema = z.object({
 			council: cents("The council's co-financing"),
 			prefinancing: cents('Pre-financing over all years'),
 			cofinancing: cents('Co-financing over all years'),
-			years: z
-				.array(planYear)
-				.meta({ description: "The council's money per year, by year" })
+			years: z.array(planYear).meta({ description: "The council's money per year, by year" })
 		})
 		.meta({ description: 'The funding plan' }),
 	events: z.array(event).meta({ description: 'The mobility events, by number' }),

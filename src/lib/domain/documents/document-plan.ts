@@ -46,7 +46,12 @@ export function versionData(versions: readonly PlanVersion[], version: PlanVersi
 	const adopted = adoptedInOrder(versions);
 	const own = version.status === 'adopted' ? version.definition.decision : null;
 	const earlier = adopted.filter((v) =>
-		own ? v.decision.date < own.date || (v.decision.date === own.date && !sameDecision(v.decision, own) && v.number < version.number) : v.number !== version.number
+		own
+			? v.decision.date < own.date ||
+				(v.decision.date === own.date &&
+					!sameDecision(v.decision, own) &&
+					v.number < version.number)
+			: v.number !== version.number
 	);
 	const first = adopted[0];
 	const before = earlier.at(-1);
