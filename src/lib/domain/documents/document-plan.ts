@@ -5,6 +5,7 @@
  */
 import {
 	adoptedInOrder,
+	decisionRecords,
 	latestAdopted,
 	recordOfDecision,
 	sameDecision,
@@ -69,4 +70,34 @@ export function versionData(versions: readonly PlanVersion[], version: PlanVersi
 		kind: amends ? 'amendment' : 'adoption',
 		amends
 	};
+}
+
+/** A plan a reader may make a document from: the one in force, a decision's, or a draft. */
+export interface PlanOption {
+	/** The version number to ask for; null: the plan in force at the time of asking. */
+	plan: number | null;
+	kind: 'in_force' | 'decision' | 'draft' | 'submitted';
+	version: number;
+	/** The decision's number and date (a draft's: as proposed so far). */
+	number: string;
+	date: string;
+}
+
+/** The plan in force first, then each decision's record, newest first, then the drafts. */
+export function planOptions(versions: readonly PlanVersion[]): PlanOption[] {
+	const option = (v: PlanVersion, kind: PlanOption['kind'], plan: number | null) => ({
+		plan,
+		kind,
+		version: v.number,
+		number: v.definition.decision.number,
+		date: v.definition.decision.date
+	});
+	const inForce = latestAdopted(versions);
+	const decisions = decisionRecords(versions)
+		.reverse()
+		.map((v) => option(v, 'decision', v.number));
+	const drafts = versions
+		.filter((v) => v.status !== 'adopted')
+		.map((v) => option(v, v.status === 'submitted' ? 'submitted' : 'draft', v.number));
+	return [...(inForce ? [option(inForce, 'in_force', null)] : []), ...decisions, ...drafts];
 }
