@@ -6,6 +6,7 @@
 import {
 	adoptedInOrder,
 	decisionRecords,
+	isAdopted,
 	latestAdopted,
 	recordOfDecision,
 	sameDecision,
@@ -17,6 +18,12 @@ import type { VersionData } from './document-data';
 export interface PlanChoice {
 	plan?: number | undefined;
 	decision?: string | undefined;
+	/**
+	 * What a kept document made from this version is checked against now: its decision's last
+	 * record (a correction of that record is a change; another decision's amendment is not),
+	 * or, for a draft, the draft as it stands.
+	 */
+	recordOf?: number | undefined;
 }
 
 export type ChosenVersion =
@@ -26,6 +33,14 @@ export type ChosenVersion =
 	| { missing: 'none' };
 
 export function chooseVersion(versions: readonly PlanVersion[], choice: PlanChoice): ChosenVersion {
+	if (choice.recordOf !== undefined) {
+		const made = versions.find((v) => v.number === choice.recordOf);
+		if (!made) return { missing: 'plan', plan: choice.recordOf };
+		const record = isAdopted(made)
+			? recordOfDecision(versions, made.decision.number, made.decision.date)
+			: null;
+		return { found: record ?? made };
+	}
 	if (choice.plan !== undefined) {
 		const found = versions.find((v) => v.number === choice.plan);
 		return found ? { found } : { missing: 'plan', plan: choice.plan };

@@ -228,7 +228,7 @@ export async function makeDocument(
 		parameters,
 		projectId,
 		canonical,
-		fileName: `${data.plan.code}-${template.templateId}-${request.lang}-v${template.version}-${parameters.date}${plan === null ? '' : `-plan${plan}`}.pdf`,
+		fileName: `${data.plan.code}-${template.templateId}-${request.lang}-v${template.version}-${parameters.date}.pdf`,
 		skipped
 	};
 }

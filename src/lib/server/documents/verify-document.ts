@@ -197,9 +197,10 @@ export async function verifyDocument(db: Database, pdf: Buffer): Promise<Verdict
 	if (before.trips) parts.push('trips');
 	if (before.narratives) parts.push('narratives');
 	if (before.versions) parts.push('versions');
-	// The same plan version again; a document made before versions existed reads the plan in force.
+	// Its decision's record now (a correction shows, a later amendment does not); a document made
+	// before versions existed reads the plan in force, as it always did.
 	const now = await loadDocumentData(db, document.project, parts, {
-		plan: document.parameters.plan
+		recordOf: document.parameters.plan
 	}).catch((error: unknown) => {
 		if (error instanceof UnknownPlanError) return null;
 		throw error;
