@@ -17,6 +17,7 @@ export {
 	TemplateFailedError,
 	UnknownProjectError
 } from '$lib/server/documents/make-document';
+export { UnknownPlanError } from '$lib/server/documents/load-document-data';
 export { failureMarkText, renderFailureText } from '$lib/server/documents/render-failure';
 export {
 	currentTemplate,

@@ -25,6 +25,8 @@ interface DocumentOptions {
 	version?: string;
 	date?: string;
 	format?: string;
+	plan?: string;
+	decision?: string;
 	out: string;
 }
 
@@ -73,6 +75,12 @@ export function explainDocumentError(error: unknown, ctx: CliContext, s: Service
 		);
 	if (error instanceof UnknownProjectError)
 		throw new CliFailure(m.cli_unknown_project({ code: error.code }, say));
+	if (error instanceof s.UnknownPlanError)
+		throw new CliFailure(
+			'plan' in error.asked
+				? m.decision_unknown_plan({ code: error.code, plan: error.asked.plan }, say)
+				: m.decision_unknown_decision({ code: error.code, number: error.asked.decision }, say)
+		);
 	if (error instanceof TemplateConflictError)
 		throw new CliFailure(
 			m.cli_template_conflict({ template: error.templateId, newest: error.newest }, say)
@@ -99,11 +107,22 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 	const format = (options.format ?? 'pdf') as Format;
 	if (!FORMATS.includes(format))
 		throw new CliFailure(m.docx_cli_bad_format({ format: options.format ?? '' }, say));
+	const plan = positiveInteger(options.plan, ctx);
+	if (plan !== undefined && options.decision !== undefined)
+		throw new CliFailure(m.decision_plan_and_decision({}, say));
 	const s = await services();
 	await withDatabase('cofund document', async (handle) => {
 		const user = await actingUser(handle, ctx);
 		await requireOnProject(handle, user, 'document:generate', options.project, ctx);
-		const request = { project: options.project, template, lang, version, date: options.date };
+		const request = {
+			project: options.project,
+			template,
+			lang,
+			version,
+			date: options.date,
+			plan,
+			decision: options.decision
+		};
 		try {
 			if (format === 'docx') {
 				// A Word file is for editing; it is not kept, and the PDF stays the record one verifies.
@@ -151,6 +170,8 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 					say
 				)
 			);
+			if (made.parameters.plan !== undefined)
+				ctx.out(m.decision_plan_used({ plan: made.parameters.plan }, say));
 			if (!stored.created) ctx.out(m.cli_document_repeated({ id: stored.id }, say));
 		} catch (error) {
 			explainDocumentError(error, ctx, s);
@@ -254,6 +275,8 @@ export function registerDocumentCommands(program: Command, context: () => CliCon
 		.option('--version <n>', m.help_document_version({}, say))
 		.option('--date <YYYY-MM-DD>', m.help_document_date({}, say))
 		.option('--format <pdf|docx>', m.docx_help_format({}, say))
+		.option('--plan <n>', m.decision_help_plan({}, say))
+		.option('--decision <number>', m.decision_help_decision({}, say))
 		.requiredOption('--out <file>', m.help_document_out({}, say))
 		.action((template: string, options: DocumentOptions) =>
 			documentCommand(template, options, context())

@@ -3,6 +3,7 @@ import {
 	formatDate,
 	formatDecimal,
 	formatDecisionDate,
+	formatDecisionDay,
 	formatInteger,
 	formatMoney,
 	formatPercent,
@@ -25,6 +26,9 @@ const NBSP = '\u00a0';
 describe('Latvian forms, checked against the council annex of 22 February 2018', () => {
 	it('writes the decision date in the genitive: "2018.gada 22.februāra"', () => {
 		expect(formatDecisionDate('2018-02-22', 'lv')).toBe('2018.gada 22.februāra');
+		expect(formatDecisionDay('2018-02-22', 'lv')).toBe('2018.gada 22.februārī');
+		expect(formatDecisionDay('2019-09-19', 'lv')).toBe('2019.gada 19.septembrī');
+		expect(formatDecisionDay('2019-09-19', 'en')).toBe('19 September 2019');
 	});
 
 	it('has a genitive for every month', () => {

@@ -29,6 +29,22 @@ const LV_MONTHS_GENITIVE = [
 	'decembra'
 ] as const;
 
+/** Locative month names, as a decision is dated "2018.gada 22.februārī". */
+const LV_MONTHS_LOCATIVE = [
+	'janvārī',
+	'februārī',
+	'martā',
+	'aprīlī',
+	'maijā',
+	'jūnijā',
+	'jūlijā',
+	'augustā',
+	'septembrī',
+	'oktobrī',
+	'novembrī',
+	'decembrī'
+] as const;
+
 /**
  * Intl formatters are costly to make and cheap to use: a report's 10,000-row appendix formats
  * 10,000 amounts, so each locale and precision gets one formatter, made on first use.
@@ -218,6 +234,13 @@ export function formatDecisionDate(iso: string, locale: Locale): string {
 	const parts = requireDate(iso);
 	if (locale === 'en') return englishDate(parts, 'long');
 	return `${parts.year}.gada ${parts.day}.${LV_MONTHS_GENITIVE[parts.month - 1]}`;
+}
+
+/** `2018.gada 22.februārī` (the day a decision is dated, in the locative) / `22 February 2018`. */
+export function formatDecisionDay(iso: string, locale: Locale): string {
+	const parts = requireDate(iso);
+	if (locale === 'en') return englishDate(parts, 'long');
+	return `${parts.year}.gada ${parts.day}.${LV_MONTHS_LOCATIVE[parts.month - 1]}`;
 }
 
 /** The office's clock: stored moments are shown as Riga reads them, on the server and in any browser. */

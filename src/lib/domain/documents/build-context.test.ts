@@ -82,7 +82,19 @@ const full = (): DocumentData => ({
 		{ event: 1, section: 'happened', lv: 'Tikšanās Jettē.', en: '' },
 		{ event: 0, section: 'dissemination', lv: '', en: 'On the website.' }
 	]),
-	letterhead: { name: { lv: 'Daugavpils pašvaldība', en: '' }, logo: null }
+	letterhead: { name: { lv: 'Daugavpils pašvaldība', en: '' }, logo: null },
+	versions: {
+		number: 2,
+		status: 'adopted',
+		kind: 'amendment',
+		amends: {
+			decision: solidDefinition().decision,
+			title: solidDefinition().title,
+			before: solidDefinition((d) => {
+				d.funding.years[1]!.cofinancing = 60000;
+			})
+		}
+	}
 });
 
 describe('the fields every template sees', () => {
@@ -197,6 +209,27 @@ describe('the fields every template sees', () => {
 		expect(documentTitle({ plan: solidDefinition() }, 'en')).toBe(
 			'Local solidarity- global solidarity Network'
 		);
+	});
+
+	it('gives a decision draft its plan version, the decision it amends and the years that change', () => {
+		const context = buildContext(full(), OPTIONS);
+		expect(context.plan_version).toEqual({
+			number: 2,
+			status: 'adopted',
+			draft: false,
+			kind: 'amendment'
+		});
+		expect(context.amendment?.decision).toMatchObject({ number: '57', date: '2018-02-22' });
+		expect(context.amendment?.changed_years).toEqual([
+			{
+				year: 2019,
+				prefinancing: 40000,
+				cofinancing: 67000,
+				prefinancing_before: 40000,
+				cofinancing_before: 60000
+			}
+		]);
+		expect('plan_version' in buildContext({ plan: solidDefinition() }, OPTIONS)).toBe(false);
 	});
 
 	it('matches the context schema that templates are checked against', () => {

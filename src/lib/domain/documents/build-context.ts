@@ -121,8 +121,69 @@ function participantsOf(trips: readonly TripRecord[], event: number) {
 }
 
 /** The context a template sees: the parts whose data the template did not ask for are absent. */
-export type TemplateScope = Omit<DocumentContext, 'budget' | 'expenses' | 'mobility' | 'report'> &
-	Partial<Pick<DocumentContext, 'budget' | 'expenses' | 'mobility' | 'report'>>;
+type Asked = 'budget' | 'expenses' | 'mobility' | 'report' | 'plan_version' | 'amendment';
+export type TemplateScope = Omit<DocumentContext, Asked> & Partial<Pick<DocumentContext, Asked>>;
+
+type Plan = DocumentData['plan'];
+
+const decisionOf = (decision: Plan['decision']): DocumentContext['decision'] => ({
+	body: { lv: decision.body.lv, en: decision.body.en || decision.body.lv },
+	body_genitive: decision.body.lvGenitive,
+	date: decision.date,
+	number: decision.number,
+	annex: decision.annex
+});
+
+const yearsOf = (funding: Plan['funding']) =>
+	[...funding.years]
+		.sort((a, b) => a.year - b.year)
+		.map((y) => ({ year: y.year, prefinancing: y.prefinancing, cofinancing: y.cofinancing }));
+
+/** The years whose money an amendment changes: each year of either plan that differs. */
+function changedYears(before: Plan['funding'], after: Plan['funding']) {
+	const was = new Map(before.years.map((y) => [y.year, y]));
+	const now = new Map(after.years.map((y) => [y.year, y]));
+	return [...new Set([...was.keys(), ...now.keys()])]
+		.sort((a, b) => a - b)
+		.map((year) => ({
+			year,
+			prefinancing: now.get(year)?.prefinancing ?? 0,
+			cofinancing: now.get(year)?.cofinancing ?? 0,
+			prefinancing_before: was.get(year)?.prefinancing ?? 0,
+			cofinancing_before: was.get(year)?.cofinancing ?? 0
+		}))
+		.filter(
+			(y) => y.prefinancing !== y.prefinancing_before || y.cofinancing !== y.cofinancing_before
+		);
+}
+
+/** Where the plan stands among the decisions, for a decision draft. */
+function versionFields(
+	versions: NonNullable<DocumentData['versions']>,
+	plan: Plan
+): Pick<DocumentContext, 'plan_version' | 'amendment'> {
+	const { amends } = versions;
+	return {
+		plan_version: {
+			number: versions.number,
+			status: versions.status,
+			draft: versions.status !== 'adopted',
+			kind: versions.kind
+		},
+		amendment: amends && {
+			decision: decisionOf(amends.decision),
+			title: { lv: amends.title.lv, en: amends.title.en || amends.title.lv },
+			before: {
+				decision: decisionOf(amends.before.decision),
+				total: amends.before.funding.total,
+				eu: amends.before.funding.eu,
+				council: amends.before.funding.council,
+				years: yearsOf(amends.before.funding)
+			},
+			changed_years: changedYears(amends.before.funding, plan.funding)
+		}
+	};
+}
 
 /** The narratives in the document's language; events keep the plan's place, title and month. */
 function reportOf(
@@ -182,7 +243,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			};
 		});
 	const { mobility } = figures;
-	const context: DocumentContext = {
+	const context: Omit<DocumentContext, 'plan_version' | 'amendment'> = {
 		lang,
 		document: { date: options.date, template: options.template, version: options.version },
 		project: {
@@ -196,13 +257,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			activities: plan.activities ?? { lv: '', en: '' },
 			planned_mobilities: mobility.planned
 		},
-		decision: {
-			body: { lv: plan.decision.body.lv, en: plan.decision.body.en || plan.decision.body.lv },
-			body_genitive: plan.decision.body.lvGenitive,
-			date: plan.decision.date,
-			number: plan.decision.number,
-			annex: plan.decision.annex
-		},
+		decision: decisionOf(plan.decision),
 		letterhead: {
 			name: data.letterhead?.name[lang] || data.letterhead?.name.lv || '',
 			logo: Boolean(data.letterhead?.logo)
@@ -229,9 +284,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			council: plan.funding.council,
 			prefinancing: figures.total.prefinancing,
 			cofinancing: figures.total.cofinancing,
-			years: [...plan.funding.years]
-				.sort((a, b) => a.year - b.year)
-				.map((y) => ({ year: y.year, prefinancing: y.prefinancing, cofinancing: y.cofinancing }))
+			years: yearsOf(plan.funding)
 		},
 		events,
 		mobility: {
@@ -245,7 +298,9 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 		expenses: expenseList(data.expenses ?? [], figures, options, plan.classification)
 	};
 	// A template that reads rows it did not ask for gets "undefined variable", not silent zeros.
-	const scope: TemplateScope = context;
+	const scope: TemplateScope = data.versions
+		? { ...context, ...versionFields(data.versions, plan) }
+		: context;
 	if (!data.expenses) {
 		delete scope.budget;
 		delete scope.expenses;

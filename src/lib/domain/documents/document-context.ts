@@ -123,6 +123,64 @@ const narrativeEvent = z.object({
 	countries: z.string().meta({ description: "The participants' countries, or empty" })
 });
 
+const decisionSchema = z.object({
+	body: both('The deciding body, e.g. Daugavpils pilsētas dome'),
+	body_genitive: z
+		.string()
+		.meta({ description: 'The body in the Latvian genitive: Daugavpils pilsētas domes' }),
+	date: isoDate(
+		'The decision date; `| decision_date` prints 2018.gada 22.februāra, `| decision_day` 2018.gada 22.februārī'
+	),
+	number: z.string().meta({ description: 'The decision number' }),
+	annex: z.int().meta({ description: 'The annex number' })
+});
+
+const planYear = z.object({
+	year: z.int().meta({ description: 'The year' }),
+	prefinancing: cents('Pre-financing'),
+	cofinancing: cents('Co-financing')
+});
+
+const changedYear = z.object({
+	year: z.int().meta({ description: 'The year' }),
+	prefinancing: cents('Pre-financing as amended'),
+	cofinancing: cents('Co-financing as amended'),
+	prefinancing_before: cents('Pre-financing before'),
+	cofinancing_before: cents('Co-financing before')
+});
+
+const planVersion = z.object({
+	number: z.int().meta({ description: 'The plan version the document is made for: 1, 2, …' }),
+	status: z
+		.enum(['draft', 'submitted', 'adopted'])
+		.meta({ description: '`draft`, `submitted` or `adopted`' }),
+	draft: z.boolean().meta({
+		description:
+			'Whether no decision has adopted it yet: a decision draft then leaves its number and date blank'
+	}),
+	kind: z.enum(['adoption', 'amendment']).meta({
+		description:
+			"`adoption` for the project's first decision, `amendment` for a decision that amends it"
+	})
+});
+
+const amendment = z.object({
+	decision: decisionSchema.meta({ description: 'The decision amended: the first adoption' }),
+	title: both("The project's title as the amended decision named it"),
+	before: z
+		.object({
+			decision: decisionSchema.meta({ description: 'The decision whose plan was in force' }),
+			total: cents('The whole budget'),
+			eu: cents('The EU co-financing'),
+			council: cents("The council's co-financing"),
+			years: z.array(planYear).meta({ description: "The council's money per year, by year" })
+		})
+		.meta({ description: 'The plan in force before this one' }),
+	changed_years: z.array(changedYear).meta({
+		description: 'The years whose pre-financing or co-financing this plan changes, by year'
+	})
+});
+
 export const documentContextSchema = z.object({
 	lang: z.enum(['lv', 'en']).meta({ description: "The document's language" }),
 	document: z
@@ -147,17 +205,14 @@ export const documentContextSchema = z.object({
 			planned_mobilities: z.int().meta({ description: "Mobilities promised, or the events' sum" })
 		})
 		.meta({ description: 'The project' }),
-	decision: z
-		.object({
-			body: both('The deciding body, e.g. Daugavpils pilsētas dome'),
-			body_genitive: z
-				.string()
-				.meta({ description: 'The body in the Latvian genitive: Daugavpils pilsētas domes' }),
-			date: isoDate('The decision date; `| decision_date` prints 2018.gada 22.februāra'),
-			number: z.string().meta({ description: 'The decision number' }),
-			annex: z.int().meta({ description: 'The annex number' })
-		})
-		.meta({ description: 'The council decision the annex belongs to' }),
+	decision: decisionSchema.meta({ description: 'The council decision the annex belongs to' }),
+	plan_version: planVersion.meta({
+		description: 'The plan version the document is made for (needs `versions`)'
+	}),
+	amendment: amendment.nullable().meta({
+		description:
+			'For an amending decision: the decision it amends and the plan before; nil for an adoption (needs `versions`)'
+	}),
 	letterhead: z
 		.object({
 			name: z.string().meta({
@@ -189,15 +244,7 @@ export const documentContextSchema = z.object({
 			council: cents("The council's co-financing"),
 			prefinancing: cents('Pre-financing over all years'),
 			cofinancing: cents('Co-financing over all years'),
-			years: z
-				.array(
-					z.object({
-						year: z.int().meta({ description: 'The year' }),
-						prefinancing: cents('Pre-financing'),
-						cofinancing: cents('Co-financing')
-					})
-				)
-				.meta({ description: "The council's money per year, by year" })
+			years: z.array(planYear).meta({ description: "The council's money per year, by year" })
 		})
 		.meta({ description: 'The funding plan' }),
 	events: z.array(event).meta({ description: 'The mobility events, by number' }),
@@ -241,3 +288,4 @@ export const documentContextSchema = z.object({
 
 export type DocumentContext = z.infer<typeof documentContextSchema>;
 export type BudgetYear = z.infer<typeof budgetYear>;
+export type ChangedYear = z.infer<typeof changedYear>;

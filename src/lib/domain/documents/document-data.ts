@@ -5,11 +5,12 @@
  * check can say exactly what changed since.
  */
 import type { LetterheadData } from '../office/letterhead';
+import type { Decision, PlanVersionStatus } from '../plan/plan-versions';
 import type { ProjectDefinition } from '../project/definition';
 import type { ReportNarratives } from '../report/narratives';
 
 /** What a template may ask for; a template that reads only the plan is not affected by imports. */
-export const DATA_PARTS = ['plan', 'expenses', 'trips', 'narratives'] as const;
+export const DATA_PARTS = ['plan', 'expenses', 'trips', 'narratives', 'versions'] as const;
 export type DataPart = (typeof DATA_PARTS)[number];
 
 export interface ExpenseRecord {
@@ -43,6 +44,23 @@ export interface TripRecord {
 	line: number;
 }
 
+/**
+ * Where the document's plan stands among the project's decisions: what a decision draft cites.
+ * Only the plan's own fields are kept, so the data of an adopted version never changes later.
+ */
+export interface VersionData {
+	number: number;
+	status: PlanVersionStatus;
+	/** `adoption`: the project's first decision (or a correction of its record); else `amendment`. */
+	kind: 'adoption' | 'amendment';
+	/** For an amendment: the decision it amends (the first adoption) and the plan in force before. */
+	amends: {
+		decision: Decision;
+		title: ProjectDefinition['title'];
+		before: Pick<ProjectDefinition, 'decision' | 'funding'>;
+	} | null;
+}
+
 export interface DocumentData {
 	plan: ProjectDefinition;
 	/** Present when the template uses expenses; ordered by date, file and line. */
@@ -51,6 +69,8 @@ export interface DocumentData {
 	trips?: TripRecord[];
 	/** Present when the template uses the coordinator's narrative texts (the final report). */
 	narratives?: ReportNarratives;
+	/** Present when the template drafts a decision: the plan version and what it amends. */
+	versions?: VersionData;
 	/** The municipality's name and logo, present once an admin has set them; heads every document. */
 	letterhead?: LetterheadData;
 }

@@ -19,7 +19,9 @@ const NEEDS: { prefix: string[]; part: DataPart }[] = [
 	{ prefix: ['events', '*', 'done'], part: 'trips' },
 	{ prefix: ['events', '*', 'cancelled'], part: 'trips' },
 	{ prefix: ['events', '*', 'spent'], part: 'expenses' },
-	{ prefix: ['report'], part: 'narratives' }
+	{ prefix: ['report'], part: 'narratives' },
+	{ prefix: ['plan_version'], part: 'versions' },
+	{ prefix: ['amendment'], part: 'versions' }
 ];
 
 /** The schema inside any nullable or optional wrappers. */

@@ -252,6 +252,7 @@ describe('the field reference', () => {
 				'country',
 				'date',
 				'decision_date',
+				'decision_day',
 				'integer',
 				'local',
 				'money',

@@ -23,6 +23,7 @@ import { countryName } from '../countries';
 import {
 	formatDate,
 	formatDecisionDate,
+	formatDecisionDay,
 	formatInteger,
 	formatMoney,
 	formatMonth,
@@ -50,6 +51,11 @@ export const FILTERS: Record<string, { usage: string; example: string; result: s
 		usage: 'date | decision_date — a decision date, in the Latvian genitive',
 		example: '{{ decision.date | decision_date }}',
 		result: '2018.gada 22.februāra'
+	},
+	decision_day: {
+		usage: 'date | decision_day — the day a decision is dated, in the Latvian locative',
+		example: '{{ decision.date | decision_day }}',
+		result: '2018.gada 22.februārī'
 	},
 	month: {
 		usage: 'month | month — a month (YYYY-MM)',
@@ -264,6 +270,9 @@ export function createTemplateEngine(lang: Locale, currency = 'EUR'): Liquid {
 	engine.registerFilter('date', (iso: unknown) => formatDate(asText(iso, 'date'), lang));
 	engine.registerFilter('decision_date', (iso: unknown) =>
 		formatDecisionDate(asText(iso, 'decision_date'), lang)
+	);
+	engine.registerFilter('decision_day', (iso: unknown) =>
+		formatDecisionDay(asText(iso, 'decision_day'), lang)
 	);
 	engine.registerFilter('month', (iso: unknown) => formatMonth(asText(iso, 'month'), lang));
 	engine.registerFilter('period', (start: unknown, end: unknown) =>

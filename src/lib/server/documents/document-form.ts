@@ -1,5 +1,6 @@
 /**
- * The document request a page or endpoint receives (template, language, date, version), parsed
+ * The document request a page or endpoint receives (template, language, date, version, plan
+ * version), parsed
  * once with a schema, and the answers to the failures a person can act on.
  */
 import { z } from 'zod';
@@ -11,6 +12,8 @@ import { TemplateFailedError, UnknownProjectError } from './make-document';
 import { renderFailureText } from './render-failure';
 import { DocumentRenderError } from './render-pool';
 import { UnknownTemplateError } from './template-store';
+import { UnknownPlanError } from './load-document-data';
+import { m } from '$lib/paraglide/messages.js';
 
 export const documentRequestSchema = z.object({
 	template: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
@@ -25,6 +28,13 @@ export const documentRequestSchema = z.object({
 		.regex(/^[1-9]\d{0,8}$/)
 		.transform(Number)
 		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	/** A plan version number; empty or absent: the plan in force now. */
+	plan: z
+		.string()
+		.regex(/^[1-9]\d{0,8}$/)
+		.transform(Number)
+		.optional()
 		.or(z.literal('').transform(() => undefined))
 });
 
@@ -34,7 +44,8 @@ export function readDocumentRequest(params: URLSearchParams | FormData) {
 		template: value('template'),
 		lang: value('lang'),
 		date: value('date'),
-		version: value('version')
+		version: value('version'),
+		plan: value('plan')
 	});
 }
 
@@ -55,5 +66,16 @@ export function documentProblem(
 		};
 	if (error instanceof UnknownTemplateError) return { status: 404, text: error.message };
 	if (error instanceof UnknownProjectError) return { status: 404, text: error.message };
+	if (error instanceof UnknownPlanError)
+		return {
+			status: 404,
+			text:
+				'plan' in error.asked
+					? m.decision_unknown_plan({ code: error.code, plan: error.asked.plan }, { locale })
+					: m.decision_unknown_decision(
+							{ code: error.code, number: error.asked.decision },
+							{ locale }
+						)
+		};
 	return null;
 }

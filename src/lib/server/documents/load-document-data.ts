@@ -1,5 +1,6 @@
 /**
- * Reads the data a document is made from: the project's plan, and the expense rows and trips
+ * Reads the data a document is made from: the project's plan (the version asked for, else the
+ * plan in force now), and the expense rows and trips
  * when its template asks for them (the live ones: a reverted import's rows are in no document), each with the file and line it was imported from. Its
  * fingerprint is the SHA-256 of its canonical JSON (RFC 8785), so key order and engine never
  * change it.
@@ -21,15 +22,42 @@ import { loadProject } from '../projects/load-definition';
 import { listNarratives } from '../report/narratives';
 import { letterheadData, loadLetterhead } from '../settings/office';
 import { reportNarratives } from '$lib/domain/report/narratives';
+import { chooseVersion, versionData, type PlanChoice } from '$lib/domain/documents/document-plan';
+import { listPlanVersions } from '../plans/plan-versions';
+
+/** The plan version or decision a request names does not exist for the project. */
+export class UnknownPlanError extends Error {
+	constructor(
+		readonly code: string,
+		readonly asked: { plan: number } | { decision: string }
+	) {
+		super(
+			'plan' in asked
+				? `project ${code} has no plan version ${asked.plan}`
+				: `project ${code} has no decision No. ${asked.decision}`
+		);
+		this.name = 'UnknownPlanError';
+	}
+}
 
 export async function loadDocumentData(
 	db: Queryable,
 	code: string,
-	parts: readonly DataPart[]
-): Promise<{ projectId: number; data: DocumentData } | null> {
+	parts: readonly DataPart[],
+	choice: PlanChoice = {}
+): Promise<{ projectId: number; plan: number | null; data: DocumentData } | null> {
 	const project = await loadProject(db, code);
 	if (!project) return null;
-	const data: DocumentData = { plan: project.definition };
+	const versions = await listPlanVersions(db, project.id);
+	const chosen = chooseVersion(versions, choice);
+	if ('missing' in chosen && chosen.missing === 'plan')
+		throw new UnknownPlanError(code, { plan: chosen.plan });
+	if ('missing' in chosen && chosen.missing === 'decision')
+		throw new UnknownPlanError(code, { decision: chosen.decision });
+	const version = 'found' in chosen ? chosen.found : null;
+	// The version's own definition: the annex of an earlier decision is that decision's plan.
+	const data: DocumentData = { plan: version?.definition ?? project.definition };
+	if (version && parts.includes('versions')) data.versions = versionData(versions, version);
 	// Only once set: a document made before any letterhead keeps the data, and so the bytes, it had.
 	const letterhead = letterheadData(await loadLetterhead(db));
 	if (letterhead) data.letterhead = letterhead;
@@ -85,7 +113,7 @@ export async function loadDocumentData(
 			.where(and(eq(participations.projectId, project.id), isNull(participations.revertedAt)));
 		data.trips = rows.map((row): TripRecord => row).sort(compareRecords);
 	}
-	return { projectId: project.id, data };
+	return { projectId: project.id, plan: version?.number ?? null, data };
 }
 
 export function canonicalData(data: DocumentData): string {

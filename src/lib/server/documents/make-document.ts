@@ -42,6 +42,10 @@ export interface DocumentRequest {
 	version?: number | undefined;
 	/** The date the document carries (YYYY-MM-DD); today when absent. */
 	date?: string | undefined;
+	/** A plan version number (drafts too); the plan in force now when absent, as is `decision`. */
+	plan?: number | undefined;
+	/** A decision number: the record of that decision. Ignored when `plan` is given. */
+	decision?: string | undefined;
 	/**
 	 * The audit head to print; when absent, the one a document kept from these same inputs
 	 * printed (so that making it again gives its bytes), else the chain's head now.
@@ -63,6 +67,11 @@ export interface DocumentParameters {
 	version: number;
 	lang: Locale;
 	date: string;
+	/**
+	 * The plan version the data was read from, so that making it again reads the same one.
+	 * Absent in documents made before plans had versions: those read the plan in force.
+	 */
+	plan?: number;
 	/** The audit chain's head when the document was first made: a copy of it outside the database. */
 	auditHead?: AuditHead;
 }
@@ -191,16 +200,17 @@ async function makeFile(
 ): Promise<Made> {
 	const { template, skipped } = await resolveTemplate(db, request);
 	const { definition } = template.parsed;
-	const loaded = await loadDocumentData(db, request.project, definition.data);
+	const loaded = await loadDocumentData(db, request.project, definition.data, request);
 	if (!loaded) throw new UnknownProjectError(request.project);
-	const { data, projectId } = loaded;
+	const { data, projectId, plan } = loaded;
 	const { fingerprint, canonical } = fingerprintOf(data);
-	const inputs = {
+	const inputs: Omit<DocumentParameters, 'auditHead'> = {
 		project: data.plan.code,
 		template: template.templateId,
 		version: template.version,
 		lang: request.lang,
-		date: request.date ?? today()
+		date: request.date ?? today(),
+		...(plan === null ? {} : { plan })
 	};
 	const auditHead = await auditHeadFor(db, projectId, inputs, fingerprint, request.auditHead);
 	const parameters: DocumentParameters = { ...inputs, auditHead };

@@ -19,6 +19,8 @@ export interface TemplateSummary {
 	name: string;
 	description: string;
 	languages: Locale[];
+	/** Whether it reads the plan: then the reader picks the plan version it is made from. */
+	readsPlan: boolean;
 	version: number;
 	origin: 'file' | 'edit';
 	createdBy: Author;
@@ -51,6 +53,7 @@ export async function templateSummaries(db: Database, locale: Locale): Promise<T
 					name: textIn(definition.name, locale) ?? id,
 					description: definition.description ? (textIn(definition.description, locale) ?? '') : '',
 					languages: definition.languages,
+					readsPlan: definition.data.includes('plan'),
 					version: t.version,
 					origin: t.origin,
 					createdBy: { email: t.createdBy, name: null },
@@ -65,6 +68,7 @@ export async function templateSummaries(db: Database, locale: Locale): Promise<T
 					name: id,
 					description: '',
 					languages: [],
+					readsPlan: false,
 					version: 0,
 					origin: 'file',
 					createdBy: { email: '', name: null },

@@ -11,7 +11,13 @@ import { dataChanges, type DataChange } from '$lib/domain/documents/data-changes
 import type { DataPart } from '$lib/domain/documents/document-data';
 import type { Database } from '../db';
 import { documents, projects } from '../db/schema';
-import { fingerprintOf, loadDocumentData, sha256Hex, unpackSnapshot } from './load-document-data';
+import {
+	fingerprintOf,
+	loadDocumentData,
+	sha256Hex,
+	UnknownPlanError,
+	unpackSnapshot
+} from './load-document-data';
 import { PDF_KEYS, type DocumentParameters } from './make-document';
 import { readPdfStrings } from './pdf-claims';
 import { templateHistory } from './template-store';
@@ -190,7 +196,15 @@ export async function verifyDocument(db: Database, pdf: Buffer): Promise<Verdict
 	if (before.expenses) parts.push('expenses');
 	if (before.trips) parts.push('trips');
 	if (before.narratives) parts.push('narratives');
-	const now = await loadDocumentData(db, document.project, parts);
+	if (before.versions) parts.push('versions');
+	// Its decision's record now (a correction shows, a later amendment does not); a document made
+	// before versions existed reads the plan in force, as it always did.
+	const now = await loadDocumentData(db, document.project, parts, {
+		recordOf: document.parameters.plan
+	}).catch((error: unknown) => {
+		if (error instanceof UnknownPlanError) return null;
+		throw error;
+	});
 	const newest = (await templateHistory(db, document.parameters.template))[0]?.version ?? 0;
 	const template = { same: newest === document.parameters.version, newest };
 	if (!now)

@@ -8,6 +8,8 @@ import { today } from '$lib/server/documents/make-document';
 import { templateSummaries } from '$lib/server/documents/template-summaries';
 import { loadProject } from '$lib/server/projects/load-definition';
 import { readDocumentRequest } from '$lib/server/documents/document-form';
+import { planOptions } from '$lib/domain/documents/document-plan';
+import { listPlanVersions } from '$lib/server/plans/plan-versions';
 
 export const load = async ({ locals, params, url }) => {
 	const stored = await loadProject(locals.db, params.code);
@@ -16,14 +18,15 @@ export const load = async ({ locals, params, url }) => {
 	const templates = await templateSummaries(locals.db, locals.locale);
 	const asked = readDocumentRequest(url.searchParams);
 	const query = readDocumentQuery(url.searchParams);
-	const [made, canMake] = await Promise.all([
+	const [made, canMake, versions] = await Promise.all([
 		listDocuments(locals.db, stored.id, query, query.page, documentSort(query)),
 		mayUse(
 			locals.db,
 			user,
 			{ route: '/projects/[code]/documents/make', method: 'POST' },
 			params.code
-		)
+		),
+		listPlanVersions(locals.db, stored.id)
 	]);
 	return {
 		code: stored.definition.code,
@@ -33,6 +36,7 @@ export const load = async ({ locals, params, url }) => {
 		query,
 		...made,
 		pages: Math.max(1, Math.ceil(made.count / DOCUMENTS_PER_PAGE)),
-		canMake
+		canMake,
+		plans: planOptions(versions)
 	};
 };
