@@ -37,7 +37,8 @@ function monthEnd(month: string): string {
 
 export function monthlySeries(
 	period: { start: string; end: string },
-	planTotal: Cents,
+	/** The plan total, or the total in force on a day (a month's end): the line steps where it changes. */
+	planTotal: Cents | ((monthEnd: string) => Cents),
 	spentByMonth: ReadonlyMap<string, Cents>
 ): MonthPoint[] {
 	const spentMonths = [...spentByMonth.keys()].sort();
@@ -49,8 +50,10 @@ export function monthlySeries(
 	return monthsBetween(first, last).map((month) => {
 		const spent = spentByMonth.get(month) ?? 0;
 		cumulative += spent;
-		const elapsed = Math.min(Math.max(dayNumber(monthEnd(month)) - start + 1, 0), days);
-		return { month, spent, cumulative, proRata: Math.round((planTotal * elapsed) / days) };
+		const end = monthEnd(month);
+		const elapsed = Math.min(Math.max(dayNumber(end) - start + 1, 0), days);
+		const total = typeof planTotal === 'number' ? planTotal : planTotal(end);
+		return { month, spent, cumulative, proRata: Math.round((total * elapsed) / days) };
 	});
 }
 
