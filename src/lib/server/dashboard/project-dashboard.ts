@@ -4,7 +4,7 @@
  * the monthly sums cannot tell. All over the live rows: a reverted import's rows count nowhere.
  */
 import { sql } from 'drizzle-orm';
-import { officeMonth } from '$lib/domain/format';
+import { officeMonth, officeToday } from '$lib/domain/format';
 import { projectAlerts, type Alert } from '$lib/domain/dashboard/alerts';
 import type { ProjectFigures } from '$lib/domain/dashboard/figures';
 import type { ProjectDefinition } from '$lib/domain/project/definition';
@@ -27,7 +27,9 @@ export async function projectDashboard(
 	db: Queryable,
 	code: string,
 	/** YYYY-MM: the month the alerts count as now (events planned before it should have happened). */
-	thisMonth = officeMonth()
+	thisMonth = officeMonth(),
+	/** YYYY-MM-DD: the day whose plan in force the years are set against. */
+	today = officeToday()
 ): Promise<ProjectDashboard | null> {
 	const stored = await loadProject(db, code);
 	if (!stored) return null;
@@ -35,7 +37,7 @@ export async function projectDashboard(
 	const { period } = definition;
 
 	const [figures, imports, [outside]] = await Promise.all([
-		figuresFromSums(db, id, definition),
+		figuresFromSums(db, id, definition, { asOf: today }),
 		importState(db, id),
 		queryRows<{ count: string; cents: string }>(
 			db,
