@@ -30,7 +30,7 @@ export interface RegisterEntry {
 	/** The plan version that is this decision's last record. */
 	version: number;
 	kind: 'adoption' | 'amendment';
-	decision: DecisionRef & { annex: string };
+	decision: DecisionRef & { annex: number };
 	/** What the decision committed per budget year: its plan's years. */
 	years: RegisterYear[];
 	/**
