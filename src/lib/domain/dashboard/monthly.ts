@@ -11,6 +11,8 @@ export interface MonthPoint {
 	cumulative: Cents;
 	/** The plan as it would stand at the month's end if spent evenly over the period's days. */
 	proRata: Cents;
+	/** The plan total in force at the month's end (it steps where an amendment took effect). */
+	plan?: Cents;
 }
 
 const dayNumber = (iso: string) =>
@@ -53,7 +55,7 @@ export function monthlySeries(
 		const end = monthEnd(month);
 		const elapsed = Math.min(Math.max(dayNumber(end) - start + 1, 0), days);
 		const total = typeof planTotal === 'number' ? planTotal : planTotal(end);
-		return { month, spent, cumulative, proRata: Math.round((total * elapsed) / days) };
+		return { month, spent, cumulative, proRata: Math.round((total * elapsed) / days), plan: total };
 	});
 }
 

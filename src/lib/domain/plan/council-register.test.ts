@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { solidDefinition } from '$tests/factories/projects';
 import type { ProjectDefinition } from '../project/definition';
 import { councilRegister, type RegisterProject } from './council-register';
+import { registerCsvRows } from './council-register-csv';
 import type { PlanVersion } from './plan-versions';
 
 function adopted(number: number, definition: ProjectDefinition): PlanVersion {
@@ -124,5 +125,41 @@ describe("the council's register", () => {
 			totals: [],
 			total: { prefinancing: 0, cofinancing: 0, total: 0 }
 		});
+	});
+});
+
+describe("the council's register as CSV", () => {
+	it('gives a row per decision and year, with the change against the decision before', () => {
+		const rows = registerCsvRows(register, {
+			kind: (d) => d.kind,
+			title: (t) => t.en
+		});
+		expect(rows[0]).toEqual([
+			'SOLID',
+			'SOLID',
+			'2019-09-19',
+			'512',
+			'amendment',
+			2018,
+			1100,
+			1990,
+			3090,
+			0,
+			0
+		]);
+		expect(rows[1]).toEqual([
+			'SOLID',
+			'SOLID',
+			'2019-09-19',
+			'512',
+			'amendment',
+			2019,
+			400,
+			710.2,
+			1110.2,
+			0,
+			40.2
+		]);
+		expect(rows).toHaveLength(5);
 	});
 });
