@@ -80,7 +80,7 @@ export async function renderJob(input: RenderInput): Promise<Buffer> {
 	for (const block of model.blocks)
 		if (block.kind === 'chart' && !charts.has(block.chart)) {
 			const png = chartImage(
-				documentChart(block.chart, data, lang, words),
+				documentChart(block.chart, data, lang, words, input.date),
 				block.width,
 				block.height
 			);
