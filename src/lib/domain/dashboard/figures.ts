@@ -151,7 +151,11 @@ function planOf(input: FiguresInput) {
 	const steps = input.steps ?? [];
 	const inForce = steps.length > 0 ? yearsInForce(steps, input.asOf ?? '9999-12-31') : null;
 	if (!inForce)
-		return { years: input.plan.funding.years, decisions: undefined, total: input.plan.funding.total };
+		return {
+			years: input.plan.funding.years,
+			decisions: undefined,
+			total: input.plan.funding.total
+		};
 	return {
 		years: inForce,
 		decisions: new Map(inForce.map((y) => [y.year, y.decision])),

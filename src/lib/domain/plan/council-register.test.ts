@@ -50,7 +50,13 @@ const projects = [
 		adopted(1, solidDefinition()),
 		adopted(2, amended()),
 		// A correction of decision 512's record: the register shows 512 at this record.
-		{ ...adopted(3, amended((d) => void (d.goal.en = 'Fixed'))), kind: 'correction' }
+		{
+			...adopted(
+				3,
+				amended((d) => void (d.goal.en = 'Fixed'))
+			),
+			kind: 'correction'
+		}
 	]),
 	project('OTHER', [adopted(1, other)])
 ];

@@ -90,9 +90,7 @@ function projectEntries(project: RegisterProject): RegisterEntry[] {
 	let before: { years: RegisterYear[]; decision: DecisionRef } | null = null;
 	return decisionRecords(project.versions).map((version) => {
 		const { decision, funding } = version.definition;
-		const years = [...funding.years]
-			.sort((a, b) => a.year - b.year)
-			.map((y) => yearOf(y.year, y));
+		const years = [...funding.years].sort((a, b) => a.year - b.year).map((y) => yearOf(y.year, y));
 		const ref = { number: decision.number.trim(), date: decision.date };
 		const entry: RegisterEntry = {
 			code: project.code,
