@@ -10,6 +10,7 @@ import {
 } from '$lib/domain/dashboard/figures';
 import { centsToDecimal, type Cents } from '$lib/domain/money';
 import type { ProjectDefinition } from '$lib/domain/project/definition';
+import { decisionRef } from '$lib/i18n/decision-ref';
 import { m } from '$lib/paraglide/messages.js';
 import type { CliContext } from '../context';
 
@@ -20,7 +21,16 @@ export interface SummaryJson {
 		total: string;
 		eu: string;
 		council: string;
-		byYear: Record<string, { prefinancing: string; cofinancing: string; total: string }>;
+		byYear: Record<
+			string,
+			{
+				prefinancing: string;
+				cofinancing: string;
+				total: string;
+				/** The decision the year's figures come from, in the plan in force. */
+				decision?: { number: string; date: string } | null;
+			}
+		>;
 	};
 	actual: {
 		total: string;
@@ -33,7 +43,21 @@ export interface SummaryJson {
 	mobilities: MobilityCounts & { unassigned: number; byEvent: Record<string, MobilityCounts> };
 }
 
-type Summarised = Pick<ProjectDefinition, 'code' | 'currency' | 'funding'>;
+type Summarised = Pick<ProjectDefinition, 'code' | 'currency' | 'funding'> &
+	Partial<Pick<ProjectDefinition, 'decision'>>;
+
+/**
+ * Whether the JSON names each year's decision: once an amendment left years under different
+ * decisions. A plan under its one decision gives the JSON it always gave.
+ */
+function namesDecisions(definition: Summarised, figures: ProjectFigures): boolean {
+	const own = definition.decision;
+	return figures.years.some(
+		(y) =>
+			y.decision &&
+			(!own || y.decision.number !== own.number.trim() || y.decision.date !== own.date)
+	);
+}
 
 const decimals = (entries: [string, Cents][]) =>
 	Object.fromEntries(
@@ -45,6 +69,7 @@ const decimals = (entries: [string, Cents][]) =>
 export function summaryJson(definition: Summarised, figures: ProjectFigures): SummaryJson {
 	const planned = new Set(definition.funding.years.map((y) => y.year));
 	const { mobility } = figures;
+	const decisions = namesDecisions(definition, figures);
 	return {
 		project: definition.code,
 		currency: definition.currency,
@@ -60,7 +85,8 @@ export function summaryJson(definition: Summarised, figures: ProjectFigures): Su
 						{
 							prefinancing: centsToDecimal(y.prefinancing),
 							cofinancing: centsToDecimal(y.cofinancing),
-							total: centsToDecimal(y.plan)
+							total: centsToDecimal(y.plan),
+							...(decisions && { decision: y.decision ?? null })
 						}
 					])
 			)
@@ -100,8 +126,11 @@ export function printSummary(
 		`  ${m.summary_plan({}, { locale }).padEnd(12)} ${money(figures.total.plan).padStart(16)}   ${actual} ${money(figures.total.actual)}`
 	);
 	for (const year of figures.years) {
+		const decision = year.decision
+			? `   ${m.inforce_summary_decision({ decision: decisionRef(year.decision, locale) }, { locale })}`
+			: '';
 		ctx.out(
-			`  ${String(year.year).padEnd(12)} ${money(year.plan).padStart(16)}   ${actual} ${money(year.actual)}`
+			`  ${String(year.year).padEnd(12)} ${money(year.plan).padStart(16)}   ${actual} ${money(year.actual)}${decision}`
 		);
 	}
 	const { planned, completed, cancelled } = figures.mobility;

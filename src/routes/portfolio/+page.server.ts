@@ -1,9 +1,13 @@
-// Thin: the council portfolio over the projects the viewer may see, its project rows as the URL filters them.
+// Thin: the council portfolio over the projects the viewer may see, its project rows as the URL filters them, and the council's register.
 import { readPortfolioQuery, selectPortfolioProjects } from '$lib/domain/tables/portfolio-query';
 import { portfolio } from '$lib/server/dashboard/portfolio';
+import { councilRegisterFor } from '$lib/server/plans/council-register';
 
 export const load = async ({ locals, url }) => {
-	const view = await portfolio(locals.db, locals.user!);
+	const [view, register] = await Promise.all([
+		portfolio(locals.db, locals.user!),
+		councilRegisterFor(locals.db, locals.user!)
+	]);
 	const query = readPortfolioQuery(url.searchParams);
-	return { portfolio: view, query, shown: selectPortfolioProjects(view.projects, query) };
+	return { portfolio: view, register, query, shown: selectPortfolioProjects(view.projects, query) };
 };

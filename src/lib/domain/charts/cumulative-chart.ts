@@ -51,7 +51,9 @@ export function cumulativeChart(
 				},
 				{
 					label: labels.plan,
-					data: points.map(() => planTotal / 100),
+					// The plan in force at each month's end where the series knows it: it steps.
+					data: points.map((p) => (p.plan ?? planTotal) / 100),
+					stepped: 'after',
 					borderColor: PALETTE.grey,
 					backgroundColor: PALETTE.grey,
 					borderWidth: 1.5,

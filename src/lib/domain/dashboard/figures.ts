@@ -9,9 +9,10 @@ import type { Cents } from '../money';
 import type { ProjectDefinition } from '../project/definition';
 import type { EventProgress } from './event-progress';
 import { monthlySeries, type MonthPoint } from './monthly';
+import { totalInForce, yearsInForce, type DecisionRef, type FiguresStep } from './plan-in-force';
 import { totalVariance, yearVariances, type YearVariance } from './year-variance';
 
-export type { EventProgress, FundingSource, MonthPoint };
+export type { DecisionRef, EventProgress, FiguresStep, FundingSource, MonthPoint };
 
 /** The key expenses without a classification code are listed under where a key cannot be empty. */
 export const NO_CATEGORY = 'none';
@@ -54,6 +55,14 @@ export interface FiguresInput {
 	plan: FiguresPlan;
 	spend: readonly SpendRow[];
 	trips: readonly TripSum[];
+	/**
+	 * The adopted versions as steps (plan-in-force.ts). With them, each year's plan is that of the
+	 * version in force on `asOf` (the last when absent), with its decision, and the monthly plan
+	 * line follows the version in force at each month's end; without them, `plan.funding` is read.
+	 */
+	steps?: readonly FiguresStep[];
+	/** YYYY-MM-DD: the day the figures are as of (the office's today, a document's date). */
+	asOf?: string;
 }
 
 export interface SpendBySource {
@@ -67,9 +76,14 @@ export interface YearFigures extends YearVariance {
 	/** How many expense rows the year's spend sums. */
 	rows: number;
 	bySource: SpendBySource;
+	/**
+	 * The decision the year's plan comes from (given steps): null for a year with no plan in
+	 * force; absent when the figures were given no steps.
+	 */
+	decision?: DecisionRef | null;
 }
 
-export type TotalFigures = Omit<YearFigures, 'year'>;
+export type TotalFigures = Omit<YearFigures, 'year' | 'decision'>;
 
 export interface MobilityCounts {
 	planned: number;
@@ -132,7 +146,26 @@ function add<K>(map: Map<K, { cents: Cents; rows: number }>, key: K, row: SpendR
 	map.set(key, sum);
 }
 
-function spendFigures(plan: FiguresPlan, spend: readonly SpendRow[]) {
+/** The plan the years and the monthly line read: the version in force, or the one plan given. */
+function planOf(input: FiguresInput) {
+	const steps = input.steps ?? [];
+	const inForce = steps.length > 0 ? yearsInForce(steps, input.asOf ?? '9999-12-31') : null;
+	if (!inForce)
+		return {
+			years: input.plan.funding.years,
+			decisions: undefined,
+			total: input.plan.funding.total
+		};
+	return {
+		years: inForce,
+		decisions: new Map(inForce.map((y) => [y.year, y.decision])),
+		total: (monthEnd: string) => totalInForce(steps, monthEnd) ?? input.plan.funding.total
+	};
+}
+
+function spendFigures(input: FiguresInput) {
+	const { plan, spend } = input;
+	const planned = planOf(input);
 	const byMonth = new Map<string, Cents>();
 	const byYear = new Map<number, { cents: Cents; rows: number; bySource: SpendBySource }>();
 	const byCategory = new Map<string, { cents: Cents; rows: number }>();
@@ -149,10 +182,11 @@ function spendFigures(plan: FiguresPlan, spend: readonly SpendRow[]) {
 		add(byEvent, row.event, row);
 	}
 	const actualByYear = new Map([...byYear].map(([year, sums]) => [year, sums.cents]));
-	const years: YearFigures[] = yearVariances(plan.funding.years, actualByYear).map((y) => ({
+	const years: YearFigures[] = yearVariances(planned.years, actualByYear).map((y) => ({
 		...y,
 		rows: byYear.get(y.year)?.rows ?? 0,
-		bySource: byYear.get(y.year)?.bySource ?? noSpend()
+		bySource: byYear.get(y.year)?.bySource ?? noSpend(),
+		...(planned.decisions && { decision: planned.decisions.get(y.year) ?? null })
 	}));
 	const bySource = noSpend();
 	for (const y of years)
@@ -164,7 +198,7 @@ function spendFigures(plan: FiguresPlan, spend: readonly SpendRow[]) {
 			rows: years.reduce((n, y) => n + y.rows, 0),
 			bySource
 		},
-		monthly: monthlySeries(plan.period, plan.funding.total, byMonth),
+		monthly: monthlySeries(plan.period, planned.total, byMonth),
 		byCategory: [...byCategory].map(([category, sum]) => ({ category, ...sum })).sort(byAmount),
 		byEvent: [...byEvent]
 			.map(([event, sum]) => ({ event, ...sum }))
@@ -248,5 +282,5 @@ function tripFigures(plan: FiguresPlan, trips: readonly TripSum[]) {
 }
 
 export function projectFigures(input: FiguresInput): ProjectFigures {
-	return { ...spendFigures(input.plan, input.spend), ...tripFigures(input.plan, input.trips) };
+	return { ...spendFigures(input), ...tripFigures(input.plan, input.trips) };
 }

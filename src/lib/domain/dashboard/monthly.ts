@@ -11,6 +11,8 @@ export interface MonthPoint {
 	cumulative: Cents;
 	/** The plan as it would stand at the month's end if spent evenly over the period's days. */
 	proRata: Cents;
+	/** The plan total in force at the month's end (it steps where an amendment took effect). */
+	plan?: Cents;
 }
 
 const dayNumber = (iso: string) =>
@@ -37,7 +39,8 @@ function monthEnd(month: string): string {
 
 export function monthlySeries(
 	period: { start: string; end: string },
-	planTotal: Cents,
+	/** The plan total, or the total in force on a day (a month's end): the line steps where it changes. */
+	planTotal: Cents | ((monthEnd: string) => Cents),
 	spentByMonth: ReadonlyMap<string, Cents>
 ): MonthPoint[] {
 	const spentMonths = [...spentByMonth.keys()].sort();
@@ -49,8 +52,10 @@ export function monthlySeries(
 	return monthsBetween(first, last).map((month) => {
 		const spent = spentByMonth.get(month) ?? 0;
 		cumulative += spent;
-		const elapsed = Math.min(Math.max(dayNumber(monthEnd(month)) - start + 1, 0), days);
-		return { month, spent, cumulative, proRata: Math.round((planTotal * elapsed) / days) };
+		const end = monthEnd(month);
+		const elapsed = Math.min(Math.max(dayNumber(end) - start + 1, 0), days);
+		const total = typeof planTotal === 'number' ? planTotal : planTotal(end);
+		return { month, spent, cumulative, proRata: Math.round((total * elapsed) / days), plan: total };
 	});
 }
 

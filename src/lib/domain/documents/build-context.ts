@@ -60,7 +60,13 @@ function budget(figures: ProjectFigures): DocumentContext['budget'] {
 	return {
 		years: figures.years.map((y) => ({ year: y.year, ...row(y) })),
 		sources,
-		total: row(figures.total)
+		total: row(figures.total),
+		// Where each year's plan comes from: a list of its own, so the years keep their fields.
+		decisions: figures.years.map((y) => ({
+			year: y.year,
+			number: y.decision?.number ?? '',
+			date: y.decision?.date ?? ''
+		}))
 	};
 }
 
@@ -222,7 +228,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 		country_name: countryName(p.country, lang, p.countryName),
 		line: partnerLine(p, lang)
 	});
-	const figures = documentFigures(data);
+	const figures = documentFigures(data, options.date);
 	const spentOn = (event: number) => figures.byEvent.find((e) => e.event === event)?.cents ?? 0;
 	const events = [...plan.events]
 		.sort((a, b) => a.number - b.number)

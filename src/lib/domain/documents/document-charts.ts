@@ -39,10 +39,12 @@ export function documentChart(
 	name: ChartName,
 	data: DocumentData,
 	lang: Locale,
-	words: ChartWords
+	words: ChartWords,
+	/** The document's date: the years are set against the plan in force on it. */
+	asOf?: string
 ): AnyChartConfig {
 	const { plan } = data;
-	const figures = documentFigures(data);
+	const figures = documentFigures(data, asOf);
 	const money = (units: number) =>
 		formatMoney(Math.round(units * 100), lang, { currency: plan.currency });
 	const month = (iso: string) => formatMonth(iso, lang);

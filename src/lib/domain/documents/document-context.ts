@@ -70,6 +70,16 @@ const budgetYear = z.object({
 		.meta({ description: 'Variance as a share of plan (0.05 = 5 %); null with no plan' })
 });
 
+const budgetDecision = z.object({
+	year: z.int().meta({ description: 'The year' }),
+	number: z.string().meta({
+		description: "The decision's number; empty for a year with spend but no plan"
+	}),
+	date: z.string().meta({
+		description: "The decision's date (ISO, `| date`); empty for a year with no plan"
+	})
+});
+
 const budgetSource = z.object({
 	year: z.int().meta({ description: 'The year' }),
 	source: z.enum(['eu', 'council', 'none']).meta({
@@ -265,7 +275,11 @@ export const documentContextSchema = z.object({
 			}),
 			total: budgetYear
 				.omit({ year: true })
-				.meta({ description: 'The same figures over the whole period' })
+				.meta({ description: 'The same figures over the whole period' }),
+			decisions: z.array(budgetDecision).meta({
+				description:
+					"Each year of `budget.years`, with the council decision its plan comes from: the plan in force on the document's date"
+			})
 		})
 		.meta({ description: 'Plan against actual per year and funding source (needs `expenses`)' }),
 	expenses: z

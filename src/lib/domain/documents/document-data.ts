@@ -4,6 +4,7 @@
  * canonical JSON is hashed into the document's fingerprint and kept beside the PDF, so a later
  * check can say exactly what changed since.
  */
+import type { FiguresStep } from '../dashboard/plan-in-force';
 import type { LetterheadData } from '../office/letterhead';
 import type { Decision, PlanVersionStatus } from '../plan/plan-versions';
 import type { ProjectDefinition } from '../project/definition';
@@ -73,6 +74,12 @@ export interface DocumentData {
 	versions?: VersionData;
 	/** The municipality's name and logo, present once an admin has set them; heads every document. */
 	letterhead?: LetterheadData;
+	/**
+	 * The adopted plan versions as steps, present when the template uses expenses and the project
+	 * has more than one: its budget then reads the plan in force on the document's date. Without
+	 * them, the plan above is the only one (and the data, and so the fingerprint, are as before).
+	 */
+	planSteps?: FiguresStep[];
 }
 
 /** Rows sort the same on every engine and every run, so the fingerprint does not depend on order of arrival. */

@@ -1,13 +1,31 @@
 /**
  * A document's figures: its own fingerprinted rows, each as one entry of the figures' input, so a
  * figure in a PDF is computed as the dashboard's is, from exactly the rows the snapshot lists.
+ * The plan is the one in force on the document's date, from the plan steps the data keeps (or
+ * the data's one plan, as the only step, for a project never amended).
  */
-import { projectFigures, type ProjectFigures } from '../dashboard/figures';
+import { projectFigures, type FiguresStep, type ProjectFigures } from '../dashboard/figures';
 import type { DocumentData } from './document-data';
 
-export function documentFigures(data: DocumentData): ProjectFigures {
+function onlyStep({ decision, funding }: DocumentData['plan']): FiguresStep {
+	return {
+		from: decision.date,
+		decision: { number: decision.number.trim(), date: decision.date },
+		total: funding.total,
+		years: funding.years.map(({ year, prefinancing, cofinancing }) => ({
+			year,
+			prefinancing,
+			cofinancing
+		}))
+	};
+}
+
+/** `asOf`: the document's date (YYYY-MM-DD); absent, the last plan step. */
+export function documentFigures(data: DocumentData, asOf?: string): ProjectFigures {
 	return projectFigures({
 		plan: data.plan,
+		steps: data.planSteps ?? [onlyStep(data.plan)],
+		...(asOf !== undefined && { asOf }),
 		spend: (data.expenses ?? []).map((row) => ({
 			month: row.date.slice(0, 7),
 			category: row.category,

@@ -1,16 +1,20 @@
 /** The council portfolio over the projects a viewer may see, from a handful of SQL sums of live rows. */
 import { inArray, sql } from 'drizzle-orm';
-import { officeMonth } from '$lib/domain/format';
+import { officeMonth, officeToday } from '$lib/domain/format';
+import { figuresSteps, yearsInForce } from '$lib/domain/dashboard/plan-in-force';
 import { buildPortfolio, type Portfolio } from '$lib/domain/dashboard/portfolio';
 import type { Cents } from '$lib/domain/money';
 import { queryRows, type Database } from '../db';
 import { projects, yearPlans } from '../db/schema';
+import { versionsOfProjects } from '../plans/council-register';
 import { listProjects, type Viewer } from '../projects/list-projects';
 
 export async function portfolio(
 	db: Database,
 	viewer: Viewer,
-	thisMonth = officeMonth()
+	thisMonth = officeMonth(),
+	/** YYYY-MM-DD: the day whose plans in force the years add up. */
+	today = officeToday()
 ): Promise<Portfolio> {
 	const items = await listProjects(db, viewer);
 	if (items.length === 0) return buildPortfolio([]);
@@ -28,7 +32,7 @@ export async function portfolio(
 		ids.map((p) => sql`${p.id}`),
 		sql`, `
 	);
-	const [plans, spend, trips, behind] = await Promise.all([
+	const [plans, versions, spend, trips, behind] = await Promise.all([
 		db
 			.select()
 			.from(yearPlans)
@@ -38,6 +42,10 @@ export async function portfolio(
 					ids.map((p) => p.id)
 				)
 			),
+		versionsOfProjects(
+			db,
+			ids.map((p) => p.id)
+		),
 		queryRows<{ project: number; year: number; cents: string }>(
 			db,
 			sql`select project_id as project, substr(month, 1, 4)::int as year,
@@ -80,13 +88,17 @@ export async function portfolio(
 				title: item.title,
 				currency: item.currency,
 				plan: item.total,
-				years: plans
-					.filter((p) => p.projectId === id)
-					.map((p) => ({
-						year: p.year,
-						prefinancing: p.prefinancingCents,
-						cofinancing: p.cofinancingCents
-					})),
+				// The plan in force today (the project's rows hold the latest; they differ only
+				// while a decision dated ahead of today waits to take effect).
+				years:
+					yearsInForce(figuresSteps(versions.get(id) ?? []), today) ??
+					plans
+						.filter((p) => p.projectId === id)
+						.map((p) => ({
+							year: p.year,
+							prefinancing: p.prefinancingCents,
+							cofinancing: p.cofinancingCents
+						})),
 				actualByYear: spendOf.get(id) ?? new Map(),
 				mobilityPlanned: item.mobilities,
 				mobilityDone: doneOf.get(id) ?? 0,

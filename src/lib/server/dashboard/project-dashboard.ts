@@ -29,7 +29,10 @@ export async function projectDashboard(
 	code: string,
 	/** YYYY-MM: the month the alerts count as now (events planned before it should have happened). */
 	thisMonth = officeMonth(),
-	/** YYYY-MM-DD: the day the amendment proposal forecasts the year under way from. */
+	/**
+	 * YYYY-MM-DD: the day whose plan in force the years are set against, and from which the
+	 * amendment proposal forecasts the year under way.
+	 */
 	today = officeToday()
 ): Promise<ProjectDashboard | null> {
 	const stored = await loadProject(db, code);
@@ -38,7 +41,7 @@ export async function projectDashboard(
 	const { period } = definition;
 
 	const [figures, imports, [outside]] = await Promise.all([
-		figuresFromSums(db, id, definition),
+		figuresFromSums(db, id, definition, { asOf: today }),
 		importState(db, id),
 		queryRows<{ count: string; cents: string }>(
 			db,

@@ -4,6 +4,8 @@
  * SQL does the adding up; JavaScript only shapes these few dozen sums into the figures.
  */
 import { sql } from 'drizzle-orm';
+import { officeToday } from '$lib/domain/format';
+import { figuresSteps } from '$lib/domain/dashboard/plan-in-force';
 import {
 	projectFigures,
 	type FiguresPlan,
@@ -13,14 +15,22 @@ import {
 } from '$lib/domain/dashboard/figures';
 import type { ProjectDefinition } from '$lib/domain/project/definition';
 import { queryRows, type Queryable } from '../db';
+import { listPlanVersions } from '../plans/plan-versions';
 import { loadProject } from '../projects/load-definition';
+
+/** The day whose plan in force the figures read (see plan-in-force.ts). */
+export interface FiguresAsOf {
+	/** YYYY-MM-DD: the office's today unless told. */
+	asOf?: string;
+}
 
 export async function figuresFromSums(
 	db: Queryable,
 	projectId: number,
-	plan: FiguresPlan
+	plan: FiguresPlan,
+	{ asOf = officeToday() }: FiguresAsOf = {}
 ): Promise<ProjectFigures> {
-	const [spend, trips] = await Promise.all([
+	const [spend, trips, versions] = await Promise.all([
 		queryRows<{
 			month: string;
 			category: string;
@@ -44,10 +54,13 @@ export async function figuresFromSums(
 					min(departure)::text as first, max(coalesce(return_date, departure))::text as last
 				from participations where project_id = ${projectId} and reverted_at is null
 				group by 1, 2`
-		)
+		),
+		listPlanVersions(db, projectId)
 	]);
 	return projectFigures({
 		plan,
+		steps: figuresSteps(versions),
+		asOf,
 		spend: spend.map((s): SpendRow => ({
 			month: s.month,
 			category: s.category,
@@ -68,12 +81,13 @@ export async function figuresFromSums(
 /** A project's plan and its figures, for `cofund summary`; null when there is no such project. */
 export async function loadProjectFigures(
 	db: Queryable,
-	code: string
+	code: string,
+	asOf?: FiguresAsOf
 ): Promise<{ definition: ProjectDefinition; figures: ProjectFigures } | null> {
 	const stored = await loadProject(db, code);
 	if (!stored) return null;
 	return {
 		definition: stored.definition,
-		figures: await figuresFromSums(db, stored.id, stored.definition)
+		figures: await figuresFromSums(db, stored.id, stored.definition, asOf)
 	};
 }

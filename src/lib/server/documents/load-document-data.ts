@@ -16,7 +16,9 @@ import {
 	type ExpenseRecord,
 	type TripRecord
 } from '$lib/domain/documents/document-data';
+import { figuresSteps } from '$lib/domain/dashboard/plan-in-force';
 import type { Queryable } from '../db';
+import { listPlanVersions } from '../plans/plan-versions';
 import { expenses, importBatches, participations } from '../db/schema';
 import { loadProject } from '../projects/load-definition';
 import { listNarratives } from '../report/narratives';
@@ -61,6 +63,12 @@ export async function loadDocumentData(
 	// Only once set: a document made before any letterhead keeps the data, and so the bytes, it had.
 	const letterhead = letterheadData(await loadLetterhead(db));
 	if (letterhead) data.letterhead = letterhead;
+	// The budget reads the plan in force on the document's date; only once there is more than one
+	// plan, so that a document of a plan never amended keeps its data (and bytes).
+	if (parts.includes('expenses')) {
+		const steps = figuresSteps(await listPlanVersions(db, project.id));
+		if (steps.length > 1) data.planSteps = steps;
+	}
 	if (parts.includes('narratives'))
 		data.narratives = reportNarratives(await listNarratives(db, code));
 	if (parts.includes('expenses')) {

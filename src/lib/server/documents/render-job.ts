@@ -87,7 +87,11 @@ export async function renderJob(input: RenderInput): Promise<Buffer> {
 		if (block.kind === 'chart' && !pngs.has(block.chart))
 			pngs.set(
 				block.chart,
-				chartImage(documentChart(block.chart, data, lang, words), block.width, block.height)
+				chartImage(
+					documentChart(block.chart, data, lang, words, input.date),
+					block.width,
+					block.height
+				)
 			);
 
 	if (input.format === 'docx')
