@@ -18,7 +18,6 @@ import {
 } from '$lib/domain/documents/document-data';
 import { figuresSteps } from '$lib/domain/dashboard/plan-in-force';
 import type { Queryable } from '../db';
-import { listPlanVersions } from '../plans/plan-versions';
 import { expenses, importBatches, participations } from '../db/schema';
 import { loadProject } from '../projects/load-definition';
 import { listNarratives } from '../report/narratives';
@@ -64,9 +63,11 @@ export async function loadDocumentData(
 	const letterhead = letterheadData(await loadLetterhead(db));
 	if (letterhead) data.letterhead = letterhead;
 	// The budget reads the plan in force on the document's date; only once there is more than one
-	// plan, so that a document of a plan never amended keeps its data (and bytes).
+	// plan, so that a document of a plan never amended keeps its data (and bytes). A document of an
+	// earlier version knows the plans only up to that one.
 	if (parts.includes('expenses')) {
-		const steps = figuresSteps(await listPlanVersions(db, project.id));
+		const known = version ? versions.filter((v) => v.number <= version.number) : versions;
+		const steps = figuresSteps(known);
 		if (steps.length > 1) data.planSteps = steps;
 	}
 	if (parts.includes('narratives'))
