@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '$tests/factories/database';
 import { importSample } from '$tests/factories/imports';
 import { solidDefinition } from '$tests/factories/projects';
+import { solidAmended } from '$tests/factories/plan-versions';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
 import type { DatabaseHandle } from '../db';
 import { applyProjectDefinition } from '../projects/apply-definition';
@@ -82,6 +83,27 @@ describe('archival, tagged PDFs of SOLID', () => {
 			const data = found.filter((table) => table.head);
 			expect(data.length).toBeGreaterThanOrEqual(2);
 			for (const table of data) expect(table.cells).toBeGreaterThan(table.rows);
+		},
+		WIDE
+	);
+
+	it(
+		'makes the council decision PDF/A-2a, its adoption and its amendment, in LV and EN',
+		async () => {
+			const check = (pdf: Uint8Array, lang: 'lv' | 'en') => {
+				const report = checkPdfa(pdf);
+				expect(report.problems).toEqual([]);
+				expect(report.xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+				expect(count(report, 'H1')).toBeGreaterThanOrEqual(1);
+				expect(count(report, 'P')).toBeGreaterThanOrEqual(8);
+				// The annex that goes with it keeps its labelled fields as a table of cells.
+				expect(tables(report).some((t) => t.rows >= 8 && t.cells === t.rows * 2)).toBe(true);
+				expect(Buffer.from(pdf).toString('latin1')).toContain(`/Lang (${lang})`);
+			};
+			for (const lang of ['lv', 'en'] as const) check(await make('council-decision', lang), lang);
+			// The amending decision (2019 co-financing 670 → 710,20 EUR by No. 512 of 19.09.2019).
+			await applyProjectDefinition(handle.db, solidAmended(), { actor: SYSTEM_ACTOR });
+			for (const lang of ['lv', 'en'] as const) check(await make('council-decision', lang), lang);
 		},
 		WIDE
 	);
