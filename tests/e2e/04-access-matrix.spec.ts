@@ -230,6 +230,20 @@ const CASES: Case[] = [
 		expected: editors
 	},
 	{
+		route: '/projects/[code]/plan/amend',
+		url: '/projects/SOLID/plan/amend',
+		request: 'GET',
+		expected: signedIn
+	},
+	// Posted empty: a coordinator's request is refused as bad input (no plan version, no figures,
+	// no decision) and changes nothing; council members and auditors are refused before that.
+	...(['accept', 'save', 'submit', 'return', 'discard', 'adopt'] as const).map((action): Case => ({
+		route: '/projects/[code]/plan/amend',
+		url: `/projects/SOLID/plan/amend?/${action}`,
+		request: action,
+		expected: editors
+	})),
+	{
 		route: '/projects/[code]/documents/[id]',
 		url: '/projects/SOLID/documents/999999',
 		request: 'GET',

@@ -90,6 +90,8 @@ function refusal(cause: unknown, say: { locale: Locale }): { status: number; pro
 			};
 		if (cause.reason === 'no-proposal')
 			return { status: 409, problem: m.proposal_error_no_proposal({}, say) };
+		if (cause.reason === 'stale-proposal')
+			return { status: 409, problem: m.proposal_error_stale({}, say) };
 		return {
 			status: cause.reason === 'not-found' ? 404 : 409,
 			problem: m.proposal_error_not_editable({ version: cause.draft ?? 0 }, say)
@@ -111,7 +113,13 @@ export async function runDraftStep(
 	try {
 		switch (step) {
 			case 'accept': {
+				// The proposal names the plan it was made from, so that one shown before another
+				// decision was recorded is not accepted over the plan now in force.
+				const basedOn = Number(form.get('basedOn'));
+				if (!Number.isInteger(basedOn) || basedOn < 1)
+					throw new FormProblem(m.proposal_error_stale({}, say));
 				const draft = await acceptProposal(db, code, {
+					basedOn,
 					actor,
 					today: officeToday(),
 					note: (proposal) => proposalNote(proposal, locale)

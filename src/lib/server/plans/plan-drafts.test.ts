@@ -63,7 +63,11 @@ describe.each(ENGINES)('plan drafts on %s', (engine) => {
 	});
 
 	it('accepts the proposal into a draft amendment of the plan in force, one at a time', async () => {
-		const draft = await acceptProposal(handle.db, 'SOLID', { actor, today, note });
+		// A proposal shown for another plan than the one in force is not accepted.
+		await expect(
+			acceptProposal(handle.db, 'SOLID', { actor, today, note, basedOn: 7 })
+		).rejects.toMatchObject({ reason: 'stale-proposal' });
+		const draft = await acceptProposal(handle.db, 'SOLID', { actor, today, note, basedOn: 1 });
 		expect(draft).toMatchObject({
 			number: 2,
 			status: 'draft',

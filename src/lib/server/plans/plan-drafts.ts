@@ -23,7 +23,7 @@ export class DraftStateError extends Error {
 	constructor(
 		readonly code: string,
 		readonly draft: number | null,
-		readonly reason: 'no-proposal' | 'open-draft' | 'not-found' | 'not-editable'
+		readonly reason: 'no-proposal' | 'open-draft' | 'not-found' | 'not-editable' | 'stale-proposal'
 	) {
 		super(`Project ${code}: plan draft ${draft ?? '—'}: ${reason}`);
 		this.name = 'DraftStateError';
@@ -94,13 +94,21 @@ async function openDraft(
 export async function acceptProposal(
 	db: Database,
 	code: string,
-	options: { actor: Actor; today: string; note: (proposal: AmendmentProposal) => string }
+	options: {
+		actor: Actor;
+		today: string;
+		note: (proposal: AmendmentProposal) => string;
+		/** The plan version the reader saw the proposal for: a plan changed since is refused. */
+		basedOn?: number;
+	}
 ): Promise<PlanVersion> {
 	return db.transaction(async (tx) => {
 		const projectId = await lockProject(tx, code);
 		const state = (await proposalState(tx, code, options.today))!;
 		if (state.open) throw new DraftStateError(code, state.open.number, 'open-draft');
 		if (!state.proposal || !state.inForce) throw new DraftStateError(code, null, 'no-proposal');
+		if (options.basedOn !== undefined && options.basedOn !== state.inForce.number)
+			throw new DraftStateError(code, null, 'stale-proposal');
 		const draft = await insertPlanVersion(tx, projectId, {
 			status: 'draft',
 			kind: 'amendment',
