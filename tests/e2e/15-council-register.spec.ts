@@ -11,12 +11,12 @@ const WORDS = {
 	lv: {
 		title: 'Domes lēmumu reģistrs',
 		decision: 'Nr. 57, 22.02.2018.',
-		money: ['1100 EUR', '1990 EUR', '670 EUR', '3090 EUR', '1070 EUR', '4160 EUR']
+		money: ['1100 EUR', '1990 EUR', '670 EUR', '3090 EUR', '1070 EUR']
 	},
 	en: {
 		title: "The council's register of decisions",
 		decision: 'No. 57 of 22 Feb 2018',
-		money: ['1,100 EUR', '1,990 EUR', '670 EUR', '3,090 EUR', '1,070 EUR', '4,160 EUR']
+		money: ['1,100 EUR', '1,990 EUR', '670 EUR', '3,090 EUR', '1,070 EUR']
 	}
 } as const;
 
@@ -40,19 +40,22 @@ for (const lang of ['lv', 'en'] as const)
 			await page.goto('/portfolio');
 			const register = page.getByTestId('council-register');
 			await expect(register.getByRole('heading', { name: WORDS[lang].title })).toBeVisible();
-			const [pre2018, co2018, co2019, total2018, total2019, total] = WORDS[lang].money;
+			const [pre2018, co2018, co2019, total2018, total2019] = WORDS[lang].money;
 			const decision = register.getByTestId('register-SOLID-57');
 			await expect(decision).toContainText(WORDS[lang].decision);
 			await expect(decision.getByTestId('register-SOLID-57-2018')).toContainText(pre2018);
 			await expect(decision.getByTestId('register-SOLID-57-2018')).toContainText(co2018);
 			await expect(decision.getByTestId('register-SOLID-57-2019')).toContainText(co2019);
+			await expect(decision.getByTestId('register-SOLID-57-2018')).toContainText(total2018);
+			await expect(decision.getByTestId('register-SOLID-57-2019')).toContainText(total2019);
+			// The totals add up every project of the shared e2e office (earlier files make some), so
+			// here they name SOLID's part and its decision; council-register.test.ts proves the sums.
 			const totals = register.getByTestId('register-totals');
-			await expect(totals.getByTestId('register-total-2018')).toContainText(total2018);
-			await expect(totals.getByTestId('register-total-2019')).toContainText(total2019);
-			await expect(totals.getByTestId('register-total-2019')).toContainText(
-				`SOLID: ${WORDS[lang].decision}`
-			);
-			await expect(totals.locator('tfoot')).toContainText(total);
+			for (const year of ['2018', '2019'])
+				await expect(totals.getByTestId(`register-total-${year}`)).toContainText(
+					`SOLID: ${WORDS[lang].decision}`
+				);
+			await expect(totals.locator('tfoot')).toBeVisible();
 			// The page never scrolls sideways; a wide table scrolls in its card, a phone stacks it.
 			const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
 			expect(scroll).toBeLessThanOrEqual(width);
