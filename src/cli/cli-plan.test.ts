@@ -112,6 +112,21 @@ describe('cofund plan amend and plan history', () => {
 		]);
 	});
 
+	it(
+		'keeps an amended demo amended when the demo is loaded again',
+		async () => {
+			const dir = await demoCopy('cofund-plan-');
+			const plan = written('demo-again.json', AMENDED_PLAN);
+			expect((await amend(dir, '2019-09-19', '512', plan)).code).toBe(0);
+			const again = await cofund(dir, 'en', 'demo');
+			expect(again.code, again.err).toBe(0);
+			expect(again.out).toContain('The SOLID demo is ready: unchanged');
+			const history = await cofund(dir, 'en', ...COUNCIL, 'plan', 'history', '--project', 'SOLID');
+			expect(plain(history.out)).toMatch(/Decision No\. 512 of 19 September 2019.*In force today/);
+		},
+		DEMO_TIMEOUT
+	);
+
 	it('refuses the decision in force, an earlier one and an invalid file, and records nothing', async () => {
 		const dir = await demoCopy('cofund-plan-');
 		const file = written('amended.json', AMENDED_PLAN);

@@ -5,10 +5,14 @@
  * it then starts the app and ends with the address and the accounts to sign in with.
  */
 import type { Role } from '$lib/domain/access';
+import { sameDecision } from '$lib/domain/plan/plan-versions';
 import { m } from '$lib/paraglide/messages.js';
 import { SYSTEM_ACTOR } from '$lib/server/audit/record-audit';
 import { addMember, createUser, findUserByEmail, setPassword } from '$lib/server/auth/users';
+import type { Database } from '$lib/server/db';
 import { fromPackageRoot } from '$lib/server/package-root';
+import { readDefinitionFile } from '$lib/server/projects/definition-file';
+import { loadProject } from '$lib/server/projects/load-definition';
 import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { cliAuth, withDatabase, type CliContext } from '../context';
@@ -30,12 +34,25 @@ export interface DemoAccount {
 	password: string;
 }
 
+/**
+ * SOLID's plan from its file, unless the demo's SOLID has been amended since: the file is the
+ * plan of decision 57, and a later decision's plan stays in force (the file would otherwise be
+ * refused as a decision dated before the one in force, and `npm start` would not start).
+ */
+async function applyDemoPlan(db: Database, file: string, ctx: CliContext) {
+	const stored = await loadProject(db, 'SOLID');
+	const read = await readDefinitionFile(file);
+	if (stored && read.ok && !sameDecision(stored.definition.decision, read.definition.decision))
+		return 'unchanged';
+	return (await applyFile(db, file, ctx, SYSTEM_ACTOR)).status;
+}
+
 /** Loads the demo into the database and gives each demo user a password, which it returns. */
 async function loadDemo(ctx: CliContext): Promise<DemoAccount[]> {
 	return withDatabase('cofund demo', async (handle) => {
 		const { db } = handle;
 		const file = fromPackageRoot('static/samples/solid/project.json');
-		const result = await applyFile(db, file, ctx, SYSTEM_ACTOR);
+		const status = await applyDemoPlan(db, file, ctx);
 		const auth = await cliAuth(handle);
 		const accounts: DemoAccount[] = [];
 		ctx.out(m.cli_demo_users({}, { locale: ctx.locale }));
@@ -58,7 +75,7 @@ async function loadDemo(ctx: CliContext): Promise<DemoAccount[]> {
 			const sample = fromPackageRoot(`static/samples/solid/${name}`);
 			await importSample(handle, 'SOLID', kind, sample, coordinator, ctx);
 		}
-		ctx.out(m.cli_demo_ready({ status: result.status }, { locale: ctx.locale }));
+		ctx.out(m.cli_demo_ready({ status }, { locale: ctx.locale }));
 		return accounts;
 	});
 }
