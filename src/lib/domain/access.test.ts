@@ -16,11 +16,33 @@ describe('roles', () => {
 				'import:revert',
 				'document:generate',
 				'document:verify',
-				'template:edit'
+				'template:edit',
+				'control:answer',
+				'period:close'
 			],
 			council: ['project:read', 'document:verify'],
-			auditor: ['project:read', 'document:verify', 'audit:read', 'original:download']
+			auditor: [
+				'project:read',
+				'document:verify',
+				'audit:read',
+				'original:download',
+				'control:write',
+				'period:close',
+				'period:reopen',
+				'retention:edit'
+			]
 		});
+	});
+
+	it('lets auditors decide a finding and coordinators only answer it', () => {
+		expect(can('auditor', 'control:write')).toBe(true);
+		expect(can('auditor', 'control:answer')).toBe(false);
+		expect(can('coordinator', 'control:answer')).toBe(true);
+		expect(can('coordinator', 'control:write')).toBe(false);
+		expect(can('coordinator', 'period:reopen')).toBe(false);
+		expect(can('council', 'period:close')).toBe(false);
+		for (const role of ['coordinator', 'council', 'auditor'] as const)
+			expect(can(role, 'project:purge'), role).toBe(false);
 	});
 
 	it('council members and auditors never change anything', () => {

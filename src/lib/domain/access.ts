@@ -17,7 +17,18 @@ export const PERMISSIONS = [
 	'user:manage',
 	'backup:create',
 	/** The instance's letterhead (the municipality's name and logo on documents): admins only. */
-	'office:manage'
+	'office:manage',
+	/** A finding on an expense: verify, query, deduct, close or keep a query; the reasons list. */
+	'control:write',
+	/** Answer an auditor's query with text and evidence files (not decide it). */
+	'control:answer',
+	'period:close',
+	/** Reopening a closed period undoes a control's lock: auditors and admins, with a reason. */
+	'period:reopen',
+	/** The date until which a project's records are kept, changed with a reason. */
+	'retention:edit',
+	/** Destroying a project's records, once their retention has ended: admins only. */
+	'project:purge'
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,10 +42,21 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 		'import:revert',
 		'document:generate',
 		'document:verify',
-		'template:edit'
+		'template:edit',
+		'control:answer',
+		'period:close'
 	],
 	council: ['project:read', 'document:verify'],
-	auditor: ['project:read', 'document:verify', 'audit:read', 'original:download']
+	auditor: [
+		'project:read',
+		'document:verify',
+		'audit:read',
+		'original:download',
+		'control:write',
+		'period:close',
+		'period:reopen',
+		'retention:edit'
+	]
 };
 
 export function isRole(value: unknown): value is Role {

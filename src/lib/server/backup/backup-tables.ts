@@ -28,7 +28,15 @@ export const BACKUP_TABLES = [
 	'template_failures',
 	'documents',
 	'report_narratives',
-	'office_settings'
+	'office_settings',
+	'control_reasons',
+	'expense_findings',
+	'finding_entries',
+	'finding_evidence',
+	'control_samples',
+	'control_sample_items',
+	'closed_periods',
+	'project_retention'
 ] as const;
 
 export type BackupTable = (typeof BACKUP_TABLES)[number];

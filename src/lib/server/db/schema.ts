@@ -119,3 +119,4 @@ export * from './document-schema';
 export * from './draft-schema';
 export * from './report-schema';
 export * from './plan-schema';
+export * from './control-schema';

@@ -1,7 +1,7 @@
 /**
  * Removes uploads that never became an import: a file checked and left, or sent and abandoned,
  * is kept one day for the coordinator to come back to, then deleted with its bytes. A file that
- * any import committed is the auditor's original and is never removed here.
+ * any import committed, or that answered a query, is audit material and is never removed here.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db';
@@ -28,6 +28,7 @@ export async function removeStaleUploads(db: Database, now = new Date()): Promis
 				where p.id = f.project_id
 				and f.uploaded_at < ${before.toISOString()}::timestamptz
 				and not exists (select 1 from import_batches b where b.source_file_id = f.id)
+				and not exists (select 1 from finding_evidence e where e.file_id = f.id)
 				returning f.id, f.name, p.code as project, f.sha256, f.size::int as size,
 					f.uploaded_by as "uploadedBy"`
 		);
