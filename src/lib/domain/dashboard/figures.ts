@@ -7,12 +7,21 @@
 import type { ParticipationStatus, FundingSource } from '../import/values';
 import type { Cents } from '../money';
 import type { ProjectDefinition } from '../project/definition';
+import { controlFigures, type ControlFigures, type FindingSum } from './control-figures';
 import type { EventProgress } from './event-progress';
 import { monthlySeries, type MonthPoint } from './monthly';
 import { totalInForce, yearsInForce, type DecisionRef, type FiguresStep } from './plan-in-force';
 import { totalVariance, yearVariances, type YearVariance } from './year-variance';
 
-export type { DecisionRef, EventProgress, FiguresStep, FundingSource, MonthPoint };
+export type {
+	ControlFigures,
+	DecisionRef,
+	EventProgress,
+	FindingSum,
+	FiguresStep,
+	FundingSource,
+	MonthPoint
+};
 
 /** The key expenses without a classification code are listed under where a key cannot be empty. */
 export const NO_CATEGORY = 'none';
@@ -63,6 +72,8 @@ export interface FiguresInput {
 	steps?: readonly FiguresStep[];
 	/** YYYY-MM-DD: the day the figures are as of (the office's today, a document's date). */
 	asOf?: string;
+	/** The auditor's findings on the spend's rows, summed (control-figures.ts); none: unchecked. */
+	findings?: readonly FindingSum[];
 }
 
 export interface SpendBySource {
@@ -115,6 +126,8 @@ export interface ProjectFigures {
 	 * has (planned 0), so that the per-event counts add up to the totals' done and cancelled.
 	 */
 	mobilityByEvent: Record<string, MobilityCounts>;
+	/** Declared, verified, queried, ineligible and eligible, per year, code and event. */
+	control: ControlFigures;
 }
 
 /**
@@ -282,5 +295,9 @@ function tripFigures(plan: FiguresPlan, trips: readonly TripSum[]) {
 }
 
 export function projectFigures(input: FiguresInput): ProjectFigures {
-	return { ...spendFigures(input), ...tripFigures(input.plan, input.trips) };
+	return {
+		...spendFigures(input),
+		...tripFigures(input.plan, input.trips),
+		control: controlFigures(input.spend, input.findings ?? [])
+	};
 }
