@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './commands/demo';
 import { registerProjectCommands } from './commands/project';
 import { registerPlanCommands } from './commands/plan';
+import { registerControlCommands } from './commands/control';
 import { registerServerCommands } from './commands/server';
 import { registerAuditCommands } from './commands/audit';
 import { registerUserCommands } from './commands/user';
@@ -36,6 +37,7 @@ export async function run(given: string[]): Promise<number> {
 
 	registerProjectCommands(program, context);
 	registerPlanCommands(program, context);
+	registerControlCommands(program, context);
 	registerDemoCommand(program, context);
 	registerServerCommands(program, context);
 	registerAuditCommands(program, context);
