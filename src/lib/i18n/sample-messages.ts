@@ -1,41 +1,14 @@
 /** A sample in words, LV and EN: how it was drawn, its population, its rows' states and a redraw's check. */
-import type { ControlState } from '$lib/domain/control/finding-states';
-import type {
-	PopulationFilter,
-	SampleMethod,
-	SampleStrata
-} from '$lib/domain/control/sample-population';
+import type { PopulationFilter } from '$lib/domain/control/sample-population';
 import { formatDate, formatMoney } from '$lib/domain/format';
 import type { Locale } from '$lib/domain/locale';
 import { m } from '$lib/paraglide/messages.js';
 import type { RedrawCheck, SampleRecord } from '$lib/server/control/samples';
+import { strataLabel } from './sample-labels';
+
+export { methodLabel, stateLabel, strataLabel } from './sample-labels';
 
 type Say = { locale: Locale };
-
-export function methodLabel(method: SampleMethod, locale: Locale): string {
-	const say: Say = { locale };
-	return method === 'mus' ? m.sample_method_mus({}, say) : m.sample_method_random({}, say);
-}
-
-export function strataLabel(strata: SampleStrata, locale: Locale): string {
-	const labels: Record<SampleStrata, typeof m.sample_strata_none> = {
-		none: m.sample_strata_none,
-		year: m.sample_strata_year,
-		category: m.sample_strata_category,
-		event: m.sample_strata_event
-	};
-	return labels[strata]({}, { locale });
-}
-
-export function stateLabel(state: ControlState, locale: Locale): string {
-	const labels: Record<ControlState, typeof m.sample_state_unchecked> = {
-		unchecked: m.sample_state_unchecked,
-		verified: m.sample_state_verified,
-		queried: m.sample_state_queried,
-		ineligible: m.sample_state_ineligible
-	};
-	return labels[state]({}, { locale });
-}
 
 function filterText(filter: PopulationFilter, locale: Locale): string | null {
 	const parts = [

@@ -9,6 +9,7 @@ const LABELS: Record<ProjectTabId, () => string> = {
 	trips: m.trips_title,
 	imports: m.imports_title,
 	documents: m.documents_title,
+	control: m.control_tab,
 	edit: m.project_edit
 };
 

@@ -43,9 +43,9 @@ export function seededStream(seed: string, stream: string): RandomGenerator {
 	input.set(streamBytes, seedBytes.length + 1);
 	const digest = sha256(input);
 	const view = new DataView(digest.buffer, digest.byteOffset, 16);
-	const state = [0, 4, 8, 12].map((at) => view.getInt32(at, false));
+	const state: number[] = [0, 4, 8, 12].map((at) => view.getInt32(at, false));
 	// An all-zero state would give zeros forever; a digest of 128 zero bits never occurs in practice.
-	if (state.every((word) => word === 0)) state[3] = 1;
+	if (!state.some((word) => word !== 0)) state[3] = 1;
 	return xoroshiro128plusFromState(state);
 }
 

@@ -58,6 +58,7 @@ describe('the project tabs', () => {
 	it('puts the import page and an import under Imports', () => {
 		expect(tabOf('/projects/[code]/import')).toBe('imports');
 		expect(tabOf('/projects/[code]/report')).toBe('documents');
+		expect(tabOf('/projects/[code]/control/samples/[number]')).toBe('control');
 		expect(tabMarks('/projects/[code]/import')).toEqual({ imports: 'true' });
 		expect(tabMarks('/projects/[code]/imports/[id]')).toEqual({ imports: 'true' });
 	});

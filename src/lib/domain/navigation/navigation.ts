@@ -46,6 +46,7 @@ export const PROJECT_TABS = [
 	{ id: 'trips', route: '/projects/[code]/trips' },
 	{ id: 'imports', route: '/projects/[code]/imports' },
 	{ id: 'documents', route: '/projects/[code]/documents' },
+	{ id: 'control', route: '/projects/[code]/control' },
 	{ id: 'edit', route: '/projects/[code]/edit' }
 ] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number];
@@ -55,7 +56,8 @@ export type ProjectTabId = ProjectTab['id'];
 const UNDER_TAB: Record<string, ProjectTabId> = {
 	'/projects/[code]/import': 'imports',
 	'/projects/[code]/imports/[id]': 'imports',
-	'/projects/[code]/report': 'documents'
+	'/projects/[code]/report': 'documents',
+	'/projects/[code]/control/samples/[number]': 'control'
 };
 
 /** The tab a project route belongs to, or null for a route outside the project pages. */

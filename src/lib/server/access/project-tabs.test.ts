@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { projectTabs } from './project-tabs';
 
-const READ = ['overview', 'dashboard', 'expenses', 'trips', 'imports', 'documents'];
+const READ = ['overview', 'dashboard', 'expenses', 'trips', 'imports', 'documents', 'control'];
 
 describe('the project tabs of each role', () => {
 	it('offers Edit to those who may edit the project', async () => {

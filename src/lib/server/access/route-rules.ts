@@ -102,6 +102,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/projects/[code]/imports/[id]': { page: onProject('project:read') },
 	'/projects/[code]/imports/[id]/original': { endpoints: { GET: onProject('original:download') } },
 	'/projects/[code]/documents': { page: onProject('project:read') },
+	'/projects/[code]/control': {
+		page: onProject('project:read'),
+		actions: { draw: onProject('control:write') }
+	},
+	'/projects/[code]/control/samples/[number]': {
+		page: onProject('project:read'),
+		actions: { redraw: onProject('project:read') }
+	},
 	'/projects/[code]/report': {
 		page: onProject('document:generate'),
 		actions: { default: onProject('document:generate') }

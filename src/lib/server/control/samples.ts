@@ -188,7 +188,7 @@ export async function redrawSample(
 	// A population that can no longer give the sample (emptied or shrunk) draws no rows.
 	const drawn = await Promise.resolve()
 		.then(() => drawRows(rows, params).picks.map((p) => p.row.id))
-		.catch((error: unknown) => {
+		.catch((error: unknown): number[] => {
 			if (error instanceof SampleParamsError) return [];
 			throw error;
 		});
