@@ -10,6 +10,7 @@ import { loadImportProject } from '../import/import-project';
 import { revertImport } from '../import/revert-import';
 import { applyProjectDefinition } from '../projects/apply-definition';
 import { expensesCsv } from './expenses-csv';
+import { portfolio } from './portfolio';
 import { projectDashboard } from './project-dashboard';
 import { loadProjectFigures } from './project-figures';
 
@@ -50,6 +51,16 @@ describe.each(ENGINES)('eligible against declared on %s', (engine) => {
 		});
 		expect(control.byEvent.find((e) => e.event === 2)).toMatchObject({ ineligible: 2000 });
 		expect(control.byEvent.find((e) => e.event === null)).toMatchObject({ verified: 3850 });
+	});
+
+	it('shows the same amounts per project and in total on the portfolio', async () => {
+		const view = await portfolio(handle.db, { id: null, role: 'admin' }, '2026-11');
+		expect(view.projects.find((p) => p.code === 'SOLID')!.control).toEqual(SOLID_TOTAL);
+		expect(view.control.total).toEqual(SOLID_TOTAL);
+		expect(view.control.years.map((y) => [y.year, y.eligible])).toEqual([
+			[2018, 305450],
+			[2019, 111020]
+		]);
 	});
 
 	it('gives the same amounts in `cofund summary --json`', async () => {
