@@ -8,13 +8,13 @@ import type { DeclaredSum, FindingSum } from '$lib/domain/dashboard/control-figu
 import type { FindingState } from '$lib/domain/control/finding-states';
 import { queryRows, type Queryable } from '../db';
 
-interface SumRow {
+type SumRow = {
 	month: string;
 	category: string;
 	event: number | null;
 	cents: string;
 	rows: string;
-}
+};
 
 type FindingRow = SumRow & { state: FindingState; deducted: string };
 

@@ -46,9 +46,9 @@ describe.each(ENGINES)("the auditor's control in documents on %s", (engine) => {
 		const verdict = await verifyDocument(handle.db, made.pdf);
 		if (!verdict.genuine || verdict.data.same) throw new Error('expected changed data');
 		const changed = verdict.data.changes.filter((c) => c.part === 'expenses');
-		expect(changed.map((c) => [c.part === 'expenses' && c.change, c.part === 'expenses' && c.count])).toEqual([
-			['changed', 10]
-		]);
+		expect(
+			changed.map((c) => [c.part === 'expenses' && c.change, c.part === 'expenses' && c.count])
+		).toEqual([['changed', 10]]);
 	});
 
 	it("carries each row's finding in the data, and computes the control from it", async () => {
