@@ -128,7 +128,8 @@ function participantsOf(trips: readonly TripRecord[], event: number) {
 }
 
 /** The context a template sees: the parts whose data the template did not ask for are absent. */
-type Asked = 'budget' | 'expenses' | 'control' | 'mobility' | 'report' | 'plan_version' | 'amendment';
+type Asked =
+	'budget' | 'expenses' | 'control' | 'mobility' | 'report' | 'plan_version' | 'amendment';
 export type TemplateScope = Omit<DocumentContext, Asked> & Partial<Pick<DocumentContext, Asked>>;
 
 type Plan = DocumentData['plan'];

@@ -5,7 +5,10 @@
  * the document context's (document-context.ts).
  */
 import { z } from 'zod';
-import { classificationName, type ClassificationEntry } from '../classification/classification-name';
+import {
+	classificationName,
+	type ClassificationEntry
+} from '../classification/classification-name';
 import type { ControlAmounts, ControlFigures } from '../dashboard/control-figures';
 import type { Locale } from '../locale';
 
