@@ -60,7 +60,7 @@ export function controlLines(control: ControlFigures, locale: Locale, currency: 
 	const money = (cents: Cents) => formatMoney(cents, locale, { currency, decimals: 'always' });
 	const say = { locale };
 	const line = (label: string, a: ControlAmounts) =>
-		`  ${label.padEnd(12)} ${m.eligible_summary_line(
+		`    ${label.padEnd(12)} ${m.eligible_summary_line(
 			{
 				declared: money(a.declared),
 				verified: money(a.verified),
@@ -71,7 +71,7 @@ export function controlLines(control: ControlFigures, locale: Locale, currency: 
 			say
 		)}`;
 	return [
-		m.eligible_summary_title({}, say),
+		`  ${m.eligible_summary_title({}, say)}`,
 		line(m.eligible_summary_total({}, say), control.total),
 		...control.years.map((y) => line(String(y.year), y)),
 		...control.byCategory.map((c) => line(c.category || m.dashboard_no_category({}, say), c)),
