@@ -94,18 +94,18 @@ test.describe('the SOLID dashboard', () => {
 		const lv = await csvOf('chart-yearly-plan');
 		expect(lv.name).toBe('yearly-plan.csv');
 		expect(lv.lines.slice(0, 3)).toEqual([
-			'Gads;Priekšfinansējums (EUR);Līdzfinansējums (EUR);Plāns (EUR);Faktiski (EUR);Novirze (EUR)',
-			'2018;1100;1990;3090;3074,5;-15,5',
-			'2019;400;670;1070;1110,2;40,2'
+			'Gads;Priekšfinansējums (EUR);Līdzfinansējums (EUR);Plāns (EUR);Faktiski (EUR);Novirze (EUR);Deklarēts (EUR);Pārbaudīts (EUR);Ar jautājumu (EUR);Neattiecināms (EUR);Attiecināms (EUR)',
+			'2018;1100;1990;3090;3074,5;-15,5;3074,5;0;0;0;3074,5',
+			'2019;400;670;1070;1110,2;40,2;1110,2;0;0;0;1110,2'
 		]);
 
 		await page.getByRole('button', { name: 'EN', exact: true }).click();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		const en = await csvOf('chart-yearly-plan');
 		expect(en.lines.slice(0, 3)).toEqual([
-			'Year,Pre-financing (EUR),Co-financing (EUR),Plan (EUR),Actual (EUR),Variance (EUR)',
-			'2018,1100,1990,3090,3074.5,-15.5',
-			'2019,400,670,1070,1110.2,40.2'
+			'Year,Pre-financing (EUR),Co-financing (EUR),Plan (EUR),Actual (EUR),Variance (EUR),Declared (EUR),Verified (EUR),Queried (EUR),Ineligible (EUR),Eligible (EUR)',
+			'2018,1100,1990,3090,3074.5,-15.5,3074.5,0,0,0,3074.5',
+			'2019,400,670,1070,1110.2,40.2,1110.2,0,0,0,1110.2'
 		]);
 		await page.getByRole('button', { name: 'LV', exact: true }).click();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'lv');
@@ -115,13 +115,13 @@ test.describe('the SOLID dashboard', () => {
 		for (const [locale, header, row] of [
 			[
 				'lv',
-				'Datums;Dokumenta nr.;Partneris;Apraksts;EKK (klasifikācijas kods);Klasifikācijas koda nosaukums;Pasākums;Finansējuma avots;Summa;Valūta;Fails;Rinda',
-				/^2018-02-27;AB-118273;airBaltic Corporation AS;[^;]+;2122;;1;eu;426,9;EUR;ledger\.csv;2$/m
+				'Datums;Dokumenta nr.;Partneris;Apraksts;EKK (klasifikācijas kods);Klasifikācijas koda nosaukums;Pasākums;Finansējuma avots;Summa;Valūta;Pārbaudes stāvoklis;Atskaitīts;Attiecināmā summa;Fails;Rinda',
+				/^2018-02-27;AB-118273;airBaltic Corporation AS;[^;]+;2122;;1;eu;426,9;EUR;nav pārbaudīts;0;426,9;ledger\.csv;2$/m
 			],
 			[
 				'en',
-				'Date,Document no.,Payee,Description,Category (classification code),Code name,Event,Funding source,Amount,Currency,File,Line',
-				/^2018-02-27,AB-118273,airBaltic Corporation AS,"[^"]+",2122,,1,eu,426\.9,EUR,ledger\.csv,2$/m
+				'Date,Document no.,Payee,Description,Category (classification code),Code name,Event,Funding source,Amount,Currency,Finding,Deducted,Eligible amount,File,Line',
+				/^2018-02-27,AB-118273,airBaltic Corporation AS,"[^"]+",2122,,1,eu,426\.9,EUR,not checked,0,426\.9,ledger\.csv,2$/m
 			]
 		] as const) {
 			await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL! }]);

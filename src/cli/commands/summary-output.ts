@@ -13,6 +13,7 @@ import type { ProjectDefinition } from '$lib/domain/project/definition';
 import { decisionRef } from '$lib/i18n/decision-ref';
 import { m } from '$lib/paraglide/messages.js';
 import type { CliContext } from '../context';
+import { controlJson, controlLines, type ControlJson } from './summary-control';
 
 export interface SummaryJson {
 	project: string;
@@ -41,6 +42,8 @@ export interface SummaryJson {
 		unassigned: string;
 	};
 	mobilities: MobilityCounts & { unassigned: number; byEvent: Record<string, MobilityCounts> };
+	/** Eligible against declared, from the auditor's findings (summary-control.ts). */
+	control: ControlJson;
 }
 
 type Summarised = Pick<ProjectDefinition, 'code' | 'currency' | 'funding'> &
@@ -108,7 +111,8 @@ export function summaryJson(definition: Summarised, figures: ProjectFigures): Su
 			cancelled: mobility.cancelled,
 			unassigned: mobility.unassigned,
 			byEvent: figures.mobilityByEvent
-		}
+		},
+		control: controlJson(figures.control)
 	};
 }
 
@@ -135,4 +139,5 @@ export function printSummary(
 	}
 	const { planned, completed, cancelled } = figures.mobility;
 	ctx.out(`  ${m.summary_mobilities({ planned, completed, cancelled }, { locale })}`);
+	for (const line of controlLines(figures.control, locale, definition.currency)) ctx.out(line);
 }

@@ -5,6 +5,13 @@
  * a project in another currency is listed but left out of the yearly sums.
  */
 import type { Cents } from '../money';
+import {
+	controlFigures,
+	type ControlAmounts,
+	type ControlFigures,
+	type DeclaredSum,
+	type FindingSum
+} from './control-figures';
 import { totalVariance, yearVariances, type PlannedYear, type YearVariance } from './year-variance';
 
 export interface PortfolioInput {
@@ -20,6 +27,9 @@ export interface PortfolioInput {
 	eventsBehind: number;
 	/** Plan rules the project's plan breaks. */
 	planErrors: number;
+	/** The project's declared sums and the auditor's findings on them (control-figures.ts). */
+	declared?: readonly DeclaredSum[];
+	findings?: readonly FindingSum[];
 }
 
 export type Attention =
@@ -39,6 +49,8 @@ export interface PortfolioProject {
 	mobilityDone: number;
 	completion: number | null;
 	attention: Attention[];
+	/** Eligible against declared, from the one control computation. */
+	control: ControlAmounts;
 }
 
 export interface Portfolio {
@@ -46,11 +58,16 @@ export interface Portfolio {
 	years: YearVariance[];
 	total: Omit<YearVariance, 'year'>;
 	projects: PortfolioProject[];
+	/** Eligible against declared over the projects in the portfolio's currency, and per year. */
+	control: Pick<ControlFigures, 'total' | 'years'>;
 }
 
 export function buildPortfolio(inputs: readonly PortfolioInput[], currency = 'EUR'): Portfolio {
 	const plans = new Map<number, PlannedYear>();
 	const actuals = new Map<number, Cents>();
+	// The control over all projects is the one computation fed with every project's sums.
+	const declared: DeclaredSum[] = [];
+	const findings: FindingSum[] = [];
 	const projects = inputs.map((input): PortfolioProject => {
 		const years = yearVariances(input.years, input.actualByYear);
 		if (input.currency === currency) {
@@ -61,6 +78,8 @@ export function buildPortfolio(inputs: readonly PortfolioInput[], currency = 'EU
 				plans.set(year.year, sum);
 				actuals.set(year.year, (actuals.get(year.year) ?? 0) + year.actual);
 			}
+			declared.push(...(input.declared ?? []));
+			findings.push(...(input.findings ?? []));
 		}
 		const actual = years.reduce((n, y) => n + y.actual, 0);
 		const attention: Attention[] = [];
@@ -82,9 +101,17 @@ export function buildPortfolio(inputs: readonly PortfolioInput[], currency = 'EU
 			mobilityPlanned: input.mobilityPlanned,
 			mobilityDone: input.mobilityDone,
 			completion: input.mobilityPlanned === 0 ? null : input.mobilityDone / input.mobilityPlanned,
-			attention
+			attention,
+			control: controlFigures(input.declared ?? [], input.findings ?? []).total
 		};
 	});
 	const years = yearVariances([...plans.values()], actuals);
-	return { currency, years, total: totalVariance(years), projects };
+	const { total, years: controlYears } = controlFigures(declared, findings);
+	return {
+		currency,
+		years,
+		total: totalVariance(years),
+		projects,
+		control: { total, years: controlYears }
+	};
 }

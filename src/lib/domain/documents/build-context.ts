@@ -18,6 +18,7 @@ import {
 } from '../project/describe';
 import { inLanguage, type ReportNarratives } from '../report/narratives';
 import type { DocumentData, ExpenseRecord, TripRecord } from './document-data';
+import { controlContext } from './control-context';
 import { documentFigures } from './document-figures';
 import type { BudgetYear, DocumentContext } from './document-context';
 
@@ -127,7 +128,8 @@ function participantsOf(trips: readonly TripRecord[], event: number) {
 }
 
 /** The context a template sees: the parts whose data the template did not ask for are absent. */
-type Asked = 'budget' | 'expenses' | 'mobility' | 'report' | 'plan_version' | 'amendment';
+type Asked =
+	'budget' | 'expenses' | 'control' | 'mobility' | 'report' | 'plan_version' | 'amendment';
 export type TemplateScope = Omit<DocumentContext, Asked> & Partial<Pick<DocumentContext, Asked>>;
 
 type Plan = DocumentData['plan'];
@@ -301,7 +303,8 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			share: mobility.planned === 0 ? 0 : mobility.completed / mobility.planned
 		},
 		budget: budget(figures),
-		expenses: expenseList(data.expenses ?? [], figures, options, plan.classification)
+		expenses: expenseList(data.expenses ?? [], figures, options, plan.classification),
+		control: controlContext(figures.control, lang, plan.classification)
 	};
 	// A template that reads rows it did not ask for gets "undefined variable", not silent zeros.
 	const scope: TemplateScope = data.versions
@@ -310,6 +313,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 	if (!data.expenses) {
 		delete scope.budget;
 		delete scope.expenses;
+		delete scope.control;
 	}
 	if (!data.trips) delete scope.mobility;
 	if (!data.narratives) delete scope.report;

@@ -4,6 +4,7 @@
  * canonical JSON is hashed into the document's fingerprint and kept beside the PDF, so a later
  * check can say exactly what changed since.
  */
+import type { FindingState } from '../control/finding-states';
 import type { FiguresStep } from '../dashboard/plan-in-force';
 import type { LetterheadData } from '../office/letterhead';
 import type { Decision, PlanVersionStatus } from '../plan/plan-versions';
@@ -28,6 +29,19 @@ export interface ExpenseRecord {
 	description: string;
 	file: string;
 	line: number;
+	/**
+	 * The auditor's finding on the row, when it has one; left out otherwise, so that the data (and
+	 * the fingerprint) of a document made before any finding is as it was.
+	 */
+	finding?: ExpenseFinding;
+}
+
+/** A finding as a document keeps it: what the figures and a later check need. */
+export interface ExpenseFinding {
+	state: FindingState;
+	/** What the finding takes off the row's amount (only an ineligible finding takes anything). */
+	deducted: number;
+	reason: string | null;
 }
 
 export interface TripRecord {

@@ -1,6 +1,7 @@
 /**
  * A document's figures: its own fingerprinted rows, each as one entry of the figures' input, so a
- * figure in a PDF is computed as the dashboard's is, from exactly the rows the snapshot lists.
+ * figure in a PDF is computed as the dashboard's is, from exactly the rows the snapshot lists
+ * (the findings too: each row's finding is one entry of the control figures' input).
  * The plan is the one in force on the document's date, from the plan steps the data keeps (or
  * the data's one plan, as the only step, for a project never amended).
  */
@@ -40,6 +41,21 @@ export function documentFigures(data: DocumentData, asOf?: string): ProjectFigur
 			count: 1,
 			first: trip.departure,
 			last: trip.return ?? trip.departure
-		}))
+		})),
+		findings: (data.expenses ?? []).flatMap((row) =>
+			row.finding
+				? [
+						{
+							month: row.date.slice(0, 7),
+							category: row.category,
+							event: row.event,
+							state: row.finding.state,
+							cents: row.cents,
+							deducted: row.finding.deducted,
+							rows: 1
+						}
+					]
+				: []
+		)
 	});
 }

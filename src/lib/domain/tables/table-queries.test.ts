@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { controlFigures } from '../dashboard/control-figures';
 import type { PortfolioProject } from '../dashboard/portfolio';
 import { auditQueryString, readAuditQuery } from './audit-query';
 import { documentQueryString, readDocumentQuery, readImportQuery } from './history-query';
@@ -85,7 +86,8 @@ describe('the other tables’ URLs', () => {
 			mobilityPlanned: 1,
 			mobilityDone: 1,
 			completion: 1,
-			attention: Array.from({ length: attention }, () => ({ kind: 'events-behind', count: 1 }))
+			attention: Array.from({ length: attention }, () => ({ kind: 'events-behind', count: 1 })),
+			control: controlFigures([], []).total
 		});
 		const all = [project('B', 0.5, 1), project('A', 0.9, 0), project('C', null, 2)];
 		const pick = (q: string) =>

@@ -1,6 +1,7 @@
 /**
  * A project's expense list (its live rows, as the table's filter selects them) as CSV, each row
- * with its source file and line: the download a final report points to when its appendix would be
+ * with the auditor's finding (its state, the amount deducted and the eligible rest) and its source
+ * file and line: the download a final report points to when its appendix would be
  * too long to print, and the rows an auditor filtered. Read in pages of 10,000 by a keyset on the
  * table's own order (`expense-rows.ts`), so a million rows stream out without being held in memory
  * at once, in the order the table shows them. Written in the
@@ -16,7 +17,8 @@ import type { Locale } from '$lib/domain/locale';
 import { centsToDecimal } from '$lib/domain/money';
 import { m } from '$lib/paraglide/messages.js';
 import type { Queryable } from '../db';
-import { expenses, importBatches } from '../db/schema';
+import { expenseFindings, expenses, importBatches } from '../db/schema';
+import type { FindingState } from '$lib/domain/control/finding-states';
 import {
 	expenseConditions,
 	expenseOrder,
@@ -40,6 +42,8 @@ interface CsvRow {
 	funding: string | null;
 	cents: number;
 	currency: string;
+	state: FindingState | null;
+	deducted: number | null;
 	file: string;
 	line: number;
 }
@@ -55,6 +59,9 @@ export const EXPENSES_CSV_HEADER = [
 	'funding',
 	'amount',
 	'currency',
+	'finding',
+	'deducted',
+	'eligible',
 	'file',
 	'line'
 ] as const;
@@ -75,10 +82,22 @@ function headings(locale: Locale): string[] {
 		funding: () => m.import_field_fundingSource({}, say),
 		amount: () => m.import_field_amount({}, say),
 		currency: () => m.import_field_currency({}, say),
+		finding: () => m.eligible_csv_state({}, say),
+		deducted: () => m.eligible_csv_deducted({}, say),
+		eligible: () => m.eligible_csv_eligible({}, say),
 		file: () => m.csv_col_file({}, say),
 		line: () => m.csv_col_line({}, say)
 	};
 	return EXPENSES_CSV_HEADER.map((column) => heading[column]());
+}
+
+/** The finding's state in the reader's words; a row with no finding is "not checked". */
+function stateWord(state: FindingState | null, locale: Locale): string {
+	const say = { locale };
+	if (state === 'verified') return m.eligible_state_verified({}, say);
+	if (state === 'queried') return m.eligible_state_queried({}, say);
+	if (state === 'ineligible') return m.eligible_state_ineligible({}, say);
+	return m.eligible_state_unchecked({}, say);
 }
 
 export async function* expensesCsv(
@@ -125,11 +144,14 @@ export async function* expensesCsv(
 				funding: expenses.fundingSource,
 				cents: expenses.amountCents,
 				currency: expenses.currency,
+				state: expenseFindings.state,
+				deducted: expenseFindings.deductedCents,
 				file: importBatches.fileName,
 				line: expenses.line
 			})
 			.from(expenses)
 			.innerJoin(importBatches, eq(importBatches.id, expenses.batchId))
+			.leftJoin(expenseFindings, eq(expenseFindings.expenseId, expenses.id))
 			.where(and(where, next))
 			.orderBy(...expenseOrder(sort))
 			.limit(pageSize);
@@ -147,6 +169,10 @@ export async function* expensesCsv(
 				r.funding,
 				Number(centsToDecimal(r.cents)),
 				r.currency,
+				stateWord(r.state, locale),
+				Number(centsToDecimal(r.deducted ?? 0)),
+				// One row's eligible part: its amount less what its finding deducts.
+				Number(centsToDecimal(r.cents - (r.deducted ?? 0))),
 				r.file,
 				r.line
 			]),

@@ -1,4 +1,7 @@
-/** The council portfolio over the projects a viewer may see, from a handful of SQL sums of live rows. */
+/**
+ * The council portfolio over the projects a viewer may see, from a handful of SQL sums of live
+ * rows, the auditor's findings among them (finding-sums.ts).
+ */
 import { inArray, sql } from 'drizzle-orm';
 import { officeMonth, officeToday } from '$lib/domain/format';
 import { figuresSteps, yearsInForce } from '$lib/domain/dashboard/plan-in-force';
@@ -6,6 +9,7 @@ import { buildPortfolio, type Portfolio } from '$lib/domain/dashboard/portfolio'
 import type { Cents } from '$lib/domain/money';
 import { queryRows, type Database } from '../db';
 import { projects, yearPlans } from '../db/schema';
+import { controlInputsOf } from './finding-sums';
 import { versionsOfProjects } from '../plans/council-register';
 import { listProjects, type Viewer } from '../projects/list-projects';
 
@@ -32,7 +36,7 @@ export async function portfolio(
 		ids.map((p) => sql`${p.id}`),
 		sql`, `
 	);
-	const [plans, versions, spend, trips, behind] = await Promise.all([
+	const [plans, versions, spend, trips, behind, control] = await Promise.all([
 		db
 			.select()
 			.from(yearPlans)
@@ -70,6 +74,10 @@ export async function portfolio(
 				where e.project_id in (${idList}) and e.planned_month < ${thisMonth}
 					and coalesce(p.done, 0) < e.planned_representatives
 				group by 1`
+		),
+		controlInputsOf(
+			db,
+			ids.map((p) => p.id)
 		)
 	]);
 	const spendOf = new Map<number, Map<number, Cents>>();
@@ -103,7 +111,9 @@ export async function portfolio(
 				mobilityPlanned: item.mobilities,
 				mobilityDone: doneOf.get(id) ?? 0,
 				eventsBehind: behindOf.get(id) ?? 0,
-				planErrors: item.errors
+				planErrors: item.errors,
+				declared: control.get(id)?.declared ?? [],
+				findings: control.get(id)?.findings ?? []
 			};
 		})
 	);

@@ -1,7 +1,7 @@
 /**
  * A project's figures from the database's sums: spend per month, category and event from the sums
  * imports keep (see expense-sums.ts), and trips per event and status, over the live rows only.
- * SQL does the adding up; JavaScript only shapes these few dozen sums into the figures.
+ * The auditor's findings are summed the same way (finding-sums.ts). SQL does the adding up; JavaScript only shapes these few dozen sums into the figures.
  */
 import { sql } from 'drizzle-orm';
 import { officeToday } from '$lib/domain/format';
@@ -15,6 +15,7 @@ import {
 } from '$lib/domain/dashboard/figures';
 import type { ProjectDefinition } from '$lib/domain/project/definition';
 import { queryRows, type Queryable } from '../db';
+import { findingSums } from './finding-sums';
 import { listPlanVersions } from '../plans/plan-versions';
 import { loadProject } from '../projects/load-definition';
 
@@ -30,7 +31,7 @@ export async function figuresFromSums(
 	plan: FiguresPlan,
 	{ asOf = officeToday() }: FiguresAsOf = {}
 ): Promise<ProjectFigures> {
-	const [spend, trips, versions] = await Promise.all([
+	const [spend, trips, versions, findings] = await Promise.all([
 		queryRows<{
 			month: string;
 			category: string;
@@ -55,7 +56,8 @@ export async function figuresFromSums(
 				from participations where project_id = ${projectId} and reverted_at is null
 				group by 1, 2`
 		),
-		listPlanVersions(db, projectId)
+		listPlanVersions(db, projectId),
+		findingSums(db, projectId)
 	]);
 	return projectFigures({
 		plan,
@@ -74,7 +76,8 @@ export async function figuresFromSums(
 			count: Number(t.count),
 			first: t.first,
 			last: t.last
-		}))
+		})),
+		findings
 	});
 }
 

@@ -344,20 +344,20 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 		};
 		const en = await csvIn('en');
 		expect(en[0]).toBe(
-			'Date,Document no.,Payee,Description,Category (classification code),Code name,Event,Funding source,Amount,Currency,File,Line'
+			'Date,Document no.,Payee,Description,Category (classification code),Code name,Event,Funding source,Amount,Currency,Finding,Deducted,Eligible amount,File,Line'
 		);
 		expect(en).toHaveLength(1 + 34);
 		expect(en).toContain(
-			'2018-02-27,AB-118273,airBaltic Corporation AS,"Aviobiļetes Rīga–Brisele–Rīga, 3 pers. (SOLID kick-off)",2122,,1,eu,426.9,EUR,ledger.csv,2'
+			'2018-02-27,AB-118273,airBaltic Corporation AS,"Aviobiļetes Rīga–Brisele–Rīga, 3 pers. (SOLID kick-off)",2122,,1,eu,426.9,EUR,not checked,0,426.9,ledger.csv,2'
 		);
 		// Latvian Excel: ; between fields and a decimal comma, so 426,9 is a number there.
 		const lv = await csvIn('lv');
 		expect(lv[0]).toBe(
-			'Datums;Dokumenta nr.;Partneris;Apraksts;EKK (klasifikācijas kods);Klasifikācijas koda nosaukums;Pasākums;Finansējuma avots;Summa;Valūta;Fails;Rinda'
+			'Datums;Dokumenta nr.;Partneris;Apraksts;EKK (klasifikācijas kods);Klasifikācijas koda nosaukums;Pasākums;Finansējuma avots;Summa;Valūta;Pārbaudes stāvoklis;Atskaitīts;Attiecināmā summa;Fails;Rinda'
 		);
 		expect(lv).toHaveLength(1 + 34);
 		expect(lv).toContain(
-			'2018-02-27;AB-118273;airBaltic Corporation AS;Aviobiļetes Rīga–Brisele–Rīga, 3 pers. (SOLID kick-off);2122;;1;eu;426,9;EUR;ledger.csv;2'
+			'2018-02-27;AB-118273;airBaltic Corporation AS;Aviobiļetes Rīga–Brisele–Rīga, 3 pers. (SOLID kick-off);2122;;1;eu;426,9;EUR;nav pārbaudīts;0;426,9;ledger.csv;2'
 		);
 	});
 

@@ -1,6 +1,6 @@
 /**
  * Reads the data a document is made from: the project's plan (the version asked for, else the
- * plan in force now), and the expense rows and trips
+ * plan in force now), and the expense rows (each with its finding, when it has one) and trips
  * when its template asks for them (the live ones: a reverted import's rows are in no document), each with the file and line it was imported from. Its
  * fingerprint is the SHA-256 of its canonical JSON (RFC 8785), so key order and engine never
  * change it.
@@ -18,7 +18,7 @@ import {
 } from '$lib/domain/documents/document-data';
 import { figuresSteps } from '$lib/domain/dashboard/plan-in-force';
 import type { Queryable } from '../db';
-import { expenses, importBatches, participations } from '../db/schema';
+import { expenseFindings, expenses, importBatches, participations } from '../db/schema';
 import { loadProject } from '../projects/load-definition';
 import { listNarratives } from '../report/narratives';
 import { letterheadData, loadLetterhead } from '../settings/office';
@@ -87,17 +87,25 @@ export async function loadDocumentData(
 				payee: expenses.payee,
 				description: expenses.description,
 				file: importBatches.fileName,
-				line: expenses.line
+				line: expenses.line,
+				state: expenseFindings.state,
+				deducted: expenseFindings.deductedCents,
+				reason: expenseFindings.reasonCode
 			})
 			.from(expenses)
 			.innerJoin(importBatches, eq(importBatches.id, expenses.batchId))
+			.leftJoin(expenseFindings, eq(expenseFindings.expenseId, expenses.id))
 			.where(and(eq(expenses.projectId, project.id), isNull(expenses.revertedAt)))
 			.orderBy(asc(expenses.date), asc(expenses.line));
 		data.expenses = rows
-			.map(({ rowKey, occurrence, ...row }): ExpenseRecord => ({
+			.map(({ rowKey, occurrence, state, deducted, reason, ...row }): ExpenseRecord => ({
 				key: `${rowKey}#${occurrence}`,
 				...row,
-				cents: Number(row.cents)
+				cents: Number(row.cents),
+				// Only a row with a finding carries one: an older document's data stays as it was.
+				...(state !== null && {
+					finding: { state, deducted: Number(deducted ?? 0), reason: reason ?? null }
+				})
 			}))
 			.sort(compareRecords);
 	}
