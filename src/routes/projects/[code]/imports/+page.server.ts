@@ -40,6 +40,8 @@ export const actions = {
 		const batch = Number((await request.formData()).get('batch'));
 		if (!project || !Number.isSafeInteger(batch)) return fail(404, { revertFailed: batch });
 		const result = await revertImport(locals.db, batch, project.id, locals.user!);
+		if (result.status === 'closed-period')
+			return fail(409, { revertFailed: batch, closedPeriod: result.failure });
 		if (result.status !== 'reverted') return fail(409, { revertFailed: batch });
 		return { reverted: result };
 	}
