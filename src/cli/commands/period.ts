@@ -21,7 +21,7 @@ import {
 	type CliContext
 } from '../context';
 
-async function projectFor(
+export async function projectFor(
 	handle: DatabaseHandle,
 	code: string,
 	permission: Permission,

@@ -38,14 +38,14 @@ export function notePeriodRow(
 	if (period) found.add(period, { line: row.line, date: departure, amountCents: null });
 }
 
-interface BatchRow {
+type BatchRow = {
 	id: number;
 	starts: string;
 	ends: string;
 	line: number;
 	date: string;
 	cents: string | null;
-}
+};
 
 /** A batch's live rows in closed periods, as a refusal of its revert names them (null: none). */
 export async function batchRowsInPeriods(

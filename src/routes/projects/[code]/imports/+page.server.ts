@@ -42,7 +42,7 @@ export const actions = {
 		const result = await revertImport(locals.db, batch, project.id, locals.user!);
 		if (result.status === 'closed-period')
 			return fail(409, { revertFailed: batch, closedPeriod: result.failure });
-		if (result.status !== 'reverted') return fail(409, { revertFailed: batch });
+		if (result.status !== 'reverted') return fail(409, { revertFailed: batch, closedPeriod: null });
 		return { reverted: result };
 	}
 };
