@@ -73,12 +73,17 @@ export interface RetentionEnding {
 	until: string;
 }
 
-/** The projects whose records may go within a year of today (or already may), soonest first. */
+/**
+ * The projects whose records may go within a year of today (or already may), soonest first; of
+ * the codes given (the ones the viewer may see), or of all.
+ */
 export async function retentionEnding(
 	db: Database,
-	today = officeToday()
+	today = officeToday(),
+	codes?: readonly string[]
 ): Promise<RetentionEnding[]> {
-	const rows = await db.select({ id: projects.id, code: projects.code }).from(projects);
+	const all = await db.select({ id: projects.id, code: projects.code }).from(projects);
+	const rows = codes ? all.filter((p) => codes.includes(p.code)) : all;
 	const dated = await Promise.all(
 		rows.map(async ({ id, code }) => ({ code, until: (await loadRetention(db, id))!.until }))
 	);
