@@ -85,9 +85,10 @@ export async function closePeriod(
 			.returning();
 		await recordAudit(tx, actor, {
 			action: 'period.close',
-			objectType: 'closed-period',
-			objectId: String(period!.id),
-			after: { project: project.code, ...periodJson(period!) }
+			// The project's event, so that whoever reads the project's log sees it.
+			objectType: 'project',
+			objectId: project.code,
+			after: { period: period!.id, ...periodJson(period!) }
 		});
 		return { status: 'closed', period: period! };
 	});
@@ -123,9 +124,9 @@ export async function reopenPeriod(
 			.returning();
 		await recordAudit(tx, actor, {
 			action: 'period.reopen',
-			objectType: 'closed-period',
-			objectId: String(periodId),
-			before: { project: project.code, ...periodJson(found) },
+			objectType: 'project',
+			objectId: project.code,
+			before: { period: periodId, ...periodJson(found) },
 			after: { reopenReason: why }
 		});
 		return { status: 'reopened', period: period! };
