@@ -3,7 +3,6 @@ import { importSample } from '$tests/factories/imports';
 import { applySolidAndOther } from '$tests/factories/projects';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../audit/record-audit';
 import { queryRows, type DatabaseHandle } from '../db';
 import { auditEvents, expenses, projects } from '../db/schema';
 import { loadImportProject } from '../import/import-project';
