@@ -52,7 +52,7 @@ test.describe.serial('closed periods on SOLID', () => {
 		await page.getByRole('link', { name: 'Closed periods and retention' }).click();
 		await expect(page.getByRole('heading', { name: 'Closed periods', level: 1 })).toBeVisible();
 		const form = page.getByTestId('close-period');
-		await form.getByLabel('Year').fill('2018');
+		await form.getByLabel('Year', { exact: true }).fill('2018');
 		await form.getByLabel('Reason (optional)').fill('Year reported to the programme');
 		await form.getByRole('button', { name: 'Close the period' }).click();
 		await expect(page.getByRole('status')).toContainText('The period 2018 is closed.');

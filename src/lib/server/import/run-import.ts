@@ -401,10 +401,9 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 	if (inPeriod.period) {
 		const { starts, ends } = inPeriod.period;
 		const { rows, count } = inPeriod;
-		throw new ImportFileError(
-			{ code: 'closed-period', period: { starts, ends }, rows, count },
-			result
-		);
+		// A check that is refused shows no report to commit from; a refused commit keeps its report.
+		const failure = { code: 'closed-period', period: { starts, ends }, rows, count } as const;
+		throw new ImportFileError(failure, request.mode === 'commit' ? result : undefined);
 	}
 	if (request.mode === 'dry-run') throw new RollBack(result);
 
