@@ -12,6 +12,7 @@ import { registerImportCommands } from './commands/import';
 import { registerDocumentCommands } from './commands/document';
 import { registerTemplateCommands } from './commands/template';
 import { registerBackupCommands } from './commands/backup';
+import { registerPeriodCommands } from './commands/period';
 import { cliLocale, explain, type CliContext } from './context';
 import { languageArgs } from './language-flags';
 
@@ -46,6 +47,7 @@ export async function run(given: string[]): Promise<number> {
 	registerDocumentCommands(program, context);
 	registerTemplateCommands(program, context);
 	registerBackupCommands(program, context);
+	registerPeriodCommands(program, context);
 	const everyCommand = (command: Command): Command[] => [
 		command,
 		...command.commands.flatMap(everyCommand)

@@ -179,6 +179,31 @@ const CASES: Case[] = [
 		expected: importers
 	},
 	{
+		route: '/projects/[code]/periods',
+		url: '/projects/SOLID/periods',
+		request: 'GET',
+		expected: signedIn
+	},
+	// Posted empty: refused as bad input, so no period is closed or reopened and no date is set.
+	{
+		route: '/projects/[code]/periods',
+		url: '/projects/SOLID/periods?/close',
+		request: 'close',
+		expected: { ...signedIn, council: 'forbidden' }
+	},
+	{
+		route: '/projects/[code]/periods',
+		url: '/projects/SOLID/periods?/reopen',
+		request: 'reopen',
+		expected: auditors
+	},
+	{
+		route: '/projects/[code]/periods',
+		url: '/projects/SOLID/periods?/retention',
+		request: 'retention',
+		expected: auditors
+	},
+	{
 		route: '/projects/[code]/imports/[id]',
 		url: '/projects/SOLID/imports/1',
 		request: 'GET',

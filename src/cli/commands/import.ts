@@ -354,6 +354,13 @@ export function registerImportCommands(program: Command, context: () => CliConte
 					);
 				if (result.status === 'already-reverted')
 					throw new CliFailure(m.cli_revert_already({ batch }, { locale }));
+				if (result.status === 'closed-period')
+					throw new CliFailure(
+						[
+							m.period_revert_refused({ batch }, { locale }),
+							...describeFailure(result.failure, locale)
+						].join('\n')
+					);
 				ctx.out(m.cli_revert_done({ batch, rows: result.rows }, { locale }));
 			});
 		});

@@ -27,6 +27,7 @@ import {
 	type CliContext
 } from '../context';
 import { issueText, printAmendment, printFindings } from './plan-output';
+import { registerRetentionCommands } from './retention';
 
 /** Reads, checks and applies one definition file; used by `project apply` and `demo`. */
 export async function applyFile(
@@ -77,6 +78,7 @@ export async function applyFile(
 export function registerProjectCommands(program: Command, context: () => CliContext): void {
 	const say = { locale: context().locale };
 	const project = program.command('project').description(m.help_project({}, say));
+	registerRetentionCommands(project, context);
 
 	project
 		.command('apply')

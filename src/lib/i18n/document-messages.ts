@@ -14,7 +14,9 @@ export function describeChange(change: DataChange, locale: Locale, currency = 'E
 	if (change.part === 'texts')
 		return change.what === 'narratives'
 			? m.doc_change_narratives({}, say)
-			: m.doc_change_letterhead({}, say);
+			: change.what === 'periods'
+				? m.period_doc_changed({}, say)
+				: m.doc_change_letterhead({}, say);
 	const rows = rowsText(change.rows);
 	const more = change.count > change.rows.length ? ' …' : '';
 	if (change.part === 'expenses') {

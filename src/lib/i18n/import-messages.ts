@@ -1,5 +1,6 @@
 /** Says an import's outcome in the reader's language: refused files, rejected rows, reasons and fields. */
-import { formatDecimal } from '$lib/domain/format';
+import { formatDate, formatDecimal, formatMoney } from '$lib/domain/format';
+import { periodLabel } from '$lib/domain/control/periods';
 import type { Locale } from '$lib/domain/locale';
 import type { RowProblem, SetAsideReason } from '$lib/domain/import/classify';
 import type { ColumnWarning } from '$lib/domain/import/column-warnings';
@@ -157,7 +158,36 @@ export function describeFailure(failure: ImportFailure, locale: Locale): string[
 			return [m.import_fail_internal({}, say)];
 		case 'not-found':
 			return [m.import_fail_not_found({}, say)];
+		case 'closed-period':
+			return closedPeriodLines(failure, locale);
 	}
+}
+
+/** The period, then each named row (line, date, amount), then how many more there are. */
+function closedPeriodLines(
+	failure: Extract<ImportFailure, { code: 'closed-period' }>,
+	locale: Locale
+): string[] {
+	const say: Say = { locale };
+	const period = periodLabel(failure.period, locale);
+	const rows = failure.rows.map(({ line, date, amountCents }) =>
+		amountCents === null
+			? m.period_row_trip({ line, date: formatDate(date, locale) }, say)
+			: m.period_row_expense(
+					{
+						line,
+						date: formatDate(date, locale),
+						amount: formatMoney(amountCents, locale, { decimals: 'always' })
+					},
+					say
+				)
+	);
+	const more = failure.count - failure.rows.length;
+	return [
+		m.period_import_refused({ period, count: failure.count }, say),
+		...rows,
+		...(more > 0 ? [m.period_rows_more({ more }, say)] : [])
+	];
 }
 
 export function describeProblem(problem: RowProblem, locale: Locale): string {

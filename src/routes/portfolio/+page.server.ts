@@ -2,6 +2,7 @@
 import { readPortfolioQuery, selectPortfolioProjects } from '$lib/domain/tables/portfolio-query';
 import { portfolio } from '$lib/server/dashboard/portfolio';
 import { councilRegisterFor } from '$lib/server/plans/council-register';
+import { retentionEnding } from '$lib/server/control/retention';
 
 export const load = async ({ locals, url }) => {
 	const [view, register] = await Promise.all([
@@ -9,5 +10,13 @@ export const load = async ({ locals, url }) => {
 		councilRegisterFor(locals.db, locals.user!)
 	]);
 	const query = readPortfolioQuery(url.searchParams);
-	return { portfolio: view, register, query, shown: selectPortfolioProjects(view.projects, query) };
+	const codes = view.projects.map((p) => p.code);
+	const retention = await retentionEnding(locals.db, undefined, codes);
+	return {
+		portfolio: view,
+		register,
+		query,
+		shown: selectPortfolioProjects(view.projects, query),
+		retention
+	};
 };

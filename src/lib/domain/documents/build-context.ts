@@ -4,6 +4,7 @@
  * fingerprint covers (document-figures.ts), so a figure in a PDF is always the sum of rows that
  * the stored snapshot lists, added up as the dashboard adds them.
  */
+import { periodLabel } from '../control/periods';
 import { classificationName } from '../classification/classification-name';
 import { countryName } from '../countries';
 import type { ProjectFigures, TotalFigures } from '../dashboard/figures';
@@ -266,6 +267,13 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			planned_mobilities: mobility.planned
 		},
 		decision: decisionOf(plan.decision),
+		closed_periods: (data.closedPeriods ?? []).map((p) => ({
+			label: periodLabel(p, lang),
+			starts: p.starts,
+			ends: p.ends,
+			closed_at: p.closedOn,
+			closed_by: p.closedBy
+		})),
 		letterhead: {
 			name: data.letterhead?.name[lang] || data.letterhead?.name.lv || '',
 			logo: Boolean(data.letterhead?.logo)

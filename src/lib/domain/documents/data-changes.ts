@@ -34,7 +34,7 @@ export type DataChange =
 			rows: RowRef[];
 	  }
 	/** The report's narrative texts, or the letterhead (name or logo), differ. */
-	| { part: 'texts'; what: 'narratives' | 'letterhead' };
+	| { part: 'texts'; what: 'narratives' | 'letterhead' | 'periods' };
 
 /** Rows named per change; the counts and sums always cover them all. */
 const ROWS_SHOWN = 10;
@@ -167,5 +167,7 @@ export function dataChanges(before: DocumentData, after: DocumentData): DataChan
 		changes.push({ part: 'texts', what: 'narratives' });
 	if (!same(before.letterhead, after.letterhead))
 		changes.push({ part: 'texts', what: 'letterhead' });
+	if (!same(before.closedPeriods, after.closedPeriods))
+		changes.push({ part: 'texts', what: 'periods' });
 	return changes;
 }

@@ -134,6 +134,16 @@ const narrativeEvent = z.object({
 	countries: z.string().meta({ description: "The participants' countries, or empty" })
 });
 
+const closedPeriod = z.object({
+	label: z
+		.string()
+		.meta({ description: 'The period as written: 2018, or 01.03.2019. – 30.06.2019.' }),
+	starts: isoDate('Its first day'),
+	ends: isoDate('Its last day'),
+	closed_at: isoDate('The day it was closed; `| date` prints it'),
+	closed_by: z.string().meta({ description: 'Who closed it (their email)' })
+});
+
 const decisionSchema = z.object({
 	body: both('The deciding body, e.g. Daugavpils pilsētas dome'),
 	body_genitive: z
@@ -259,6 +269,10 @@ export const documentContextSchema = z.object({
 		})
 		.meta({ description: 'The funding plan' }),
 	events: z.array(event).meta({ description: 'The mobility events, by number' }),
+	closed_periods: z.array(closedPeriod).meta({
+		description:
+			"The periods closed to changes that overlap the project's period, by start; empty when none"
+	}),
 	mobility: z
 		.object({
 			planned: z.int().meta({ description: 'Planned mobilities' }),

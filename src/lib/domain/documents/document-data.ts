@@ -76,6 +76,14 @@ export interface VersionData {
 	} | null;
 }
 
+/** A period closed to changes when the document was made; the day it was closed, in Riga. */
+export interface ClosedPeriodData {
+	starts: string;
+	ends: string;
+	closedOn: string;
+	closedBy: string;
+}
+
 export interface DocumentData {
 	plan: ProjectDefinition;
 	/** Present when the template uses expenses; ordered by date, file and line. */
@@ -94,6 +102,11 @@ export interface DocumentData {
 	 * them, the plan above is the only one (and the data, and so the fingerprint, are as before).
 	 */
 	planSteps?: FiguresStep[];
+	/**
+	 * The still-closed periods that overlap the project's period, by start; present only when
+	 * there are some, so a document of a project with none keeps its data (and bytes).
+	 */
+	closedPeriods?: ClosedPeriodData[];
 }
 
 /** Rows sort the same on every engine and every run, so the fingerprint does not depend on order of arrival. */

@@ -1,6 +1,7 @@
 /** Why a whole file is refused, as codes with their numbers, so each front end can say it in its language. */
 import type { ImportField, ImportKind } from './fields';
 import type { HeaderProblem } from './headers';
+import type { DateRange, RowInPeriod } from '../control/periods';
 
 export type ImportFailure =
 	| { code: 'empty' }
@@ -26,4 +27,6 @@ export type ImportFailure =
 	| { code: 'connection-lost' }
 	/** Something broke on the server; the details are in its log, not in the browser. */
 	| { code: 'internal' }
-	| { code: 'not-found' };
+	| { code: 'not-found' }
+	/** Rows dated in a closed period: the first of them named, and how many there are. */
+	| { code: 'closed-period'; period: DateRange; rows: RowInPeriod[]; count: number };

@@ -83,6 +83,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 		}
 	},
 	'/projects/[code]/expenses': { page: onProject('project:read') },
+	'/projects/[code]/periods': {
+		page: onProject('project:read'),
+		actions: {
+			close: onProject('period:close'),
+			reopen: onProject('period:reopen'),
+			retention: onProject('retention:edit')
+		}
+	},
 	'/projects/[code]/expenses/csv': { endpoints: { GET: onProject('project:read') } },
 	'/projects/[code]/trips': { page: onProject('project:read') },
 	'/projects/[code]/trips/csv': { endpoints: { GET: onProject('project:read') } },

@@ -22,6 +22,7 @@ import { expenseFindings, expenses, importBatches, participations } from '../db/
 import { loadProject } from '../projects/load-definition';
 import { listNarratives } from '../report/narratives';
 import { letterheadData, loadLetterhead } from '../settings/office';
+import { documentPeriods } from '../control/document-periods';
 import { reportNarratives } from '$lib/domain/report/narratives';
 import { chooseVersion, versionData, type PlanChoice } from '$lib/domain/documents/document-plan';
 import { listPlanVersions } from '../plans/plan-versions';
@@ -62,6 +63,8 @@ export async function loadDocumentData(
 	// Only once set: a document made before any letterhead keeps the data, and so the bytes, it had.
 	const letterhead = letterheadData(await loadLetterhead(db));
 	if (letterhead) data.letterhead = letterhead;
+	const periods = await documentPeriods(db, project.id, data.plan.period);
+	if (periods.length) data.closedPeriods = periods;
 	// The budget reads the plan in force on the document's date; only once there is more than one
 	// plan, so that a document of a plan never amended keeps its data (and bytes). A document of an
 	// earlier version knows the plans only up to that one.

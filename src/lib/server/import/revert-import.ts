@@ -1,18 +1,23 @@
 /**
  * Undoes one import: marks the batch and exactly its rows reverted, and takes the rows out of the
  * sums. Nothing is deleted (the database refuses it): the rows, the batch, its report and its
- * original file stay for the auditor, while every figure counts the live rows only.
+ * original file stay for the auditor, while every figure counts the live rows only. A batch with
+ * rows in a closed period is not reverted at all.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db';
 import { expenses, importBatches, participations } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/record-audit';
 import { subtractBatchSums } from './expense-sums';
+import { batchRowsInPeriods } from './closed-period-rows';
+import type { ImportFailure } from './import-errors';
 
 export type RevertResult =
 	| { status: 'reverted'; batchId: number; rows: number }
 	| { status: 'not-found' }
-	| { status: 'already-reverted' };
+	| { status: 'already-reverted' }
+	/** Rows of the batch lie in a closed period: nothing is reverted. */
+	| { status: 'closed-period'; failure: Extract<ImportFailure, { code: 'closed-period' }> };
 
 export async function revertImport(
 	db: Database,
@@ -28,6 +33,8 @@ export async function revertImport(
 			.for('update');
 		if (!batch) return { status: 'not-found' };
 		if (batch.revertedAt) return { status: 'already-reverted' };
+		const failure = await batchRowsInPeriods(tx, batch);
+		if (failure) return { status: 'closed-period', failure };
 		// The sums first, while the rows are still live: they subtract exactly these rows.
 		if (batch.kind === 'expenses') await subtractBatchSums(tx, batchId);
 		// now() is the transaction's time: the batch and its rows carry the same moment.

@@ -52,6 +52,9 @@ import { NotAnExportError, sniff, type Sniffed } from './sniff';
 import { storeSource, FileTooLargeError } from './store-source';
 import { OccurrenceCounter } from './occurrence-counter';
 import { addBatchSums } from './expense-sums';
+import { RowsInPeriod } from '$lib/domain/control/periods';
+import { closedPeriodsFor } from '../control/closed-periods';
+import { notePeriodRow } from './closed-period-rows';
 import {
 	insertExpenses,
 	insertParticipations,
@@ -212,6 +215,9 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 		stored = { id: '', sha256: '' };
 	}
 	const target = { projectId: project.id, batchId: await batchNumber(tx, request.mode) };
+	// A check and a commit alike: no new row may land in a closed period.
+	const periods = await closedPeriodsFor(tx, project.id);
+	const inPeriod = new RowsInPeriod();
 
 	let bytes = 0;
 	const meter = metered(source, (n) => (bytes += n));
@@ -257,7 +263,10 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 				)
 			);
 		}
-		for (const outcome of rows) if (!inserted.has(outcome.line)) setAsideDuplicate(report, outcome);
+		for (const outcome of rows) {
+			if (!inserted.has(outcome.line)) setAsideDuplicate(report, outcome);
+			else notePeriodRow(periods, inPeriod, outcome);
+		}
 	};
 
 	const preview: ImportResult['preview'] = [];
@@ -389,6 +398,13 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 		committed: false,
 		batchId: null
 	};
+	if (inPeriod.period) {
+		const { starts, ends } = inPeriod.period;
+		const { rows, count } = inPeriod;
+		// A check that is refused shows no report to commit from; a refused commit keeps its report.
+		const failure = { code: 'closed-period', period: { starts, ends }, rows, count } as const;
+		throw new ImportFileError(failure, request.mode === 'commit' ? result : undefined);
+	}
 	if (request.mode === 'dry-run') throw new RollBack(result);
 
 	if (report.rejected.count > 0 && !request.skipRejected) {

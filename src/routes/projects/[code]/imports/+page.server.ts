@@ -38,9 +38,12 @@ export const actions = {
 	revert: async ({ locals, params, request }) => {
 		const project = await loadImportProject(locals.db, params.code);
 		const batch = Number((await request.formData()).get('batch'));
-		if (!project || !Number.isSafeInteger(batch)) return fail(404, { revertFailed: batch });
+		if (!project || !Number.isSafeInteger(batch))
+			return fail(404, { revertFailed: batch, closedPeriod: null });
 		const result = await revertImport(locals.db, batch, project.id, locals.user!);
-		if (result.status !== 'reverted') return fail(409, { revertFailed: batch });
+		if (result.status === 'closed-period')
+			return fail(409, { revertFailed: batch, closedPeriod: result.failure });
+		if (result.status !== 'reverted') return fail(409, { revertFailed: batch, closedPeriod: null });
 		return { reverted: result };
 	}
 };
