@@ -20,6 +20,7 @@ import { inLanguage, type ReportNarratives } from '../report/narratives';
 import type { DocumentData, ExpenseRecord, TripRecord } from './document-data';
 import { documentFigures } from './document-figures';
 import type { BudgetYear, DocumentContext } from './document-context';
+import { controlContext } from './control-context';
 
 export interface ContextOptions {
 	lang: Locale;
@@ -127,7 +128,14 @@ function participantsOf(trips: readonly TripRecord[], event: number) {
 }
 
 /** The context a template sees: the parts whose data the template did not ask for are absent. */
-type Asked = 'budget' | 'expenses' | 'mobility' | 'report' | 'plan_version' | 'amendment';
+type Asked =
+	| 'budget'
+	| 'expenses'
+	| 'mobility'
+	| 'report'
+	| 'plan_version'
+	| 'amendment'
+	| 'control';
 export type TemplateScope = Omit<DocumentContext, Asked> & Partial<Pick<DocumentContext, Asked>>;
 
 type Plan = DocumentData['plan'];
@@ -249,7 +257,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			};
 		});
 	const { mobility } = figures;
-	const context: Omit<DocumentContext, 'plan_version' | 'amendment'> = {
+	const context: Omit<DocumentContext, 'plan_version' | 'amendment' | 'control'> = {
 		lang,
 		document: { date: options.date, template: options.template, version: options.version },
 		project: {
@@ -313,6 +321,8 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 	}
 	if (!data.trips) delete scope.mobility;
 	if (!data.narratives) delete scope.report;
+	if (data.control)
+		scope.control = controlContext(data.control, figures.control, lang, plan.classification);
 	return scope;
 }
 

@@ -4,6 +4,7 @@
  * keys and summed per year (expenses) or per event (trips), with the rows' files and lines.
  */
 import canonicalize from 'canonicalize';
+import { controlChanges, type ControlChange } from './control-changes';
 import type { DocumentData, ExpenseRecord, TripRecord } from './document-data';
 
 export interface RowRef {
@@ -34,7 +35,9 @@ export type DataChange =
 			rows: RowRef[];
 	  }
 	/** The report's narrative texts, or the letterhead (name or logo), differ. */
-	| { part: 'texts'; what: 'narratives' | 'letterhead' };
+	| { part: 'texts'; what: 'narratives' | 'letterhead' }
+	/** The auditor's findings, samples, or the reasons' and people's names (control-changes.ts). */
+	| ControlChange;
 
 /** Rows named per change; the counts and sums always cover them all. */
 const ROWS_SHOWN = 10;
@@ -167,5 +170,6 @@ export function dataChanges(before: DocumentData, after: DocumentData): DataChan
 		changes.push({ part: 'texts', what: 'narratives' });
 	if (!same(before.letterhead, after.letterhead))
 		changes.push({ part: 'texts', what: 'letterhead' });
+	if (before.control && after.control) changes.push(...controlChanges(before.control, after.control));
 	return changes;
 }

@@ -4,6 +4,7 @@
  * Amounts are integer cents (print them with `| money`), dates ISO (print them with `| date`).
  */
 import { z } from 'zod';
+import { controlContextSchema } from './control-context';
 
 const cents = (description: string) => z.int().meta({ description: `${description} (cents)` });
 const isoDate = (description: string) =>
@@ -297,7 +298,10 @@ export const documentContextSchema = z.object({
 				.meta({ description: 'Rows and sums per classification code, largest first' }),
 			csv: z.string().meta({ description: 'Where the full list downloads as CSV' })
 		})
-		.meta({ description: 'The expense rows (needs `expenses`)' })
+		.meta({ description: 'The expense rows (needs `expenses`)' }),
+	control: controlContextSchema.meta({
+		description: "The auditor's control: samples, findings and their threads (needs `control`)"
+	})
 });
 
 export type DocumentContext = z.infer<typeof documentContextSchema>;
