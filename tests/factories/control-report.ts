@@ -62,7 +62,13 @@ export interface EntryInput {
 	evidence?: { name: string; bytes: Uint8Array }[];
 }
 
-async function storeEvidence(db: Database, projectId: number, by: string, name: string, bytes: Uint8Array) {
+async function storeEvidence(
+	db: Database,
+	projectId: number,
+	by: string,
+	name: string,
+	bytes: Uint8Array
+) {
 	const id = randomUUID();
 	const sha256 = createHash('sha256').update(bytes).digest('hex');
 	await db
@@ -143,7 +149,14 @@ export async function recordSample(db: Database, s: SampleInput) {
 			drawnAt: new Date(s.at)
 		})
 		.returning({ id: controlSamples.id });
-	await db.insert(controlSampleItems).values(
-		s.drawn.map((e, i) => ({ sampleId: sample!.id, position: i + 1, expenseId: e.id, stratum: '' }))
-	);
+	await db
+		.insert(controlSampleItems)
+		.values(
+			s.drawn.map((e, i) => ({
+				sampleId: sample!.id,
+				position: i + 1,
+				expenseId: e.id,
+				stratum: ''
+			}))
+		);
 }

@@ -129,13 +129,7 @@ function participantsOf(trips: readonly TripRecord[], event: number) {
 
 /** The context a template sees: the parts whose data the template did not ask for are absent. */
 type Asked =
-	| 'budget'
-	| 'expenses'
-	| 'mobility'
-	| 'report'
-	| 'plan_version'
-	| 'amendment'
-	| 'control';
+	'budget' | 'expenses' | 'mobility' | 'report' | 'plan_version' | 'amendment' | 'control';
 export type TemplateScope = Omit<DocumentContext, Asked> & Partial<Pick<DocumentContext, Asked>>;
 
 type Plan = DocumentData['plan'];

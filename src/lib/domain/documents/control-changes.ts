@@ -50,7 +50,12 @@ export function controlChanges(before: ControlData, after: ControlData): Control
 	const had = new Set(before.samples.map((s) => s.number));
 	const drawn = after.samples.filter((s) => !had.has(s.number)).map((s) => s.number);
 	const altered = after.samples.some(
-		(s) => had.has(s.number) && !same(s, before.samples.find((b) => b.number === s.number))
+		(s) =>
+			had.has(s.number) &&
+			!same(
+				s,
+				before.samples.find((b) => b.number === s.number)
+			)
 	);
 	if (drawn.length > 0 || altered || after.samples.length < before.samples.length)
 		changes.push({ part: 'control', what: 'samples', numbers: drawn });

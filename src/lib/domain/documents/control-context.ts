@@ -44,7 +44,9 @@ const evidence = z.object({
 const entry = z.object({
 	action: z
 		.enum(['verify', 'query', 'deduct', 'answer', 'close', 'keep', 'clear'])
-		.meta({ description: 'What the entry did: verify, query, deduct, answer, close, keep or clear' }),
+		.meta({
+			description: 'What the entry did: verify, query, deduct, answer, close, keep or clear'
+		}),
 	state: state,
 	by: text('Who wrote it'),
 	at: text("When, in the office's time: 24.11.2026. 14:05"),
@@ -115,12 +117,16 @@ export const controlContextSchema = z.object({
 		})
 		.meta({ description: "The days of the auditors' findings and samples" }),
 	auditor: person.meta({ description: 'The auditor who acted last (empty when none)' }),
-	auditors: z.array(person).meta({ description: 'Everyone who recorded a finding or drew a sample' }),
+	auditors: z
+		.array(person)
+		.meta({ description: 'Everyone who recorded a finding or drew a sample' }),
 	samples: z.array(sample).meta({ description: 'The samples, by number' }),
 	sample_items: z
 		.array(sampleItem.extend({ sample: z.int().meta({ description: 'The sample number' }) }))
 		.meta({ description: "Every sample's items in one list, by sample and position" }),
-	findings: z.array(finding).meta({ description: 'Each expense with a finding or a thread, by date' }),
+	findings: z
+		.array(finding)
+		.meta({ description: 'Each expense with a finding or a thread, by date' }),
 	totals: z.object(amounts).meta({ description: 'The whole project, from the figures' }),
 	by_year: z
 		.array(z.object({ year: z.int().meta({ description: 'The year' }), ...amounts }))
@@ -162,7 +168,9 @@ function generatorText(params: unknown): string {
 	if (typeof r.algorithm !== 'string') return '';
 	const parts = [r.algorithm];
 	if (typeof r.library === 'string')
-		parts.push(`${r.library} ${typeof r.libraryVersion === 'string' ? r.libraryVersion : ''}`.trim());
+		parts.push(
+			`${r.library} ${typeof r.libraryVersion === 'string' ? r.libraryVersion : ''}`.trim()
+		);
 	if (typeof r.version === 'number' || typeof r.version === 'string') parts.push(`v${r.version}`);
 	return parts.join(', ');
 }

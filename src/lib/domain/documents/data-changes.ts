@@ -170,6 +170,7 @@ export function dataChanges(before: DocumentData, after: DocumentData): DataChan
 		changes.push({ part: 'texts', what: 'narratives' });
 	if (!same(before.letterhead, after.letterhead))
 		changes.push({ part: 'texts', what: 'letterhead' });
-	if (before.control && after.control) changes.push(...controlChanges(before.control, after.control));
+	if (before.control && after.control)
+		changes.push(...controlChanges(before.control, after.control));
 	return changes;
 }

@@ -51,7 +51,12 @@ async function expenseRows(db: Queryable, ids: number[]): Promise<Map<number, Co
 	return new Map(
 		rows.map(({ id, rowKey, occurrence, revertedAt, cents, ...row }) => [
 			Number(id),
-			{ key: `${rowKey}#${occurrence}`, ...row, cents: Number(cents), reverted: revertedAt !== null }
+			{
+				key: `${rowKey}#${occurrence}`,
+				...row,
+				cents: Number(cents),
+				reverted: revertedAt !== null
+			}
 		])
 	);
 }
@@ -148,38 +153,42 @@ export async function loadControlData(db: Queryable, projectId: number): Promise
 				entries: byThread.get(id) ?? []
 			};
 		});
-	const sampleRecords = drawn.map(
-		({ sample: s, items }): SampleRecord => ({
-			number: s.number,
-			method: s.method,
-			strata: s.strata,
-			size: s.size,
-			seed: s.seed,
-			params: s.params,
-			population: {
-				rows: s.populationRows,
-				cents: Number(s.populationCents),
-				sha256: s.populationSha256
-			},
-			drawnBy: s.drawnBy,
-			drawnAt: iso(s.drawnAt),
-			items: items.map((i) => ({
-				position: i.position,
-				expense: keyOf(Number(i.expenseId)),
-				stratum: i.stratum
-			}))
-		})
-	);
+	const sampleRecords = drawn.map(({ sample: s, items }): SampleRecord => ({
+		number: s.number,
+		method: s.method,
+		strata: s.strata,
+		size: s.size,
+		seed: s.seed,
+		params: s.params,
+		population: {
+			rows: s.populationRows,
+			cents: Number(s.populationCents),
+			sha256: s.populationSha256
+		},
+		drawnBy: s.drawnBy,
+		drawnAt: iso(s.drawnAt),
+		items: items.map((i) => ({
+			position: i.position,
+			expense: keyOf(Number(i.expenseId)),
+			stratum: i.stratum
+		}))
+	}));
 	const codes = [
 		...new Set(
-			findings.flatMap((f) => [f.reason, ...f.entries.map((e) => e.reason)]).filter((c) => c !== null)
+			findings
+				.flatMap((f) => [f.reason, ...f.entries.map((e) => e.reason)])
+				.filter((c) => c !== null)
 		)
 	].sort();
 	const reasons =
 		codes.length === 0
 			? []
 			: await db
-					.select({ code: controlReasons.code, lv: controlReasons.labelLv, en: controlReasons.labelEn })
+					.select({
+						code: controlReasons.code,
+						lv: controlReasons.labelLv,
+						en: controlReasons.labelEn
+					})
 					.from(controlReasons)
 					.where(inArray(controlReasons.code, codes))
 					.orderBy(asc(controlReasons.code));

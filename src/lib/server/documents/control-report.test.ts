@@ -40,7 +40,14 @@ async function control(db: DatabaseHandle['db']) {
 		number: 1,
 		method: 'mus',
 		seed: 'SOLID-2026-kontrole',
-		params: { generator: { algorithm: 'xoroshiro128+', library: 'pure-rand', libraryVersion: '8.4.2', version: 1 } },
+		params: {
+			generator: {
+				algorithm: 'xoroshiro128+',
+				library: 'pure-rand',
+				libraryVersion: '8.4.2',
+				version: 1
+			}
+		},
 		population: rows,
 		drawn: rows.slice(0, 10),
 		by: AUDITOR,
@@ -75,7 +82,9 @@ async function control(db: DatabaseHandle['db']) {
 			text: 'Polise pievienota',
 			by: COORDINATOR,
 			at: '2026-11-26T10:00:00Z',
-			evidence: [{ name: 'polise-BTA-55120.pdf', bytes: new TextEncoder().encode('%PDF-1.4 polise') }]
+			evidence: [
+				{ name: 'polise-BTA-55120.pdf', bytes: new TextEncoder().encode('%PDF-1.4 polise') }
+			]
 		},
 		{ action: 'close', state: 'verified', by: AUDITOR, at: '2026-11-27T11:00:00Z' }
 	]);

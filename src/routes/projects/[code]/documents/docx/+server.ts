@@ -10,7 +10,10 @@ export async function POST({ locals, params, request }) {
 	if (!form.success) error(400, 'template, lang and an optional date (YYYY-MM-DD) are needed');
 	const { template } = form.data;
 	if (!(await mayMakeTemplate(locals.db, locals.user!, template, params.code)))
-		error(403, m.control_report_forbidden({ template, code: params.code }, { locale: locals.locale }));
+		error(
+			403,
+			m.control_report_forbidden({ template, code: params.code }, { locale: locals.locale })
+		);
 	try {
 		const made = await makeDocx(
 			locals.db,
