@@ -22,6 +22,8 @@ import { makeDocument, storeDocument } from './make-document';
 import { verifyDocument } from './verify-document';
 
 const WIDE = 300_000;
+/** Set to a folder to keep the PDFs made, to render their pages and look at them. */
+const KEEP = process.env.CONTROL_REPORT_OUT;
 const DATE = '2026-11-30';
 const AUDITOR = 'ieva.auditore@cofund.test';
 const COORDINATOR = 'janis.koord@cofund.test';
@@ -115,8 +117,7 @@ describe.each(ENGINES)('the control report for SOLID on %s', (engine) => {
 			const loaded = (await loadDocumentData(handle.db, 'SOLID', ['plan', 'expenses', 'control']))!;
 			const totals = documentFigures(loaded.data, DATE).control.total;
 			const lvPdf = (await make('lv')).pdf;
-			if (process.env.CONTROL_REPORT_OUT)
-				(await import('node:fs')).writeFileSync(`${process.env.CONTROL_REPORT_OUT}/lv.pdf`, lvPdf);
+			if (KEEP) (await import('node:fs')).writeFileSync(`${KEEP}/lv.pdf`, lvPdf);
 			const lv = text(lvPdf);
 			for (const phrase of [
 				'Projekta SOLID izdevumu pārbaudes ziņojums',
@@ -137,8 +138,7 @@ describe.each(ENGINES)('the control report for SOLID on %s', (engine) => {
 				expect(lv).toContain(phrase);
 			expect(totals.declared).toBe(418470);
 			const enPdf = (await make('en')).pdf;
-			if (process.env.CONTROL_REPORT_OUT)
-				(await import('node:fs')).writeFileSync(`${process.env.CONTROL_REPORT_OUT}/en.pdf`, enPdf);
+			if (KEEP) (await import('node:fs')).writeFileSync(`${KEEP}/en.pdf`, enPdf);
 			const en = text(enPdf);
 			for (const phrase of [
 				'Control report on the expenses of the project SOLID',

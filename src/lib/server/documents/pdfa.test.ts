@@ -92,11 +92,6 @@ describe('archival, tagged PDFs of SOLID', () => {
 		async () => {
 			for (const lang of ['lv', 'en'] as const) {
 				const pdf = await make('control-report', lang);
-				if (process.env.CONTROL_REPORT_OUT)
-					(await import('node:fs')).writeFileSync(
-						`${process.env.CONTROL_REPORT_OUT}/empty-${lang}.pdf`,
-						pdf
-					);
 				const report = checkPdfa(pdf);
 				expect(report.problems).toEqual([]);
 				expect(report.xmp).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
