@@ -234,6 +234,16 @@ describe('the control report context', () => {
 		]);
 	});
 
+	it('takes the MUS interval from the pass the draw recorded', () => {
+		const recorded = data();
+		recorded.samples[0]!.params = {
+			strata: [
+				{ key: '', rows: 3, cents: 47710, size: 2, pass: { cents: 4269, selections: 1, start: 7 } }
+			]
+		};
+		expect(controlContext(recorded, figures(), 'lv', undefined).samples[0]!.interval).toBe(4269);
+	});
+
 	it('reads well with no sample and no finding, and fits the schema', () => {
 		const empty: ControlData = { expenses: [], findings: [], samples: [], reasons: [], people: [] };
 		const scope = buildContext(

@@ -42,11 +42,9 @@ const evidence = z.object({
 });
 
 const entry = z.object({
-	action: z
-		.enum(['verify', 'query', 'deduct', 'answer', 'close', 'keep', 'clear'])
-		.meta({
-			description: 'What the entry did: verify, query, deduct, answer, close, keep or clear'
-		}),
+	action: z.enum(['verify', 'query', 'deduct', 'answer', 'close', 'keep', 'clear']).meta({
+		description: 'What the entry did: verify, query, deduct, answer, close, keep or clear'
+	}),
 	state: state,
 	by: text('Who wrote it'),
 	at: text("When, in the office's time: 24.11.2026. 14:05"),
@@ -188,6 +186,17 @@ function intervalOf(s: ControlData['samples'][number]): number {
 	if (s.method !== 'mus') return 0;
 	const recorded = record(s.params).interval;
 	if (typeof recorded === 'number') return recorded;
+	// As the draw records it: each stratum's systematic pass (cents over selections).
+	const strata = record(s.params).strata;
+	if (Array.isArray(strata) && strata.length === 1) {
+		const pass = record(record(strata[0]).pass);
+		if (
+			typeof pass.cents === 'number' &&
+			typeof pass.selections === 'number' &&
+			pass.selections > 0
+		)
+			return Math.floor(pass.cents / pass.selections);
+	}
 	// Not recorded: the one interval of an unstratified draw, the population over the size.
 	return s.strata === 'none' && s.size > 0 ? Math.floor(s.population.cents / s.size) : 0;
 }
