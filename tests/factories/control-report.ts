@@ -149,14 +149,12 @@ export async function recordSample(db: Database, s: SampleInput) {
 			drawnAt: new Date(s.at)
 		})
 		.returning({ id: controlSamples.id });
-	await db
-		.insert(controlSampleItems)
-		.values(
-			s.drawn.map((e, i) => ({
-				sampleId: sample!.id,
-				position: i + 1,
-				expenseId: e.id,
-				stratum: ''
-			}))
-		);
+	await db.insert(controlSampleItems).values(
+		s.drawn.map((e, i) => ({
+			sampleId: sample!.id,
+			position: i + 1,
+			expenseId: e.id,
+			stratum: ''
+		}))
+	);
 }
