@@ -25,6 +25,8 @@ const all = (outcome: Outcome): Record<Who, Outcome> => ({
 });
 const signedIn: Record<Who, Outcome> = { ...all('allowed'), anonymous: 'sign-in' };
 const editors: Record<Who, Outcome> = { ...signedIn, council: 'forbidden', auditor: 'forbidden' };
+/** An auditor gets through to make the control report; the endpoint refuses every other template. */
+const makers: Record<Who, Outcome> = { ...editors, auditor: 'allowed' };
 const importers: Record<Who, Outcome> = editors;
 const auditors: Record<Who, Outcome> = {
 	...signedIn,
@@ -246,13 +248,13 @@ const CASES: Case[] = [
 		route: '/projects/[code]/documents/make',
 		url: '/projects/SOLID/documents/make',
 		request: 'POST',
-		expected: editors
+		expected: makers
 	},
 	{
 		route: '/projects/[code]/documents/docx',
 		url: '/projects/SOLID/documents/docx',
 		request: 'POST',
-		expected: editors
+		expected: makers
 	},
 	{
 		route: '/projects/[code]/plan/amend',

@@ -18,6 +18,7 @@ export {
 	UnknownProjectError
 } from '$lib/server/documents/make-document';
 export { UnknownPlanError } from '$lib/server/documents/load-document-data';
+export { mayMakeTemplate } from '$lib/server/access/template-access';
 export { failureMarkText, renderFailureText } from '$lib/server/documents/render-failure';
 export {
 	currentTemplate,

@@ -10,7 +10,7 @@ import type { DisclosedVerdict } from '$lib/server/documents/verify-disclosure';
 import {
 	actingUser,
 	CliFailure,
-	requireOnProject,
+	forbidden,
 	requirePermission,
 	withDatabase,
 	type CliContext
@@ -113,7 +113,8 @@ async function documentCommand(template: string, options: DocumentOptions, ctx: 
 	const s = await services();
 	await withDatabase('cofund document', async (handle) => {
 		const user = await actingUser(handle, ctx);
-		await requireOnProject(handle, user, 'document:generate', options.project, ctx);
+		if (!(await s.mayMakeTemplate(handle.db, user, template, options.project)))
+			throw forbidden(user, `${template} ${options.project}`, ctx);
 		const request = {
 			project: options.project,
 			template,

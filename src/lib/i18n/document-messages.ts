@@ -4,6 +4,7 @@ import { formatDate, formatMoney, officeDate, parseIsoDate } from '$lib/domain/f
 import type { Locale } from '$lib/domain/locale';
 import { m } from '$lib/paraglide/messages.js';
 import { describePlanChange } from './plan-change-messages';
+import { describeControlChange } from './control-report-messages';
 
 const rowsText = (rows: { file: string; line: number }[]) =>
 	rows.map((r) => `${r.file}:${r.line}`).join(', ');
@@ -11,6 +12,7 @@ const rowsText = (rows: { file: string; line: number }[]) =>
 export function describeChange(change: DataChange, locale: Locale, currency = 'EUR'): string {
 	const say = { locale };
 	if (change.part === 'plan') return describePlanChange(change, locale, currency);
+	if (change.part === 'control') return describeControlChange(change, locale);
 	if (change.part === 'texts')
 		return change.what === 'narratives'
 			? m.doc_change_narratives({}, say)

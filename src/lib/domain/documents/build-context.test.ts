@@ -94,7 +94,8 @@ const full = (): DocumentData => ({
 				d.funding.years[1]!.cofinancing = 60000;
 			})
 		}
-	}
+	},
+	control: { expenses: [], findings: [], samples: [], reasons: [], people: [] }
 });
 
 describe('the fields every template sees', () => {

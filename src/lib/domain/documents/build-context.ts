@@ -19,9 +19,10 @@ import {
 } from '../project/describe';
 import { inLanguage, type ReportNarratives } from '../report/narratives';
 import type { DocumentData, ExpenseRecord, TripRecord } from './document-data';
-import { controlContext } from './control-context';
+import { controlWorkContext } from './control-work-context';
 import { documentFigures } from './document-figures';
 import type { BudgetYear, DocumentContext } from './document-context';
+import { controlContext } from './control-context';
 
 export interface ContextOptions {
 	lang: Locale;
@@ -130,7 +131,14 @@ function participantsOf(trips: readonly TripRecord[], event: number) {
 
 /** The context a template sees: the parts whose data the template did not ask for are absent. */
 type Asked =
-	'budget' | 'expenses' | 'control' | 'mobility' | 'report' | 'plan_version' | 'amendment';
+	| 'budget'
+	| 'expenses'
+	| 'control'
+	| 'control_work'
+	| 'mobility'
+	| 'report'
+	| 'plan_version'
+	| 'amendment';
 export type TemplateScope = Omit<DocumentContext, Asked> & Partial<Pick<DocumentContext, Asked>>;
 
 type Plan = DocumentData['plan'];
@@ -252,7 +260,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 			};
 		});
 	const { mobility } = figures;
-	const context: Omit<DocumentContext, 'plan_version' | 'amendment'> = {
+	const context: Omit<DocumentContext, 'plan_version' | 'amendment' | 'control_work'> = {
 		lang,
 		document: { date: options.date, template: options.template, version: options.version },
 		project: {
@@ -325,6 +333,7 @@ export function buildContext(data: DocumentData, options: ContextOptions): Templ
 	}
 	if (!data.trips) delete scope.mobility;
 	if (!data.narratives) delete scope.report;
+	if (data.control) scope.control_work = controlWorkContext(data.control, lang);
 	return scope;
 }
 

@@ -4,6 +4,7 @@
  * keys and summed per year (expenses) or per event (trips), with the rows' files and lines.
  */
 import canonicalize from 'canonicalize';
+import { controlChanges, type ControlChange } from './control-changes';
 import type { DocumentData, ExpenseRecord, TripRecord } from './document-data';
 
 export interface RowRef {
@@ -34,7 +35,9 @@ export type DataChange =
 			rows: RowRef[];
 	  }
 	/** The report's narrative texts, or the letterhead (name or logo), differ. */
-	| { part: 'texts'; what: 'narratives' | 'letterhead' | 'periods' };
+	| { part: 'texts'; what: 'narratives' | 'letterhead' | 'periods' }
+	/** The auditor's findings, samples, or the reasons' and people's names (control-changes.ts). */
+	| ControlChange;
 
 /** Rows named per change; the counts and sums always cover them all. */
 const ROWS_SHOWN = 10;
@@ -169,5 +172,7 @@ export function dataChanges(before: DocumentData, after: DocumentData): DataChan
 		changes.push({ part: 'texts', what: 'letterhead' });
 	if (!same(before.closedPeriods, after.closedPeriods))
 		changes.push({ part: 'texts', what: 'periods' });
+	if (before.control && after.control)
+		changes.push(...controlChanges(before.control, after.control));
 	return changes;
 }

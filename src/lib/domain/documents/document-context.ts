@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { controlContextSchema } from './control-context';
+import { controlWorkSchema } from './control-work-context';
 
 const cents = (description: string) => z.int().meta({ description: `${description} (cents)` });
 const isoDate = (description: string) =>
@@ -316,6 +317,9 @@ export const documentContextSchema = z.object({
 	control: controlContextSchema.meta({
 		description:
 			"The auditor's control: declared, verified, queried, ineligible and eligible amounts (needs `expenses`)"
+	}),
+	control_work: controlWorkSchema.meta({
+		description: "The auditor's control work: samples, findings and their threads (needs `control`)"
 	})
 });
 

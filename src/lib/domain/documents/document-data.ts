@@ -6,13 +6,21 @@
  */
 import type { FindingState } from '../control/finding-states';
 import type { FiguresStep } from '../dashboard/plan-in-force';
+import type { ControlData } from './control-records';
 import type { LetterheadData } from '../office/letterhead';
 import type { Decision, PlanVersionStatus } from '../plan/plan-versions';
 import type { ProjectDefinition } from '../project/definition';
 import type { ReportNarratives } from '../report/narratives';
 
 /** What a template may ask for; a template that reads only the plan is not affected by imports. */
-export const DATA_PARTS = ['plan', 'expenses', 'trips', 'narratives', 'versions'] as const;
+export const DATA_PARTS = [
+	'plan',
+	'expenses',
+	'trips',
+	'narratives',
+	'versions',
+	'control'
+] as const;
 export type DataPart = (typeof DATA_PARTS)[number];
 
 export interface ExpenseRecord {
@@ -107,6 +115,8 @@ export interface DocumentData {
 	 * there are some, so a document of a project with none keeps its data (and bytes).
 	 */
 	closedPeriods?: ClosedPeriodData[];
+	/** Present when the template reports the auditor's control: findings, threads and samples. */
+	control?: ControlData;
 }
 
 /** Rows sort the same on every engine and every run, so the fingerprint does not depend on order of arrival. */

@@ -21,7 +21,9 @@ const NEEDS: { prefix: string[]; part: DataPart }[] = [
 	{ prefix: ['events', '*', 'spent'], part: 'expenses' },
 	{ prefix: ['report'], part: 'narratives' },
 	{ prefix: ['plan_version'], part: 'versions' },
-	{ prefix: ['amendment'], part: 'versions' }
+	{ prefix: ['amendment'], part: 'versions' },
+	{ prefix: ['control'], part: 'expenses' },
+	{ prefix: ['control_work'], part: 'control' }
 ];
 
 /** The schema inside any nullable or optional wrappers. */

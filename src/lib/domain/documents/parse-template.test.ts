@@ -83,17 +83,19 @@ describe('a template that parses', () => {
 		);
 	});
 
-	it.each(['council-annex.yaml', 'council-decision.yaml', 'final-report.yaml'])(
-		'parses the shipped template %s',
-		(name) => {
-			const source = readFileSync(fromPackageRoot('templates', name), 'utf8');
-			const parsed = parseTemplate(name, source);
-			expect(parsed.definition.template).toBe(name.replace('.yaml', ''));
-			expect(parsed.definition.languages).toEqual(['lv', 'en']);
-			for (const lang of parsed.definition.languages)
-				expect(compileTemplate(parsed, lang).texts.size).toBeGreaterThan(0);
-		}
-	);
+	it.each([
+		'council-annex.yaml',
+		'council-decision.yaml',
+		'final-report.yaml',
+		'control-report.yaml'
+	])('parses the shipped template %s', (name) => {
+		const source = readFileSync(fromPackageRoot('templates', name), 'utf8');
+		const parsed = parseTemplate(name, source);
+		expect(parsed.definition.template).toBe(name.replace('.yaml', ''));
+		expect(parsed.definition.languages).toEqual(['lv', 'en']);
+		for (const lang of parsed.definition.languages)
+			expect(compileTemplate(parsed, lang).texts.size).toBeGreaterThan(0);
+	});
 });
 
 describe('every problem is a TemplateError with the file, the line and the problem', () => {

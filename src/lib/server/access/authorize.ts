@@ -46,10 +46,11 @@ export function decide(
 	if (!viewer) return 'sign-in';
 	if (rule === 'signed-in') return 'allow';
 	if (!('project' in rule)) return can(viewer.role, rule.permission) ? 'allow' : 'forbid';
-	if (!can(viewer.role, rule.permission)) return 'forbid';
+	const asked = 'anyOf' in rule ? rule.anyOf : [rule.permission];
+	if (!asked.some((permission) => can(viewer.role, permission))) return 'forbid';
 	if (viewer.role === 'admin') return 'allow';
 	return isMember().then((member) =>
-		canOnProject(viewer.role, rule.permission, member) ? 'allow' : 'forbid'
+		asked.some((permission) => canOnProject(viewer.role, permission, member)) ? 'allow' : 'forbid'
 	);
 }
 

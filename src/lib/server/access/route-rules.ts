@@ -4,13 +4,16 @@
  * without a decision about who sees it.
  */
 import type { Permission } from '$lib/domain/access';
+import { MAKE_PERMISSIONS } from '$lib/domain/documents/template-access';
 
 export type Rule =
 	| 'public'
 	| 'signed-in'
 	| { permission: Permission }
 	/** The permission on the project named by the route's `code` parameter. */
-	| { permission: Permission; project: 'code' };
+	| { permission: Permission; project: 'code' }
+	/** Any one of the permissions on the project; the route then decides further itself. */
+	| { anyOf: readonly Permission[]; project: 'code' };
 
 export const ENDPOINT_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type EndpointMethod = (typeof ENDPOINT_METHODS)[number];
@@ -127,8 +130,13 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 		actions: { default: { permission: 'office:manage' } }
 	},
 	'/projects/[code]/documents/preview': { endpoints: { GET: onProject('project:read') } },
-	'/projects/[code]/documents/make': { endpoints: { POST: onProject('document:generate') } },
-	'/projects/[code]/documents/docx': { endpoints: { POST: onProject('document:generate') } },
+	// Whoever may make some document; the endpoint then asks about the template (template-access.ts).
+	'/projects/[code]/documents/make': {
+		endpoints: { POST: { anyOf: MAKE_PERMISSIONS, project: 'code' } }
+	},
+	'/projects/[code]/documents/docx': {
+		endpoints: { POST: { anyOf: MAKE_PERMISSIONS, project: 'code' } }
+	},
 	'/projects/[code]/documents/[id]': { endpoints: { GET: onProject('project:read') } },
 	'/verify': {
 		page: { permission: 'document:verify' },

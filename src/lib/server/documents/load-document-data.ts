@@ -26,6 +26,7 @@ import { documentPeriods } from '../control/document-periods';
 import { reportNarratives } from '$lib/domain/report/narratives';
 import { chooseVersion, versionData, type PlanChoice } from '$lib/domain/documents/document-plan';
 import { listPlanVersions } from '../plans/plan-versions';
+import { loadControlData } from './control-data';
 
 /** The plan version or decision a request names does not exist for the project. */
 export class UnknownPlanError extends Error {
@@ -133,6 +134,7 @@ export async function loadDocumentData(
 			.where(and(eq(participations.projectId, project.id), isNull(participations.revertedAt)));
 		data.trips = rows.map((row): TripRecord => row).sort(compareRecords);
 	}
+	if (parts.includes('control')) data.control = await loadControlData(db, project.id);
 	return { projectId: project.id, plan: version?.number ?? null, data };
 }
 

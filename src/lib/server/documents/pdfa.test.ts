@@ -88,6 +88,25 @@ describe('archival, tagged PDFs of SOLID', () => {
 	);
 
 	it(
+		'makes the control report PDF/A-2a in LV and EN, its headings and tables tagged',
+		async () => {
+			for (const lang of ['lv', 'en'] as const) {
+				const pdf = await make('control-report', lang);
+				const report = checkPdfa(pdf);
+				expect(report.problems).toEqual([]);
+				expect(report.xmp).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
+				expect(count(report, 'H1')).toBe(1);
+				expect(count(report, 'H2')).toBeGreaterThanOrEqual(6);
+				const data = tables(report).filter((table) => table.head);
+				expect(data.length).toBeGreaterThanOrEqual(2);
+				for (const table of data) expect(table.cells).toBeGreaterThan(table.rows);
+				expect(Buffer.from(pdf).toString('latin1')).toContain(`/Lang (${lang})`);
+			}
+		},
+		WIDE
+	);
+
+	it(
 		'makes the council decision PDF/A-2a, its adoption and its amendment, in LV and EN',
 		async () => {
 			const check = (pdf: Uint8Array, lang: 'lv' | 'en') => {

@@ -197,6 +197,7 @@ export async function verifyDocument(db: Database, pdf: Buffer): Promise<Verdict
 	if (before.trips) parts.push('trips');
 	if (before.narratives) parts.push('narratives');
 	if (before.versions) parts.push('versions');
+	if (before.control) parts.push('control');
 	// Its decision's record now (a correction shows, a later amendment does not); a document made
 	// before versions existed reads the plan in force, as it always did.
 	const now = await loadDocumentData(db, document.project, parts, {

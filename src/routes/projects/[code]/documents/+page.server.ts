@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { documentSort, readDocumentQuery } from '$lib/domain/tables/history-query';
 import { m } from '$lib/paraglide/messages.js';
-import { mayUse } from '$lib/server/access/offered-actions';
+import { makeableTemplates } from '$lib/server/access/template-access';
 import { DOCUMENTS_PER_PAGE, listDocuments } from '$lib/server/documents/list-documents';
 import { today } from '$lib/server/documents/make-document';
 import { templateSummaries } from '$lib/server/documents/template-summaries';
@@ -18,12 +18,12 @@ export const load = async ({ locals, params, url }) => {
 	const templates = await templateSummaries(locals.db, locals.locale);
 	const asked = readDocumentRequest(url.searchParams);
 	const query = readDocumentQuery(url.searchParams);
-	const [made, canMake, versions] = await Promise.all([
+	const [made, makeable, versions] = await Promise.all([
 		listDocuments(locals.db, stored.id, query, query.page, documentSort(query)),
-		mayUse(
+		makeableTemplates(
 			locals.db,
 			user,
-			{ route: '/projects/[code]/documents/make', method: 'POST' },
+			templates.map((t) => t.id),
 			params.code
 		),
 		listPlanVersions(locals.db, stored.id)
@@ -36,7 +36,7 @@ export const load = async ({ locals, params, url }) => {
 		query,
 		...made,
 		pages: Math.max(1, Math.ceil(made.count / DOCUMENTS_PER_PAGE)),
-		canMake,
+		makeable,
 		plans: planOptions(versions)
 	};
 };

@@ -1,11 +1,19 @@
 // Thin: makes a document, keeps it with its fingerprint, and hands it over as a download.
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { mayMakeTemplate } from '$lib/server/access/template-access';
 import { documentProblem, readDocumentRequest } from '$lib/server/documents/document-form';
 import { makeDocument, storeDocument } from '$lib/server/documents/make-document';
 
 export async function POST({ locals, params, request }) {
 	const form = readDocumentRequest(await request.formData());
 	if (!form.success) error(400, 'template, lang and an optional date (YYYY-MM-DD) are needed');
+	const { template } = form.data;
+	if (!(await mayMakeTemplate(locals.db, locals.user!, template, params.code)))
+		error(
+			403,
+			m.control_report_forbidden({ template, code: params.code }, { locale: locals.locale })
+		);
 	try {
 		const made = await makeDocument(
 			locals.db,

@@ -1,0 +1,19 @@
+/**
+ * Which permissions let a reader make a document of a template: `document:generate` for every
+ * template, and for the control report also `control:write`, so that auditors make their own
+ * report without being given the other documents.
+ */
+import type { Permission } from '../access';
+
+const EXTRA: Record<string, readonly Permission[]> = { 'control-report': ['control:write'] };
+
+/** Any one of these, on the project, lets a reader make the template's documents. */
+export function templatePermissions(template: string): readonly Permission[] {
+	return ['document:generate', ...(EXTRA[template] ?? [])];
+}
+
+/** Every permission that makes some document: what the make and docx routes let through. */
+export const MAKE_PERMISSIONS: readonly Permission[] = [
+	'document:generate',
+	...new Set(Object.values(EXTRA).flat())
+];
