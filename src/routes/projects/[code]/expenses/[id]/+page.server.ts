@@ -33,7 +33,7 @@ const act =
 		return { action, saved: true };
 	};
 
-export const actions: Actions = {
+export const actions = {
 	verify: act('verify'),
 	query: act('query'),
 	deduct: act('deduct'),
