@@ -11,6 +11,7 @@ import type { DatabaseHandle } from '../db';
 import { auditEvents, expenses, findingEntries, projects } from '../db/schema';
 import { bytesSource, storedSource } from '../import/byte-source';
 import { revertImport } from '../import/revert-import';
+import { expenseRows } from '../dashboard/expense-rows';
 import { listReasons } from './control-reasons';
 import { evidenceFile, findingOf, findingThread } from './finding-read';
 import { recordFinding, type FindingInput } from './finding-record';
@@ -220,5 +221,16 @@ describe.each(ENGINES)('findings on SOLID’s expenses, on %s', (engine) => {
 		expect(
 			await act(auditor, { expenseId: row!.id, version: 0, request: { action: 'verify' } })
 		).toEqual({ ok: false, error: { code: 'not_found' } });
+	});
+
+	it('filters the expense rows by control state, each row with its finding', async () => {
+		const count = async (control: string) =>
+			(await expenseRows(handle.db, solidId, { control })).count;
+		expect(await count('verified')).toBe(2);
+		expect(await count('ineligible')).toBe(2);
+		expect(await count('queried')).toBe(1);
+		expect(await count('unchecked')).toBe(rows.length - 5);
+		const { rows: deducted } = await expenseRows(handle.db, solidId, { control: 'ineligible' });
+		expect(deducted.map((r) => r.deductedCents).sort((a, b) => a! - b!)[0]).toBe(2000);
 	});
 });
