@@ -102,7 +102,7 @@ test('the auditor verifies 8, deducts 20,00 EUR from 1 and queries 1; the coordi
 	await page.goto(asked.href);
 	await page.getByRole('button', { name: 'Slēgt jautājumu (pieņemt)' }).click();
 	await expect(badge(page)).toHaveAttribute('data-state', 'verified');
-	await expect(page.getByTestId('finding-thread').locator('li')).toHaveCount(3);
+	await expect(page.getByTestId('finding-thread').locator(':scope > li')).toHaveCount(3);
 
 	// The table filters by control state: 9 verified, 1 ineligible among SOLID's rows.
 	await page.goto('/projects/SOLID/expenses?control=verified');
@@ -123,7 +123,7 @@ for (const lang of ['lv', 'en'] as const)
 			expect(queried).not.toBe('');
 			const { context, page } = await signedIn(browser, 'auditor', lang, width);
 			await page.goto(queried);
-			await expect(page.getByTestId('finding-thread').locator('li')).toHaveCount(3);
+			await expect(page.getByTestId('finding-thread').locator(':scope > li')).toHaveCount(3);
 			const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
 			expect(scroll).toBeLessThanOrEqual(width);
 			await page.screenshot({ path: `${SHOTS}/${lang}-${width}-detail.png`, fullPage: true });
