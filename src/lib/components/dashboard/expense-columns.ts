@@ -2,7 +2,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { TableColumn } from '$lib/components/tables/sort-headers.svelte';
 
-export function expenseColumns(showProject: boolean): TableColumn[] {
+export function expenseColumns(showProject: boolean, showFinding = false): TableColumn[] {
 	return [
 		...(showProject ? [{ id: 'project', label: () => m.col_code() }] : []),
 		{ id: 'date', label: () => m.import_field_date(), sortable: true },
@@ -12,6 +12,7 @@ export function expenseColumns(showProject: boolean): TableColumn[] {
 		{ id: 'code', label: () => m.import_field_category(), sortable: true },
 		{ id: 'event', label: () => m.import_field_event(), sortable: true },
 		{ id: 'amount', label: () => m.import_field_amount(), sortable: true, numeric: true },
-		{ id: 'source', label: () => m.rows_source() }
+		{ id: 'source', label: () => m.rows_source() },
+		...(showFinding ? [{ id: 'finding', label: () => m.finding_col() }] : [])
 	];
 }

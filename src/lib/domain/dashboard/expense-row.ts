@@ -12,4 +12,7 @@ export interface ExpenseRowView {
 	batchId: number;
 	fileName: string;
 	line: number;
+	/** The auditor's finding, where the query read it (null: not checked). */
+	findingState?: 'verified' | 'queried' | 'ineligible' | null;
+	deductedCents?: number | null;
 }

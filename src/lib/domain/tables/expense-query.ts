@@ -19,6 +19,7 @@ import {
 	type Sort
 } from './query-params';
 import { centsToDecimal } from '../money';
+import { CONTROL_STATES } from '../control/finding-states';
 
 export const EXPENSE_SORT_COLUMNS = [
 	'date',
@@ -45,7 +46,12 @@ const raw = pagedTableSchema(EXPENSE_SORT_COLUMNS, 'date').extend({
 	/** The code as drill-down links send it: present and blank means rows without one. */
 	category: z.string().optional().catch(undefined),
 	event: eventParam,
-	outside: z.preprocess((v) => v === 'true', z.boolean())
+	outside: z.preprocess((v) => v === 'true', z.boolean()),
+	/** The auditor's control state: unchecked, verified, queried or ineligible. */
+	control: z
+		.enum(CONTROL_STATES as [string, ...string[]])
+		.optional()
+		.catch(undefined)
 });
 
 export const expenseQuerySchema = raw.transform(({ code, category, ...rest }) => ({
@@ -78,6 +84,7 @@ export function expenseQueryString(query: Partial<ExpenseQuery>): string {
 			query.category === undefined ? undefined : query.category === '' ? NO_CODE : query.category,
 		event: query.event,
 		outside: query.outside,
+		control: query.control,
 		...sortAndPage(query, 'date')
 	});
 }

@@ -95,6 +95,24 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 		}
 	},
 	'/projects/[code]/expenses/csv': { endpoints: { GET: onProject('project:read') } },
+	// The expense and its finding: auditors decide, coordinators answer an open query.
+	'/projects/[code]/expenses/[id]': {
+		page: onProject('project:read'),
+		actions: {
+			verify: onProject('control:write'),
+			query: onProject('control:write'),
+			deduct: onProject('control:write'),
+			close: onProject('control:write'),
+			keep: onProject('control:write'),
+			clear: onProject('control:write'),
+			answer: onProject('control:answer')
+		},
+		bodyLimit: 'document'
+	},
+	// Evidence answers a query that every reader of the thread sees, so it is theirs to read too.
+	'/projects/[code]/expenses/[id]/evidence/[file]': {
+		endpoints: { GET: onProject('project:read') }
+	},
 	'/projects/[code]/trips': { page: onProject('project:read') },
 	'/projects/[code]/trips/csv': { endpoints: { GET: onProject('project:read') } },
 	'/projects/[code]/import': {
@@ -128,6 +146,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/settings': {
 		page: { permission: 'office:manage' },
 		actions: { default: { permission: 'office:manage' } }
+	},
+	'/settings/control-reasons': {
+		page: { permission: 'control:write' },
+		actions: {
+			add: { permission: 'control:write' },
+			rename: { permission: 'control:write' },
+			move: { permission: 'control:write' },
+			retire: { permission: 'control:write' },
+			restore: { permission: 'control:write' }
+		}
 	},
 	'/projects/[code]/documents/preview': { endpoints: { GET: onProject('project:read') } },
 	// Whoever may make some document; the endpoint then asks about the template (template-access.ts).

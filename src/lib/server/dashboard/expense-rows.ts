@@ -21,11 +21,14 @@ import {
 import type { ExpenseRowView } from '$lib/domain/dashboard/expense-row';
 import type { ExpenseQuery, ExpenseSort } from '$lib/domain/tables/expense-query';
 import type { Queryable } from '../db';
-import { expenses, importBatches, projects } from '../db/schema';
+import { expenseFindings, expenses, importBatches, projects } from '../db/schema';
 
 /** What a query may select rows by; every key is optional, so a figure's link names only its own. */
 export type ExpenseFilter = Partial<
-	Pick<ExpenseQuery, 'q' | 'year' | 'month' | 'from' | 'to' | 'min' | 'max' | 'category' | 'event'>
+	Pick<
+		ExpenseQuery,
+		'q' | 'year' | 'month' | 'from' | 'to' | 'min' | 'max' | 'category' | 'event' | 'control'
+	>
 > & {
 	/** Rows dated outside the project period. */
 	outside?: { start: string; end: string } | undefined;
@@ -73,6 +76,14 @@ export function expenseOrder(sort: ExpenseSort): SQL[] {
 	return [by(sortExpression(sort)), by(expenses.id)];
 }
 
+/** Rows of one control state: no finding row is "unchecked". */
+function controlCondition(state: string): SQL {
+	const finding = sql`select 1 from ${expenseFindings} where ${expenseFindings.expenseId} = ${expenses.id}`;
+	return state === 'unchecked'
+		? sql`not exists (${finding})`
+		: sql`exists (${finding} and ${expenseFindings.state} = ${state})`;
+}
+
 export function expenseConditions(projectIds: number | number[], filter: ExpenseFilter): SQL {
 	const parts: (SQL | undefined)[] = [
 		Array.isArray(projectIds)
@@ -108,6 +119,7 @@ export function expenseConditions(projectIds: number | number[], filter: Expense
 			)
 		);
 	}
+	if (filter.control !== undefined) parts.push(controlCondition(filter.control));
 	if (filter.outside) {
 		parts.push(
 			or(
@@ -134,7 +146,8 @@ export function expenseFilter(
 		max: query.max,
 		category: query.category,
 		event: query.event,
-		outside: query.outside ? period : undefined
+		outside: query.outside ? period : undefined,
+		control: query.control
 	};
 }
 
@@ -167,11 +180,14 @@ export async function expenseRows(
 			amountCents: expenses.amountCents,
 			batchId: expenses.batchId,
 			fileName: importBatches.fileName,
-			line: expenses.line
+			line: expenses.line,
+			findingState: expenseFindings.state,
+			deductedCents: expenseFindings.deductedCents
 		})
 		.from(expenses)
 		.innerJoin(importBatches, eq(importBatches.id, expenses.batchId))
 		.innerJoin(projects, eq(projects.id, expenses.projectId))
+		.leftJoin(expenseFindings, eq(expenseFindings.expenseId, expenses.id))
 		.where(where)
 		.orderBy(...expenseOrder(sort))
 		.limit(ROWS_PER_PAGE)
