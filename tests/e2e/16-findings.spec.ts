@@ -1,8 +1,10 @@
 /**
- * The auditor's findings on SOLID: of the first 10 expenses by date, 8 verified, 1 ineligible
- * for 20,00 EUR with "no boarding pass" and 1 queried; the coordinator answers the query with a
- * file, and the auditor closes it. The findings stay for the files after this one (the figures
- * read them). Then the detail page in LV and EN, on a phone and a wide screen (screenshots under
+ * The auditor's control of SOLID, as the issue asks it: a 10-row monetary-unit sample drawn with
+ * a given seed, drawn again to the same 10 rows; of them 8 verified, 1 ineligible for 20,00 EUR
+ * with "no boarding pass" and 1 queried; the coordinator answers the query with a file, the
+ * auditor closes it, and the dashboard shows eligible 4184,70 − 20,00 = 4164,70 EUR against
+ * declared 4184,70 EUR. The findings stay for the files after this one (the figures read them).
+ * Then the detail page in LV and EN, on a phone and a wide screen (screenshots under
  * test-results/findings).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -23,17 +25,32 @@ async function signedIn(browser: Browser, role: Role, lang: 'lv' | 'en' = 'lv', 
 	return { context, page };
 }
 
-/** The first 10 rows of SOLID's expenses by date: each detail link and amount in cents. */
-async function firstTen(page: Page): Promise<{ href: string; cents: number }[]> {
-	await page.goto('/projects/SOLID/expenses?sort=date');
-	const rows = page.getByTestId('expense-rows').locator('tbody tr');
+const SEED = 'SOLID-kontrole-2026';
+
+/** The rows of the sample page shown: each detail link and amount in cents, in draw order. */
+async function sampleRows(page: Page): Promise<{ href: string; cents: number }[]> {
 	const out: { href: string; cents: number }[] = [];
-	for (const row of (await rows.all()).slice(0, 10)) {
-		const href = (await row.locator('td').nth(1).getByRole('link').getAttribute('href'))!;
-		const amount = (await row.locator('td').nth(6).innerText()).replace(/[^\d,]/g, '');
+	for (const row of await page.getByTestId('sample-row').all()) {
+		const href = (await row.locator('td').nth(2).getByRole('link').getAttribute('href'))!;
+		const amount = (await row.locator('td').nth(4).innerText()).replace(/[^\d,]/g, '');
 		out.push({ href, cents: Math.round(Number(amount.replace(',', '.')) * 100) });
 	}
 	return out;
+}
+
+/** Draws a 10-row monetary-unit sample of SOLID with the seed, and draws it again. */
+async function drawnSample(page: Page): Promise<{ href: string; cents: number }[]> {
+	await page.goto('/projects/SOLID/control');
+	await page.getByLabel('Apjoms (rindas)').fill('10');
+	await page.getByLabel('Sākumvērtība').fill(SEED);
+	await page.getByRole('button', { name: 'Izlozēt', exact: true }).click();
+	await expect(page).toHaveURL(/\/projects\/SOLID\/control\/samples\/\d+$/);
+	await expect(page.getByTestId('sample-row')).toHaveCount(10);
+	const drawn = await sampleRows(page);
+	await page.getByRole('button', { name: 'Izlozēt vēlreiz' }).click();
+	await expect(page.getByTestId('redraw-check')).toBeVisible();
+	expect(await sampleRows(page)).toEqual(drawn);
+	return drawn;
 }
 
 const badge = (page: Page) => page.getByTestId('finding-facts').getByTestId('finding-state');
@@ -46,8 +63,9 @@ test('the auditor verifies 8, deducts 20,00 EUR from 1 and queries 1; the coordi
 	test.setTimeout(300_000);
 	const auditor = await signedIn(browser, 'auditor');
 	const page = auditor.page;
-	const rows = await firstTen(page);
-	expect(rows).toHaveLength(10);
+	const rows = await drawnSample(page);
+	const sampleUrl = page.url();
+	expect(new Set(rows.map((r) => r.href)).size).toBe(10);
 	const deducted = rows.find((r) => r.cents >= 2000)!;
 	const asked = rows.find((r) => r !== deducted)!;
 	queried = asked.href;
@@ -116,6 +134,16 @@ test('the auditor verifies 8, deducts 20,00 EUR from 1 and queries 1; the coordi
 	const pass = page.getByTestId('control-reasons').locator(':scope > li').nth(1);
 	await expect(pass.getByLabel('Nosaukums latviski')).toHaveValue('Nav iekāpšanas kartes');
 	await page.screenshot({ path: `${SHOTS}/lv-1440-reasons.png`, fullPage: true });
+
+	// The sample is worked through, and the dashboard shows eligible against declared.
+	await page.goto(sampleUrl);
+	await expect(page.getByTestId('sample-row').filter({ hasText: 'Nepārbaudīts' })).toHaveCount(0);
+	await page.goto('/projects/SOLID/dashboard');
+	const total = page.getByTestId('control-card').locator('tfoot tr');
+	await expect(total.locator('td').first()).toHaveText('4184,70 EUR');
+	await expect(total.locator('td').nth(3)).toHaveText('20,00 EUR');
+	await expect(total.locator('td').nth(4)).toHaveText('4164,70 EUR');
+	await page.screenshot({ path: `${SHOTS}/lv-1440-dashboard.png`, fullPage: true });
 	await auditor.context.close();
 });
 
