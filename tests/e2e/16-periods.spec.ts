@@ -78,8 +78,11 @@ test.describe.serial('closed periods on SOLID', () => {
 		await expect(row).toContainText('A late invoice of 2018 must be booked');
 
 		await page.goto('/audit');
-		await expect(page.getByText('period.reopen').first()).toBeVisible();
-		await expect(page.getByText('period.close').first()).toBeVisible();
+		await expect(page.getByText('Reopened a reporting period of SOLID').first()).toBeVisible();
+		await expect(page.getByText('A late invoice of 2018 must be booked').first()).toBeVisible();
+		await expect(
+			page.getByText('Closed a reporting period of SOLID to changes').first()
+		).toBeVisible();
 		await context.close();
 	});
 

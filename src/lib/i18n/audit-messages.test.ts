@@ -273,6 +273,129 @@ const CASES: [StoredEvent, string, string][] = [
 		}),
 		'Mainīja pašvaldības nosaukumu un logotipu dokumentu galvenē',
 		"Changed the municipality's name and logo on documents"
+	],
+	[
+		event('finding.verify', {
+			objectType: 'expense',
+			objectId: '12',
+			before: { project: 'SOLID', finding: null },
+			after: {
+				project: 'SOLID',
+				finding: { state: 'verified', deductedCents: 0 },
+				text: null,
+				files: []
+			}
+		}),
+		'Atzīmēja projekta SOLID izdevumu Nr. 12 kā pārbaudītu',
+		'Verified expense No. 12 of SOLID'
+	],
+	...(
+		[
+			[
+				'finding.query',
+				'Uzdeva jautājumu par projekta SOLID izdevumu Nr. 12',
+				'Queried expense No. 12 of SOLID'
+			],
+			[
+				'finding.deduct',
+				'Atzina projekta SOLID izdevumu Nr. 12 par neattiecināmu',
+				'Found expense No. 12 of SOLID ineligible'
+			],
+			[
+				'finding.answer',
+				'Atbildēja uz jautājumu par projekta SOLID izdevumu Nr. 12',
+				'Answered the query on expense No. 12 of SOLID'
+			],
+			[
+				'finding.close',
+				'Slēdza jautājumu par projekta SOLID izdevumu Nr. 12',
+				'Closed the query on expense No. 12 of SOLID'
+			],
+			[
+				'finding.keep',
+				'Atstāja atvērtu jautājumu par projekta SOLID izdevumu Nr. 12',
+				'Kept the query on expense No. 12 of SOLID open'
+			],
+			[
+				'finding.clear',
+				'Atcēla konstatējumu par projekta SOLID izdevumu Nr. 12',
+				'Cleared the finding on expense No. 12 of SOLID'
+			]
+		] as const
+	).map(([action, lv, en]): [StoredEvent, string, string] => [
+		event(action, { objectType: 'expense', objectId: '12', after: { project: 'SOLID' } }),
+		lv,
+		en
+	]),
+	...(
+		[
+			[
+				'control-reason.add',
+				'Pievienoja atskaitījuma iemeslu no-pass',
+				'Added the deduction reason no-pass'
+			],
+			[
+				'control-reason.rename',
+				'Pārdēvēja atskaitījuma iemeslu no-pass',
+				'Renamed the deduction reason no-pass'
+			],
+			[
+				'control-reason.reorder',
+				'Pārvietoja atskaitījuma iemeslu no-pass',
+				'Moved the deduction reason no-pass'
+			],
+			[
+				'control-reason.retire',
+				'Pārtrauca lietot atskaitījuma iemeslu no-pass',
+				'Retired the deduction reason no-pass'
+			],
+			[
+				'control-reason.restore',
+				'Atjaunoja atskaitījuma iemeslu no-pass',
+				'Restored the deduction reason no-pass'
+			]
+		] as const
+	).map(([action, lv, en]): [StoredEvent, string, string] => [
+		event(action, {
+			objectType: 'control-reason',
+			objectId: 'no-pass',
+			after: { labelEn: 'No pass' }
+		}),
+		lv,
+		en
+	]),
+	[
+		event('sample.draw', {
+			objectType: 'control_sample',
+			objectId: '1/2',
+			project: 'SOLID',
+			after: { method: 'mus', size: 10, seed: 's', rows: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }
+		}),
+		'Izlozēja projekta SOLID kontroles izlasi (10 rindas)',
+		'Drew a control sample of SOLID (10 rows)'
+	],
+	[
+		event('period.close', { after: { period: 1, starts: '2018-01-01', ends: '2018-12-31' } }),
+		'Slēdza izmaiņām projekta SOLID pārskata periodu',
+		'Closed a reporting period of SOLID to changes'
+	],
+	[
+		event('period.reopen', { after: { reopenReason: 'A late invoice' } }),
+		'No jauna atvēra projekta SOLID pārskata periodu',
+		'Reopened a reporting period of SOLID'
+	],
+	[
+		event('retention.edit', {
+			before: { keepUntil: '2024-12-31' },
+			after: { keepUntil: '2030-12-31', reason: 'Audit' }
+		}),
+		'Mainīja termiņu, līdz kuram glabā projekta SOLID ierakstus',
+		'Changed the date until which the records of SOLID are kept'
+	],
+	[
+		event('project.purge', { before: { keepUntil: '2024-12-31' }, after: { rows: 40 } }),
+		'Dzēsa projekta SOLID ierakstus pēc glabāšanas termiņa beigām',
+		'Purged the records of SOLID after their retention ended'
 	]
 ];
 

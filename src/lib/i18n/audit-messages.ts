@@ -70,7 +70,24 @@ const NAMES: Record<KnownAction, (p: object, say: Say) => string> = {
 	'draft.keep': m.st_audit_name_draft_keep,
 	'draft.discard': m.st_audit_name_draft_discard,
 	'report.narrative': m.doc_audit_name_report_narrative,
-	'office.update': m.doc_audit_name_office_update
+	'office.update': m.doc_audit_name_office_update,
+	'finding.verify': m.ctl_audit_name_finding_verify,
+	'finding.query': m.ctl_audit_name_finding_query,
+	'finding.deduct': m.ctl_audit_name_finding_deduct,
+	'finding.answer': m.ctl_audit_name_finding_answer,
+	'finding.close': m.ctl_audit_name_finding_close,
+	'finding.keep': m.ctl_audit_name_finding_keep,
+	'finding.clear': m.ctl_audit_name_finding_clear,
+	'control-reason.add': m.ctl_audit_name_reason_add,
+	'control-reason.rename': m.ctl_audit_name_reason_rename,
+	'control-reason.reorder': m.ctl_audit_name_reason_reorder,
+	'control-reason.retire': m.ctl_audit_name_reason_retire,
+	'control-reason.restore': m.ctl_audit_name_reason_restore,
+	'sample.draw': m.ctl_audit_name_sample_draw,
+	'period.close': m.ctl_audit_name_period_close,
+	'period.reopen': m.ctl_audit_name_period_reopen,
+	'retention.edit': m.ctl_audit_name_retention_edit,
+	'project.purge': m.ctl_audit_name_project_purge
 };
 
 /** "Import", "Plan changed": an action by name; an action cofund does not know, as recorded. */
@@ -136,7 +153,24 @@ const SENTENCES: Record<KnownAction, Sentence> = {
 	'draft.keep': (f, say) => m.st_audit_say_draft_keep(f, say),
 	'draft.discard': (f, say) => m.st_audit_say_draft_discard(f, say),
 	'report.narrative': (f, say) => m.doc_audit_say_report_narrative(f, say),
-	'office.update': (_f, say) => m.doc_audit_say_office_update({}, say)
+	'office.update': (_f, say) => m.doc_audit_say_office_update({}, say),
+	'finding.verify': (f, say) => m.ctl_audit_say_finding_verify(f, say),
+	'finding.query': (f, say) => m.ctl_audit_say_finding_query(f, say),
+	'finding.deduct': (f, say) => m.ctl_audit_say_finding_deduct(f, say),
+	'finding.answer': (f, say) => m.ctl_audit_say_finding_answer(f, say),
+	'finding.close': (f, say) => m.ctl_audit_say_finding_close(f, say),
+	'finding.keep': (f, say) => m.ctl_audit_say_finding_keep(f, say),
+	'finding.clear': (f, say) => m.ctl_audit_say_finding_clear(f, say),
+	'control-reason.add': (f, say) => m.ctl_audit_say_reason_add(f, say),
+	'control-reason.rename': (f, say) => m.ctl_audit_say_reason_rename(f, say),
+	'control-reason.reorder': (f, say) => m.ctl_audit_say_reason_reorder(f, say),
+	'control-reason.retire': (f, say) => m.ctl_audit_say_reason_retire(f, say),
+	'control-reason.restore': (f, say) => m.ctl_audit_say_reason_restore(f, say),
+	'sample.draw': (f, say) => m.ctl_audit_say_sample_draw(f, say),
+	'period.close': (f, say) => m.ctl_audit_say_period_close(f, say),
+	'period.reopen': (f, say) => m.ctl_audit_say_period_reopen(f, say),
+	'retention.edit': (f, say) => m.ctl_audit_say_retention_edit(f, say),
+	'project.purge': (f, say) => m.ctl_audit_say_project_purge(f, say)
 };
 
 /** The facts with a stand-in for each missing one: a sentence is said whatever is missing. */
@@ -161,6 +195,23 @@ function filled(facts: EventFacts, say: Say): Filled {
 }
 
 const FIELD_LABELS: Record<string, (p: object, say: Say) => string> = {
+	reason: m.ctl_audit_field_reason,
+	state: m.ctl_audit_field_state,
+	text: m.ctl_audit_field_text,
+	position: m.ctl_audit_field_position,
+	starts: m.ctl_audit_field_starts,
+	ends: m.ctl_audit_field_ends,
+	reopenReason: m.ctl_audit_field_reopen_reason,
+	keepUntil: m.ctl_audit_field_keep_until,
+	how: m.ctl_audit_field_how,
+	deductedCents: m.ctl_audit_field_deducted_cents,
+	reasonCode: m.ctl_audit_field_reason_code,
+	method: m.ctl_audit_field_method,
+	seed: m.ctl_audit_field_seed,
+	strata: m.ctl_audit_field_strata,
+	labelLv: m.ctl_audit_field_label_lv,
+	labelEn: m.ctl_audit_field_label_en,
+	active: m.ctl_audit_field_active,
 	records: m.audit_field_records,
 	note: m.proposal_audit_field_note,
 	basedOn: m.proposal_audit_field_based_on,

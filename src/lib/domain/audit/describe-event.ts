@@ -52,7 +52,24 @@ export const KNOWN_ACTIONS = [
 	'draft.keep',
 	'draft.discard',
 	'report.narrative',
-	'office.update'
+	'office.update',
+	'finding.verify',
+	'finding.query',
+	'finding.deduct',
+	'finding.answer',
+	'finding.close',
+	'finding.keep',
+	'finding.clear',
+	'control-reason.add',
+	'control-reason.rename',
+	'control-reason.reorder',
+	'control-reason.retire',
+	'control-reason.restore',
+	'sample.draw',
+	'period.close',
+	'period.reopen',
+	'retention.edit',
+	'project.purge'
 ] as const;
 export type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
@@ -146,7 +163,11 @@ const KINDS: Record<string, FieldKind> = {
 	createdAt: 'moment',
 	expiresAt: 'moment',
 	sessionsEnded: 'count',
-	auditEvents: 'count'
+	auditEvents: 'count',
+	starts: 'date',
+	ends: 'date',
+	keepUntil: 'date',
+	deductedCents: 'money'
 };
 
 const kindOf = (key: string): FieldKind => KINDS[key.split('.').pop() ?? key] ?? 'text';
@@ -229,6 +250,61 @@ const aboutPerson =
 		facts: { object: event.objectId, ...personFacts(event) },
 		changes: fieldChanges(event.before, event.after, skip)
 	});
+
+/** A finding's event: the expense it is on; its state, deduction, text and files are the change. */
+const finding: Spec = (event, data) => ({
+	facts: { object: event.objectId },
+	changes: [
+		...fieldChanges(record(event.before).finding ?? {}, record(event.after).finding ?? {}),
+		...factsInOrder(data, ['text']),
+		...(Array.isArray(data.files) ? data.files.map(record) : []).map((file): EventChange => ({
+			part: 'field',
+			field: 'file',
+			kind: 'text',
+			after: [text(file.name), text(file.sha256)].filter(Boolean).join(' · ')
+		}))
+	]
+});
+
+const reason: Spec = (event) => ({
+	facts: { object: event.objectId },
+	changes: fieldChanges(event.before ?? null, event.after, ['updatedAt', 'updatedBy'])
+});
+
+const CONTROL_SPECS: Record<
+	Extract<KnownAction, `finding.${string}` | `control-reason.${string}`>,
+	Spec
+> = {
+	'finding.verify': finding,
+	'finding.query': finding,
+	'finding.deduct': finding,
+	'finding.answer': finding,
+	'finding.close': finding,
+	'finding.keep': finding,
+	'finding.clear': finding,
+	'control-reason.add': reason,
+	'control-reason.rename': reason,
+	'control-reason.reorder': reason,
+	'control-reason.retire': reason,
+	'control-reason.restore': reason
+};
+
+/** A sample's event: how it was drawn; the rows drawn are in the event, by id. */
+const sampleDraw: Spec = (event, data) => ({
+	facts: { object: event.objectId, count: Array.isArray(data.rows) ? data.rows.length : undefined },
+	changes: factsInOrder(data, ['method', 'strata', 'size', 'seed'])
+});
+
+/** A period's event: the days it covers and why. */
+const period: Spec = (event, data) => ({
+	facts: { object: event.objectId, project: event.objectId },
+	changes: factsInOrder(data, ['starts', 'ends', 'reason', 'reopenReason'])
+});
+
+const retention: Spec = (event) => ({
+	facts: { object: event.objectId, project: event.objectId },
+	changes: fieldChanges(event.before, event.after)
+});
 
 const SPECS: Record<KnownAction, Spec> = {
 	'project.create': (event) => ({ facts: { object: event.objectId }, changes: [] }),
@@ -406,7 +482,13 @@ const SPECS: Record<KnownAction, Spec> = {
 	'office.update': (event) => ({
 		facts: { object: event.objectId },
 		changes: fieldChanges(event.before, event.after)
-	})
+	}),
+	...CONTROL_SPECS,
+	'sample.draw': sampleDraw,
+	'period.close': period,
+	'period.reopen': period,
+	'retention.edit': retention,
+	'project.purge': retention
 };
 
 export function describeEvent(event: StoredEvent): EventDescription {

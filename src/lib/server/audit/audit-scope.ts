@@ -6,27 +6,33 @@
  *
  * An event belongs to a project through its target, which every event already names, so
  * nothing is added to what the chain hashes: a `project` event's id is the project's code, an
- * `import` event's the import batch, a `document` event's the kept document. Batches and
- * documents are never deleted, so an event's project can always be found again.
+ * `import` event's the import batch, a `document` event's the kept document, a `control_sample` event's the project's id and the sample's
+ * number. None of these is ever deleted, so an event's project can always be found again. A
+ * finding's event (`expense`) names its project in its payload.
  */
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import { canOnProject } from '$lib/domain/access';
 import type { Viewer } from '../access/authorize';
 import type { Queryable } from '../db';
-import { auditEvents, documents, importBatches, projectMembers, projects } from '../db/schema';
+import {
+	auditEvents,
+	controlSamples,
+	documents,
+	importBatches,
+	projectMembers,
+	projects
+} from '../db/schema';
 import { verifyAuditChain, type AuditVerification, type BrokenEvent } from './verify-audit';
 
 /** The events of the projects `userId` is a member of. */
 function eventsOfMemberProjects(userId: string): SQL {
 	const mine = sql`select ${projectMembers.projectId} from ${projectMembers} where ${projectMembers.userId} = ${userId}`;
+	const codes = sql`select ${projects.code} from ${projects} where ${projects.id} in (${mine})`;
 	const target = (type: string, ids: SQL) =>
 		sql`(${auditEvents.objectType} = ${type} and ${auditEvents.objectId} in (${ids}))`;
 	return sql`(${sql.join(
 		[
-			target(
-				'project',
-				sql`select ${projects.code} from ${projects} where ${projects.id} in (${mine})`
-			),
+			target('project', codes),
 			target(
 				'import',
 				sql`select ${importBatches.id}::text from ${importBatches} where ${importBatches.projectId} in (${mine})`
@@ -34,6 +40,13 @@ function eventsOfMemberProjects(userId: string): SQL {
 			target(
 				'document',
 				sql`select ${documents.id}::text from ${documents} where ${documents.projectId} in (${mine})`
+			),
+			// A finding's event names its project in its payload: millions of expense ids are no list
+			// to search, and the payload is hashed into the chain like the target.
+			sql`(${auditEvents.objectType} = 'expense' and coalesce(${auditEvents.after}->>'project', ${auditEvents.before}->>'project') in (${codes}))`,
+			target(
+				'control_sample',
+				sql`select ${controlSamples.projectId}::text || '/' || ${controlSamples.number}::text from ${controlSamples} where ${controlSamples.projectId} in (${mine})`
 			)
 		],
 		sql` or `

@@ -53,6 +53,9 @@ const projectOf = sql<string | null>`${sql.raw(`(case audit_events.object_type
 		where b.id::text = audit_events.object_id)
 	when 'document' then (select p.code from documents d join projects p on p.id = d.project_id
 		where d.id::text = audit_events.object_id)
+	when 'control_sample' then (select p.code from control_samples s
+		join projects p on p.id = s.project_id
+		where s.project_id::text || '/' || s.number::text = audit_events.object_id)
 	else coalesce(audit_events.after->>'project', audit_events.before->>'project') end)`)}`;
 
 /** The user behind an event's email, if any: cofund's own steps (`system`) have none. */
