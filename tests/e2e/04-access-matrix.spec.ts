@@ -180,6 +180,70 @@ const CASES: Case[] = [
 		request: 'revert',
 		expected: importers
 	},
+	// The control's pages on an expense and a sample that do not exist: past the access check
+	// they answer 404, so nothing is found, drawn or recorded on SOLID here.
+	{
+		route: '/projects/[code]/expenses/[id]',
+		url: '/projects/SOLID/expenses/999999999',
+		request: 'GET',
+		expected: signedIn
+	},
+	...['verify', 'query', 'deduct', 'close', 'keep', 'clear'].map((action): Case => ({
+		route: '/projects/[code]/expenses/[id]',
+		url: `/projects/SOLID/expenses/999999999?/${action}`,
+		request: action,
+		expected: auditors
+	})),
+	{
+		route: '/projects/[code]/expenses/[id]',
+		url: '/projects/SOLID/expenses/999999999?/answer',
+		request: 'answer',
+		expected: editors
+	},
+	{
+		route: '/projects/[code]/expenses/[id]/evidence/[file]',
+		url: '/projects/SOLID/expenses/999999999/evidence/none',
+		request: 'GET',
+		expected: signedIn
+	},
+	{
+		route: '/projects/[code]/control',
+		url: '/projects/SOLID/control',
+		request: 'GET',
+		expected: signedIn
+	},
+	// Posted empty: refused as bad input, so no sample is drawn.
+	{
+		route: '/projects/[code]/control',
+		url: '/projects/SOLID/control?/draw',
+		request: 'draw',
+		expected: auditors
+	},
+	{
+		route: '/projects/[code]/control/samples/[number]',
+		url: '/projects/SOLID/control/samples/999',
+		request: 'GET',
+		expected: signedIn
+	},
+	{
+		route: '/projects/[code]/control/samples/[number]',
+		url: '/projects/SOLID/control/samples/999?/redraw',
+		request: 'redraw',
+		expected: signedIn
+	},
+	{
+		route: '/settings/control-reasons',
+		url: '/settings/control-reasons',
+		request: 'GET',
+		expected: auditors
+	},
+	// Posted empty: refused as bad input, so the reasons stay as they are.
+	...['add', 'rename', 'move', 'retire', 'restore'].map((action): Case => ({
+		route: '/settings/control-reasons',
+		url: `/settings/control-reasons?/${action}`,
+		request: action,
+		expected: auditors
+	})),
 	{
 		route: '/projects/[code]/periods',
 		url: '/projects/SOLID/periods',
