@@ -3,8 +3,15 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '$tests/factories/cli';
+import { and, asc, eq, isNull, notExists } from 'drizzle-orm';
+import { readDatabaseConfig } from '$lib/server/config';
+import { recordFinding } from '$lib/server/control/finding-record';
+import { openDatabase } from '$lib/server/db';
+import { expenseFindings, expenses, projects } from '$lib/server/db/schema';
+import { findUserByEmail } from '$lib/server/auth/users';
+import { runCli, withEnv } from '$tests/factories/cli';
 import { DEMO_TIMEOUT, demoCopy, prepareDemo } from '$tests/factories/demo-folder';
+import { VERIFY_EXIT } from './commands/document';
 
 const ENV = { DATABASE_URL: '', COFUND_USER: '', COFUND_DEMO_PASSWORD: 'demo password for tests' };
 let dataDir: string;
@@ -38,6 +45,39 @@ const make = (
 		join(out, file)
 	);
 
+/** The auditor verifies SOLID's first unchecked expense, in process; returns its ledger line. */
+async function verifyOneMore(): Promise<number> {
+	const handle = await openDatabase(readDatabaseConfig(), 'control report test');
+	try {
+		const { db } = handle;
+		const auditor = (await findUserByEmail(db, 'auditor@cofund.example'))!;
+		const [row] = await db
+			.select({ id: expenses.id, line: expenses.line })
+			.from(expenses)
+			.innerJoin(projects, eq(projects.id, expenses.projectId))
+			.where(
+				and(
+					eq(projects.code, 'SOLID'),
+					isNull(expenses.revertedAt),
+					notExists(
+						db.select().from(expenseFindings).where(eq(expenseFindings.expenseId, expenses.id))
+					)
+				)
+			)
+			.orderBy(asc(expenses.id))
+			.limit(1);
+		const done = await recordFinding(
+			db,
+			{ id: auditor.id, email: auditor.email, role: auditor.role },
+			{ code: 'SOLID', expenseId: row!.id, version: 0, request: { action: 'verify' } }
+		);
+		expect(done.ok).toBe(true);
+		return row!.line;
+	} finally {
+		await handle.close();
+	}
+}
+
 describe('cofund document control-report', { timeout: 240_000 }, () => {
 	it('lets an auditor make the control report in LV and EN, and verify it', async () => {
 		for (const lang of ['lv', 'en']) {
@@ -51,6 +91,12 @@ describe('cofund document control-report', { timeout: 240_000 }, () => {
 		expect(text).toContain('Projekta SOLID izdevumu pārbaudes ziņojums');
 		const verified = await cofund(...as('auditor'), 'verify', join(out, 'control-lv.pdf'));
 		expect(verified.code, verified.err).toBe(0);
+
+		// A further finding: the report no longer matches what it was made from, and says why.
+		const line = await withEnv({ ...ENV, COFUND_DATA_DIR: dataDir }, verifyOneMore);
+		const changed = await cofund(...as('auditor'), 'verify', join(out, 'control-lv.pdf'));
+		expect(changed.code).toBe(VERIFY_EXIT.changed);
+		expect(changed.out).toContain(`A new finding on 1 expense: ledger.csv:${line}`);
 	});
 
 	it('still refuses the auditor the other templates, and a council member the control report', async () => {

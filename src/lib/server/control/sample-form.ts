@@ -140,8 +140,10 @@ export async function redrawAction(
 	number: number,
 	locale: Locale
 ) {
+	const view = await sampleWithProgress(db, projectId, number);
+	// No such sample: the page says so, as its load does.
+	if (!view) return null;
 	const check = await redrawSample(db, projectId, number);
-	const view = (await sampleWithProgress(db, projectId, number))!;
 	const doc = new Map(view.items.map((i) => [i.expenseId, i.documentNumber]));
 	return {
 		check: {

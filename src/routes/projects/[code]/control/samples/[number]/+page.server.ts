@@ -21,6 +21,8 @@ export const load = async ({ locals, params }) => {
 export const actions = {
 	redraw: async ({ locals, params }) => {
 		const { id, number } = await sampleOf(locals.db, params.code, params.number);
-		return redrawAction(locals.db, id, number, locals.locale);
+		const checked = await redrawAction(locals.db, id, number, locals.locale);
+		if (!checked) error(404, m.sample_not_found({ code: params.code, number: params.number }));
+		return checked;
 	}
 };
