@@ -78,9 +78,12 @@ describe.each(ENGINES)("the auditor's control in documents on %s", (engine) => {
 		expect(en).toContain('2018 3,074.50 EUR 1,080.10 EUR 27.00 EUR 20.00 EUR 3,054.50 EUR');
 		expect(en).toContain('2122 2,986.20 EUR 771.60 EUR 27.00 EUR 20.00 EUR 2,966.20 EUR');
 		expect(en).toContain('Total 4,184.70 EUR 1,080.10 EUR 27.00 EUR 20.00 EUR 4,164.70 EUR');
+		// Per event too: the printing linked to no event has nothing deducted.
+		expect(en).toMatch(/no event 38\.50 EUR [\d.,]+ EUR [\d.,]+ EUR 0\.00 EUR 38\.50 EUR/);
 		const lv = flat(pdftotext((await report('lv')).pdf));
 		expect(lv).toContain('Pēc pārbaudes: Deklarēts 4184,70 EUR, attiecināms 4164,70 EUR');
 		expect(lv).toContain('Attiecināmie izdevumi pēc pārbaudes');
 		expect(lv).toContain('Kopā 4184,70 EUR 1080,10 EUR 27,00 EUR 20,00 EUR 4164,70 EUR');
+		expect(lv).toMatch(/bez pasākuma 38,50 EUR [\d,]+ EUR [\d,]+ EUR 0,00 EUR 38,50 EUR/);
 	});
 });
