@@ -196,7 +196,7 @@ describe('headings', () => {
 		expect(stack[2]).toMatchObject({ unbreakable: true, stack: [{ image: expect.any(String) }] });
 	});
 
-	it('lets the signature block take the room it needs: each line whole, the block not', () => {
+	it('keeps the first signature line with its heading and text, and lets the others follow', () => {
 		const content = contentOf(
 			model([
 				heading('4. Apliecinājums'),
@@ -211,15 +211,19 @@ describe('headings', () => {
 				}
 			])
 		);
-		// The heading stays with its text; the signatures follow, not forced onto a page of their own.
+		// The heading, its text and the first line move together, so neither the heading nor the
+		// text ends a page without a signature; the second line follows on its own, not forced
+		// onto a page of its own with the rest.
 		expect(content).toHaveLength(2);
 		expect(content[0]!.unbreakable).toBe(true);
-		const signatures = content[1]!;
-		expect(signatures.unbreakable).toBeUndefined();
-		expect(signatures.pageBreak).toBeUndefined();
-		const lines = signatures.stack as Node[];
-		expect(lines).toHaveLength(2);
-		expect(lines.every((line) => line.unbreakable === true)).toBe(true);
+		const grouped = content[0]!.stack as Node[];
+		expect(grouped).toHaveLength(3);
+		const firstLine = (grouped[2]!.stack as Node[])[0]!;
+		expect(grouped[2]!.margin).toEqual([0, 30, 0, 0]);
+		expect(firstLine.unbreakable).toBe(true);
+		const second = content[1]!;
+		expect(second.unbreakable).toBe(true);
+		expect(second.pageBreak).toBeUndefined();
 	});
 
 	it('heads a section list with its heading, kept with the first section, and skips none', () => {

@@ -220,9 +220,20 @@ function block(
 /**
  * Blocks short enough to move to the next page whole, together with the heading above them.
  * Signatures are not: kept with their heading and text they would move as one block, and an
- * almost full page would send the lot to a page of its own.
+ * almost full page would send the lot to a page of its own. Only their first line joins the
+ * heading (signatureLines), so a heading and its text never end a page without a signature.
  */
 const KEEPS_WITH_HEADING = new Set<ModelBlock['kind']>(['text', 'chart']);
+
+/** A signatures block as its lines: the first with the space before the block, then the rest. */
+function signatureLines(model: DocumentModel, b: ModelBlock, tree: StructTree): Content[] {
+	const [whole] = block(model, b, new Map(), undefined, tree) as {
+		margin: [number, number, number, number];
+		stack: Content[];
+	}[];
+	const [first, ...rest] = whole!.stack;
+	return [{ margin: whole!.margin, stack: [first!] } as Content, ...rest];
+}
 
 /**
  * A heading never ends a page alone: it and the short blocks after it (text, charts, signatures)
@@ -267,18 +278,23 @@ function layOut(
 		const group: ModelBlock[] = [b];
 		while (i + 1 < blocks.length && KEEPS_WITH_HEADING.has(blocks[i + 1]!.kind))
 			group.push(blocks[++i]!);
-		if (group.length === 1) {
+		const signing = blocks[i + 1]?.kind === 'signatures' ? blocks[++i]! : undefined;
+		if (group.length === 1 && !signing) {
 			content.push(...block(model, b, charts, logo, tree));
 			continue;
 		}
 		const [head, ...rest] = group.map((g) => block(model, g, charts, logo, tree));
+		const [firstLine, ...otherLines] = signing ? signatureLines(model, signing, tree) : [];
 		const first = head![0] as unknown as Record<string, unknown>;
 		const { pageBreak, pageOrientation, ...heading } = first;
-		content.push({
-			unbreakable: true,
-			stack: [heading as unknown as Content, ...rest.flat()],
-			...(pageBreak ? { pageBreak, pageOrientation } : {})
-		} as Content);
+		content.push(
+			{
+				unbreakable: true,
+				stack: [heading as unknown as Content, ...rest.flat(), ...(firstLine ? [firstLine] : [])],
+				...(pageBreak ? { pageBreak, pageOrientation } : {})
+			} as Content,
+			...otherLines
+		);
 	}
 	return content;
 }
