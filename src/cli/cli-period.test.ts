@@ -115,7 +115,7 @@ describe('cofund period and cofund project retention|purge', () => {
 			'2020-12-31'
 		);
 		expect(noReason.err).toContain('needs a reason');
-		await cofund(
+		const early2020 = await cofund(
 			'auditor',
 			'project',
 			'retention',
@@ -126,6 +126,22 @@ describe('cofund period and cofund project retention|purge', () => {
 			'--reason',
 			'Closed early'
 		);
+		expect(early2020.code).toBe(1);
+		expect(early2020.err).toContain(
+			'is before the date the law sets for this project (31 Dec 2024)'
+		);
+		const back = await cofund(
+			'auditor',
+			'project',
+			'retention',
+			'--project',
+			'SOLID',
+			'--until',
+			'2025-06-30',
+			'--reason',
+			'The audit under way has ended'
+		);
+		expect(back.code, back.err).toBe(0);
 		expect((await cofund('coordinator', 'project', 'purge', '--project', 'SOLID')).code).not.toBe(
 			0
 		);

@@ -361,6 +361,8 @@ export function registerImportCommands(program: Command, context: () => CliConte
 							...describeFailure(result.failure, locale)
 						].join('\n')
 					);
+				if (result.status === 'has-findings')
+					throw new CliFailure(m.ctl_revert_has_findings({ batch, rows: result.rows }, { locale }));
 				ctx.out(m.cli_revert_done({ batch, rows: result.rows }, { locale }));
 			});
 		});

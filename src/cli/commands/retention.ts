@@ -35,6 +35,16 @@ export function registerRetentionCommands(project: Command, context: () => CliCo
 					);
 					if (result.status === 'reason-required')
 						throw new CliFailure(m.retention_error_reason({}, { locale }));
+					if (result.status === 'before-default')
+						throw new CliFailure(
+							m.retention_error_before_default(
+								{
+									date: formatDate(options.until!, locale),
+									earliest: formatDate(result.earliest, locale)
+								},
+								{ locale }
+							)
+						);
 				}
 				const retention = (await loadRetention(handle.db, project.id))!;
 				for (const line of retentionLines(retention, locale)) ctx.out(line);

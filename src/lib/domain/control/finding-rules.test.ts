@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	allowedActions,
+	deduction,
 	FINDING_ACTIONS,
 	planFinding,
 	type CurrentFinding,
@@ -114,6 +115,11 @@ describe('what a finding leaves behind', () => {
 		expect(part('')).toEqual({ ok: false, error: { code: 'amount_invalid', amount: '' } });
 		expect(part('0,00')).toEqual({ ok: false, error: { code: 'amount_not_positive' } });
 		expect(part('-5')).toEqual({ ok: false, error: { code: 'amount_not_positive' } });
+		// A credit note declares nothing to take off, in full or in part.
+		for (const scope of ['full', 'part'] as const)
+			expect(
+				deduction({ action: 'deduct', scope, amount: '1,00', reasonCode: 'other' }, -19_000)
+			).toEqual({ ok: false, error: { code: 'nothing_to_deduct' } });
 		expect(part('120,01')).toEqual({ ok: false, error: { code: 'amount_over', maxCents: AMOUNT } });
 		expect(part('120,00').ok).toBe(true);
 	});

@@ -49,6 +49,8 @@ export type FindingError =
 	| { code: 'wrong_state'; action: FindingAction; state: FindingState | 'unchecked' }
 	| { code: 'amount_invalid'; amount: string }
 	| { code: 'amount_not_positive' }
+	/** A credit note or a zero row declares nothing to take off. */
+	| { code: 'nothing_to_deduct' }
 	| { code: 'amount_over'; maxCents: Cents }
 	| { code: 'reason_missing' }
 	| { code: 'question_missing' }
@@ -104,6 +106,7 @@ export function deduction(
 	request: Extract<FindingRequest, { action: 'deduct' }>,
 	amountCents: Cents
 ): { ok: true; cents: Cents } | { ok: false; error: FindingError } {
+	if (amountCents <= 0) return { ok: false, error: { code: 'nothing_to_deduct' } };
 	if (request.scope === 'full') return { ok: true, cents: amountCents };
 	const typed = request.amount?.trim() ?? '';
 	const cents = parseMoney(typed);

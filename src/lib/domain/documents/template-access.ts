@@ -5,15 +5,16 @@
  */
 import type { Permission } from '../access';
 
-const EXTRA: Record<string, readonly Permission[]> = { 'control-report': ['control:write'] };
+// A Map, not an object: a template named like an Object member (`constructor`) has no extras.
+const EXTRA = new Map<string, readonly Permission[]>([['control-report', ['control:write']]]);
 
 /** Any one of these, on the project, lets a reader make the template's documents. */
 export function templatePermissions(template: string): readonly Permission[] {
-	return ['document:generate', ...(EXTRA[template] ?? [])];
+	return ['document:generate', ...(EXTRA.get(template) ?? [])];
 }
 
 /** Every permission that makes some document: what the make and docx routes let through. */
 export const MAKE_PERMISSIONS: readonly Permission[] = [
 	'document:generate',
-	...new Set(Object.values(EXTRA).flat())
+	...new Set([...EXTRA.values()].flat())
 ];

@@ -34,6 +34,8 @@ describe.each(ENGINES)('who may make which document on %s', (engine) => {
 		expect(await of('council')).toEqual([]);
 		expect(await of('outsider')).toEqual([]);
 		expect(await mayMakeTemplate(handle.db, people.auditor!, 'council-annex', 'SOLID')).toBe(false);
+		// A name like an Object member is a template like any other, not a crash.
+		expect(await mayMakeTemplate(handle.db, people.auditor!, 'constructor', 'SOLID')).toBe(false);
 	});
 
 	it('lets the make route through for any one of its permissions, on the project only', async () => {

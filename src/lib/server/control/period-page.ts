@@ -7,6 +7,7 @@ import type { Database } from '../db';
 import type { Actor } from '../audit/record-audit';
 import { offeredActions, type OfferedAction } from '../access/offered-actions';
 import type { Viewer } from '../access/authorize';
+import { error } from '@sveltejs/kit';
 import { loadImportProject } from '../import/import-project';
 import { closePeriod, listPeriods, reopenPeriod } from './closed-periods';
 import { loadRetention, setRetention } from './retention';
@@ -17,6 +18,13 @@ const action = (name: string): OfferedAction => ({
 	method: 'POST',
 	search: `?/${name}`
 });
+
+/** The project of a form's address: an unknown code (an admin passes the membership check) is no page. */
+async function projectOf(db: Database, code: string) {
+	const project = await loadImportProject(db, code);
+	if (!project) error(404, m.project_not_found({ code }));
+	return project;
+}
 
 export async function loadPeriodPage(db: Database, viewer: Viewer, code: string) {
 	const project = await loadImportProject(db, code);
@@ -55,7 +63,7 @@ export async function closeFromForm(
 	locale: Locale
 ): Promise<FormOutcome> {
 	const say = { locale };
-	const project = (await loadImportProject(db, code))!;
+	const project = await projectOf(db, code);
 	const range = rangeFrom(form);
 	if ('problem' in range) {
 		const problem = {
@@ -82,7 +90,7 @@ export async function reopenFromForm(
 	locale: Locale
 ): Promise<FormOutcome> {
 	const say = { locale };
-	const project = (await loadImportProject(db, code))!;
+	const project = await projectOf(db, code);
 	const id = Number(text(form, 'period'));
 	const result = Number.isSafeInteger(id)
 		? await reopenPeriod(db, project, id, text(form, 'reason'), actor)
@@ -108,10 +116,18 @@ export async function retentionFromForm(
 	locale: Locale
 ): Promise<FormOutcome> {
 	const say = { locale };
-	const project = (await loadImportProject(db, code))!;
+	const project = await projectOf(db, code);
 	const until = text(form, 'until');
 	if (!parseIsoDate(until)) return { ok: false, message: m.retention_error_date({}, say) };
 	const result = await setRetention(db, project, until, text(form, 'reason'), actor);
+	if (result.status === 'before-default')
+		return {
+			ok: false,
+			message: m.retention_error_before_default(
+				{ date: formatDate(until, locale), earliest: formatDate(result.earliest, locale) },
+				say
+			)
+		};
 	if (result.status !== 'saved') return { ok: false, message: m.retention_error_reason({}, say) };
 	return { ok: true, message: m.retention_saved({ date: formatDate(until, locale) }, say) };
 }

@@ -83,16 +83,20 @@ describe.each(ENGINES)('retention and purge on %s', (engine) => {
 	it('purges after the date is set back with a reason; the audit log keeps both', async () => {
 		const set = await setRetention(handle.db, solid, '2020-12-31', '  ', auditor);
 		expect(set.status).toBe('reason-required');
+		// Never before the date the law sets: SOLID's last payment was in 2019.
+		expect(
+			await setRetention(handle.db, solid, '2020-12-31', 'Programme closed early', auditor)
+		).toEqual({ status: 'before-default', earliest: '2024-12-31' });
 		const saved = await setRetention(
 			handle.db,
 			solid,
-			'2020-12-31',
-			'Programme closed early',
+			'2025-06-30',
+			'The audit under way has ended',
 			auditor
 		);
 		expect(saved).toMatchObject({
 			status: 'saved',
-			retention: { how: 'set', until: '2020-12-31' }
+			retention: { how: 'set', until: '2025-06-30' }
 		});
 		const result = await purgeProject(handle.db, solid, admin);
 		expect(result.status).toBe('purged');

@@ -38,6 +38,8 @@ export async function loadRetention(db: Queryable, projectId: number): Promise<R
 export type RetentionEditResult =
 	| { status: 'saved'; retention: Retention }
 	| { status: 'reason-required' }
+	/** Before the date the law sets (Art. 82): records are never kept for less. */
+	| { status: 'before-default'; earliest: string }
 	| { status: 'not-found' };
 
 export async function setRetention(
@@ -52,6 +54,8 @@ export async function setRetention(
 	return db.transaction(async (tx) => {
 		const before = await loadRetention(tx, project.id);
 		if (!before) return { status: 'not-found' };
+		const earliest = before.how === 'set' ? before.default : before.until;
+		if (keepUntil < earliest) return { status: 'before-default', earliest };
 		const row = { keepUntil, reason: why, updatedBy: actor.email, updatedAt: new Date() };
 		await tx
 			.insert(projectRetention)

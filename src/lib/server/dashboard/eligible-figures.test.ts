@@ -2,6 +2,7 @@ import { ENGINES, freshDatabase } from '$tests/factories/database';
 import { recordFindings, SOLID_CONTROL } from '$tests/factories/findings';
 import { importGeneratedLedger, importSample } from '$tests/factories/imports';
 import { solidDefinition } from '$tests/factories/projects';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summaryJson } from '../../../cli/commands/summary-output';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
@@ -93,7 +94,7 @@ describe.each(ENGINES)('eligible against declared on %s', (engine) => {
 		expect(lv).toContain(';1011;EUR;neattiecināms;20;991;ledger.csv;');
 	});
 
-	it("counts a reverted row's finding nowhere", async () => {
+	it('refuses to revert an import whose rows carry findings, and counts a reverted row nowhere', async () => {
 		const project = (await loadImportProject(handle.db, 'SOLID'))!;
 		const extra = await importGeneratedLedger(handle.db, 2);
 		await recordFindings(handle.db, 'SOLID', [
@@ -101,7 +102,19 @@ describe.each(ENGINES)('eligible against declared on %s', (engine) => {
 		]);
 		const before = (await projectDashboard(handle.db, 'SOLID', '2026-11'))!.control.total;
 		expect(before.ineligible).toBe(2500);
-		await revertImport(handle.db, extra.batchId!, project.id, SYSTEM_ACTOR);
+		// Reverted and imported again, the rows would come back without the deduction.
+		expect(await revertImport(handle.db, extra.batchId!, project.id, SYSTEM_ACTOR)).toEqual({
+			status: 'has-findings',
+			rows: 1
+		});
+		expect((await projectDashboard(handle.db, 'SOLID', '2026-11'))!.control.total).toEqual(before);
+		// Once the auditor clears it, the import reverts and its rows count nowhere.
+		await handle.db.execute(
+			sql`delete from expense_findings where expense_id in (select id from expenses where batch_id = ${extra.batchId!})`
+		);
+		expect(await revertImport(handle.db, extra.batchId!, project.id, SYSTEM_ACTOR)).toMatchObject({
+			status: 'reverted'
+		});
 		const after = (await projectDashboard(handle.db, 'SOLID', '2026-11'))!.control.total;
 		expect(after).toEqual(SOLID_TOTAL);
 	});

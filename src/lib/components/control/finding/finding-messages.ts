@@ -46,6 +46,8 @@ export function failureText(failure: FindingFailure, locale: Locale, currency: s
 			return m.finding_error_amount_invalid({ amount: failure.amount });
 		case 'amount_not_positive':
 			return m.finding_error_amount_not_positive();
+		case 'nothing_to_deduct':
+			return m.finding_error_nothing_to_deduct();
 		case 'amount_over':
 			return m.finding_error_amount_over({
 				amount: formatMoney(failure.maxCents, locale, { currency, decimals: 'always' })

@@ -39,11 +39,14 @@ export const actions = {
 		const project = await loadImportProject(locals.db, params.code);
 		const batch = Number((await request.formData()).get('batch'));
 		if (!project || !Number.isSafeInteger(batch))
-			return fail(404, { revertFailed: batch, closedPeriod: null });
+			return fail(404, { revertFailed: batch, closedPeriod: null, findings: 0 });
 		const result = await revertImport(locals.db, batch, project.id, locals.user!);
 		if (result.status === 'closed-period')
-			return fail(409, { revertFailed: batch, closedPeriod: result.failure });
-		if (result.status !== 'reverted') return fail(409, { revertFailed: batch, closedPeriod: null });
+			return fail(409, { revertFailed: batch, closedPeriod: result.failure, findings: 0 });
+		if (result.status === 'has-findings')
+			return fail(409, { revertFailed: batch, closedPeriod: null, findings: result.rows });
+		if (result.status !== 'reverted')
+			return fail(409, { revertFailed: batch, closedPeriod: null, findings: 0 });
 		return { reverted: result };
 	}
 };
