@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from '../pages/sign-in';
 
-const TABS_ALL = ['Overview', 'Dashboard', 'Expenses', 'Trips', 'Imports', 'Documents'];
+const TABS_ALL = ['Overview', 'Dashboard', 'Expenses', 'Trips', 'Imports', 'Documents', 'Control'];
 const PROJECT_PAGES: { path: string; crumbs: string[]; tab: string; exact: boolean }[] = [
 	{ path: '/projects/SOLID', crumbs: ['Projects', 'SOLID'], tab: 'Overview', exact: true },
 	{

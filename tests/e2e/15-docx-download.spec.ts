@@ -62,7 +62,14 @@ test.describe('documents as Word files', () => {
 		await expect(
 			auditor.getByRole('button', { name: /Priekšskatīt|Preview/ }).first()
 		).toBeVisible();
-		await expect(auditor.getByTestId('download-docx')).toHaveCount(0);
+		// An auditor makes the control report only: no Word file of the annex or any other.
+		await expect(
+			auditor.getByTestId('template-council-annex').getByTestId('download-docx')
+		).toHaveCount(0);
+		await expect(auditor.getByTestId('download-docx')).toHaveCount(1);
+		await expect(
+			auditor.getByTestId('template-control-report').getByTestId('download-docx')
+		).toHaveCount(1);
 		await auditor.close();
 	});
 });
