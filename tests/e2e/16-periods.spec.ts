@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ImportPage } from '../pages/import-page';
 import { signIn } from '../pages/sign-in';
+import { setDate } from '../pages/ui';
 
 const SHOTS = 'test-results/periods';
 const WORK = 'tests/.tmp/periods';
@@ -83,6 +84,24 @@ test.describe.serial('closed periods on SOLID', () => {
 		await expect(
 			page.getByText('Closed a reporting period of SOLID to changes').first()
 		).toBeVisible();
+		await context.close();
+	});
+
+	test('the auditor closes a date range picked in the date fields, and reopens it', async ({
+		browser
+	}) => {
+		const { context, page } = await pageFor(browser, 'auditor', 'en');
+		await page.goto('/projects/SOLID/periods');
+		const form = page.getByTestId('close-period');
+		await form.getByLabel('A date range').check();
+		await setDate(form, 'From', '2019-03-01');
+		await setDate(form, 'To', '2019-06-30');
+		await form.getByRole('button', { name: 'Close the period' }).click();
+		await expect(page.getByRole('status')).toContainText(/The period .*2019.* is closed\./);
+		const row = page.getByTestId('periods').getByRole('row').filter({ hasText: '2019' }).last();
+		await row.getByLabel('Reason for reopening').fill('Closed for a check only');
+		await row.getByRole('button', { name: 'Reopen' }).click();
+		await expect(row).toContainText('Closed for a check only');
 		await context.close();
 	});
 
