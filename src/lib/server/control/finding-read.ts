@@ -6,6 +6,7 @@ import { and, asc, eq, gt, inArray, isNull, notExists, or, sql } from 'drizzle-o
 import type { ControlState } from '$lib/domain/control/finding-states';
 import type { ExpenseRowView } from '$lib/domain/dashboard/expense-row';
 import type { Queryable } from '../db';
+import { EXPENSE_ROW_COLUMNS } from '../dashboard/expense-rows';
 import {
 	expenseFindings,
 	expenses,
@@ -57,20 +58,7 @@ export async function liveExpense(
 	expenseId: number
 ): Promise<ExpenseRowView | null> {
 	const [row] = await db
-		.select({
-			id: expenses.id,
-			project: projects.code,
-			date: expenses.date,
-			documentNumber: expenses.documentNumber,
-			payee: expenses.payee,
-			description: expenses.description,
-			category: expenses.category,
-			event: expenses.eventNumber,
-			amountCents: expenses.amountCents,
-			batchId: expenses.batchId,
-			fileName: importBatches.fileName,
-			line: expenses.line
-		})
+		.select(EXPENSE_ROW_COLUMNS)
 		.from(expenses)
 		.innerJoin(importBatches, eq(importBatches.id, expenses.batchId))
 		.innerJoin(projects, eq(projects.id, expenses.projectId))

@@ -23,6 +23,25 @@ import type { ExpenseQuery, ExpenseSort } from '$lib/domain/tables/expense-query
 import type { Queryable } from '../db';
 import { expenseFindings, expenses, importBatches, projects } from '../db/schema';
 
+/**
+ * What an expense row shows, with its source file and line: selected from `expenses` joined to
+ * its import batch and project. The expenses table and an expense's own page read these columns.
+ */
+export const EXPENSE_ROW_COLUMNS = {
+	id: expenses.id,
+	project: projects.code,
+	date: expenses.date,
+	documentNumber: expenses.documentNumber,
+	payee: expenses.payee,
+	description: expenses.description,
+	category: expenses.category,
+	event: expenses.eventNumber,
+	amountCents: expenses.amountCents,
+	batchId: expenses.batchId,
+	fileName: importBatches.fileName,
+	line: expenses.line
+};
+
 /** What a query may select rows by; every key is optional, so a figure's link names only its own. */
 export type ExpenseFilter = Partial<
 	Pick<
@@ -169,18 +188,7 @@ export async function expenseRows(
 		.where(where);
 	const rows = await db
 		.select({
-			id: expenses.id,
-			project: projects.code,
-			date: expenses.date,
-			documentNumber: expenses.documentNumber,
-			payee: expenses.payee,
-			description: expenses.description,
-			category: expenses.category,
-			event: expenses.eventNumber,
-			amountCents: expenses.amountCents,
-			batchId: expenses.batchId,
-			fileName: importBatches.fileName,
-			line: expenses.line,
+			...EXPENSE_ROW_COLUMNS,
 			findingState: expenseFindings.state,
 			deductedCents: expenseFindings.deductedCents
 		})
