@@ -158,6 +158,8 @@ export function describeFailure(failure: ImportFailure, locale: Locale): string[
 			return [m.import_fail_internal({}, say)];
 		case 'not-found':
 			return [m.import_fail_not_found({}, say)];
+		case 'cancelled':
+			return [m.import_fail_cancelled({}, say)];
 		case 'closed-period':
 			return closedPeriodLines(failure, locale);
 	}

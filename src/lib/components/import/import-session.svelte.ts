@@ -88,7 +88,13 @@ export class ImportSession {
 		if (!this.file) return;
 		const settings = this.settings();
 		this.phase = mode === 'dry-run' ? 'checking' : 'committing';
-		this.progress = { bytes: 0, totalBytes: this.file.size, records: 0 };
+		this.progress = {
+			phase: 'reading',
+			bytes: 0,
+			totalBytes: this.file.size,
+			records: 0,
+			elapsedMs: 0
+		};
 		this.failure = null;
 		this.error = null;
 		try {

@@ -28,5 +28,7 @@ export type ImportFailure =
 	/** Something broke on the server; the details are in its log, not in the browser. */
 	| { code: 'internal' }
 	| { code: 'not-found' }
+	/** The user stopped the import; a commit rolled back, so nothing was saved. */
+	| { code: 'cancelled' }
 	/** Rows dated in a closed period: the first of them named, and how many there are. */
 	| { code: 'closed-period'; period: DateRange; rows: RowInPeriod[]; count: number };

@@ -7,9 +7,13 @@ import type { Delimiter, Encoding } from './profile';
 import type { ImportReport } from './report';
 
 export interface ImportProgress {
+	/** Reading and judging the file; then writing the judged rows in one transaction. */
+	phase: 'reading' | 'writing';
 	bytes: number;
 	totalBytes: number;
 	records: number;
+	/** Milliseconds since the import started, for a rate and the time remaining. */
+	elapsedMs: number;
 }
 
 /** What the import made of the file, detected or given; shown and editable before commit. */

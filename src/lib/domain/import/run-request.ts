@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ALL_FIELDS, IMPORT_KINDS } from './fields';
 import { mappingProfileSchema } from './profile';
+import type { ImportProgress } from './result';
 
 export const importRunSchema = z.strictObject({
 	fileId: z.uuid(),
@@ -19,6 +20,6 @@ export type ImportRunRequest = z.input<typeof importRunSchema>;
 
 /** One line of the streamed answer: progress while the file is read, then the outcome. */
 export type ImportStreamEvent<Result, Failure> =
-	| { type: 'progress'; bytes: number; totalBytes: number; records: number }
+	| ({ type: 'progress' } & ImportProgress)
 	| { type: 'result'; result: Result }
 	| { type: 'failure'; failure: Failure; result?: Result };

@@ -17,9 +17,6 @@
 import { createHash, hash, randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { officeToday } from '$lib/domain/format';
-import { detectDateOrder } from '$lib/domain/import/dates';
-import { dateFormatsOf } from '$lib/domain/import/date-formats';
-import { detectDecimalMark } from '$lib/domain/import/amounts';
 import { classifyRecord, type ClassifyRules, type Outcome } from '$lib/domain/import/classify';
 import {
 	columnWarnings,
@@ -28,7 +25,6 @@ import {
 } from '$lib/domain/import/column-warnings';
 import type { EventTarget } from '$lib/domain/import/events';
 import type { ImportField, ImportKind } from '$lib/domain/import/fields';
-import { tidy } from '$lib/domain/import/fold';
 import { echoHeader, echoRecord } from '$lib/domain/import/echo';
 import { cleanFileName } from '$lib/domain/import/file-name';
 import { matchColumns, type AmbiguousColumn, type ColumnMap } from '$lib/domain/import/headers';
@@ -45,10 +41,11 @@ import { isConnectionLost } from '../db/connection-lost';
 import { importBatches, sourceFiles } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/record-audit';
 import { storedSource, type ByteSource } from './byte-source';
-import { decodeText, EncodingMismatchError } from './decode-text';
+import { EncodingMismatchError } from './decode-text';
 import { ImportFileError } from './import-errors';
-import { parseRecords, type RecordBatch } from './parse-records';
-import { NotAnExportError, sniff, type Sniffed } from './sniff';
+import { openRecordSource, type RecordBatch } from './record-source';
+import { settleDialect } from './settle-dialect';
+import { NotAnExportError } from './sniff';
 import { storeSource, FileTooLargeError } from './store-source';
 import { OccurrenceCounter } from './occurrence-counter';
 import { addBatchSums } from './expense-sums';
@@ -95,6 +92,8 @@ export interface ImportRequest {
 	/** ISO date; defaults to the office's today (Riga). */
 	today?: string;
 	onProgress?: (progress: ImportProgress) => void;
+	/** Stops the import at the next batch of records: nothing is written, a commit rolls back. */
+	signal?: AbortSignal;
 }
 
 /** Records read to settle the decimal mark and date order before any is judged. */
@@ -129,47 +128,6 @@ function metered(source: ByteSource, onBytes: (n: number) => void) {
 	};
 }
 
-function settleDialect(
-	sniffed: Sniffed,
-	kind: ImportKind,
-	header: string[],
-	columns: ColumnMap,
-	ignored: string[],
-	preamble: number,
-	sample: string[][],
-	profile: MappingProfile
-): Dialect {
-	const values = (field: ImportField) => {
-		const index = columns[field];
-		return index === undefined ? [] : sample.map((record) => record[index] ?? '');
-	};
-	const dateFields: ImportField[] = kind === 'expenses' ? ['date'] : ['departure', 'return'];
-	const dates = dateFields.flatMap(values);
-	const dateOrder = profile.dateOrder ?? detectDateOrder(dates);
-	return {
-		encoding: sniffed.encoding,
-		bom: sniffed.bom,
-		delimiter: sniffed.delimiter,
-		newline: sniffed.newline,
-		decimal: profile.decimal ?? detectDecimalMark(values('amount')) ?? 'comma',
-		dateOrder,
-		dateFormats: dateFormatsOf(dates, dateOrder),
-		columns: Object.fromEntries(
-			Object.entries(columns).map(([field, index]) => [
-				field,
-				{ column: index + 1, header: tidy(header[index] ?? '') }
-			])
-		),
-		ignored,
-		preamble,
-		given: {
-			...sniffed.given,
-			decimal: profile.decimal !== undefined,
-			dateOrder: profile.dateOrder !== undefined
-		}
-	};
-}
-
 /** A short text to recognise an unmatched row by in a list, and the event it names. */
 function labelOf(outcome: Outcome): [string, string] {
 	if (outcome.outcome !== 'accepted') return ['', ''];
@@ -192,7 +150,7 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 	if (request.limit !== undefined && source.size > request.limit) {
 		throw new ImportFileError({ code: 'too-large', limit: request.limit });
 	}
-	const sniffed = await sniff(source, profile);
+	const records = await openRecordSource(source, profile);
 
 	// The original bytes: already kept (an upload), or kept now, in this same transaction.
 	let stored: { id: string; sha256: string };
@@ -222,8 +180,15 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 	let bytes = 0;
 	const meter = metered(source, (n) => (bytes += n));
 	const report = emptyReport(kind);
-	const progress = () =>
-		request.onProgress?.({ bytes, totalBytes: source.size, records: report.records });
+	const started = performance.now();
+	const progress = (phase: ImportProgress['phase'] = 'reading') =>
+		request.onProgress?.({
+			phase,
+			bytes,
+			totalBytes: source.size,
+			records: report.records,
+			elapsedMs: performance.now() - started
+		});
 
 	let header: string[] | null = null;
 	let preamble = 0;
@@ -287,12 +252,9 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 
 	const startJudging = async () => {
 		dialect = settleDialect(
-			sniffed,
+			records,
 			kind,
-			header!,
-			columns,
-			ignored,
-			preamble,
+			{ header: header!, columns, ignored, preamble },
 			waiting.map((w) => w.record),
 			profile
 		);
@@ -340,7 +302,8 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 
 	try {
 		let unterminated = false;
-		for await (const batch of parseRecords(decodeText(meter.read(), sniffed.encoding), sniffed)) {
+		for await (const batch of records.records(meter.read())) {
+			if (request.signal?.aborted) throw new ImportFileError({ code: 'cancelled' });
 			unterminated ||= batch.unterminatedQuote;
 			for (let i = 0; i < batch.records.length; i++) {
 				const record = batch.records[i]!;
