@@ -125,20 +125,38 @@ export function countOutcome(report: ImportReport, outcome: Outcome, label = '',
 	}
 }
 
+/** What moving a row to the duplicates needs to know of it, as the judging or the staging has it. */
+export interface DuplicateRow {
+	line: number;
+	amountCents: number | null;
+	/** A trip's status; null for an expense. */
+	status: ParticipationStatus | null;
+	/** Its event could not be placed, so the report lists it among the unmatched. */
+	unmatched: boolean;
+}
+
+export const duplicateOf = (outcome: Extract<Outcome, { outcome: 'accepted' }>): DuplicateRow => ({
+	line: outcome.line,
+	amountCents: outcome.amountCents,
+	status: outcome.kind === 'participation' ? outcome.record.status : null,
+	unmatched: outcome.event.how === 'unmatched'
+});
+
 /** An accepted record turned out to be in the project already: it moves to "set aside". */
 export function setAsideDuplicate(
 	report: ImportReport,
-	outcome: Extract<Outcome, { outcome: 'accepted' }>
+	accepted: DuplicateRow | Extract<Outcome, { outcome: 'accepted' }>
 ) {
+	const row = 'outcome' in accepted ? duplicateOf(accepted) : accepted;
 	report.accepted.count--;
-	report.accepted.totalCents -= outcome.amountCents ?? 0;
-	if (outcome.kind === 'participation') report.statuses[outcome.record.status]--;
-	if (outcome.event.how === 'unmatched') {
+	report.accepted.totalCents -= row.amountCents ?? 0;
+	if (row.status) report.statuses[row.status]--;
+	if (row.unmatched) {
 		report.unmatched.count--;
-		report.unmatched.rows = report.unmatched.rows.filter((row) => row.line !== outcome.line);
+		report.unmatched.rows = report.unmatched.rows.filter((listed) => listed.line !== row.line);
 	}
-	add(report.setAside, outcome.amountCents);
-	add(report.setAside.byReason.duplicate, outcome.amountCents);
+	add(report.setAside, row.amountCents);
+	add(report.setAside.byReason.duplicate, row.amountCents);
 }
 
 /** The sums that must hold for every import; a report that breaks one is a bug, never shown. */

@@ -48,5 +48,7 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
 export const EXCLUDED_TABLES: Record<string, string> = {
 	sessions: 'sign-ins: everyone signs in again after a restore',
 	verifications: 'one-time links and codes, valid minutes to a day',
-	rate_limits: 'sign-in attempt counters'
+	rate_limits: 'sign-in attempt counters',
+	staged_expenses: 'rows of an import that is still running, moved in or dropped when it ends',
+	staged_participations: 'rows of an import that is still running, moved in or dropped when it ends'
 };

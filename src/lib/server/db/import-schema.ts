@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	bigint,
+	boolean,
 	customType,
 	date,
 	foreignKey,
@@ -199,3 +200,45 @@ export const expenseSums = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.projectId, t.month, t.category, t.event] })]
 );
+
+/**
+ * Rows judged new, staged by an import before its commit: the judging and the look-ups of rows
+ * already there run outside the commit's transaction, and the transaction then moves the staged
+ * rows in with one statement. Unlogged (nothing here needs to survive a crash) and keyed by the
+ * run; a run removes its own rows, a crashed one's are swept (see stage-rows.ts).
+ */
+const stagedColumns = {
+	runId: text('run_id').notNull(),
+	line: integer('line').notNull(),
+	rowKey: text('row_key').notNull(),
+	/** The event could not be placed: the report lists the row, so a raced duplicate unlists it. */
+	unmatched: boolean('unmatched').notNull(),
+	stagedAt: timestamp('staged_at', { withTimezone: true }).notNull().defaultNow()
+};
+
+export const stagedExpenses = pgTable('staged_expenses', {
+	...stagedColumns,
+	occurrence: integer('occurrence').notNull(),
+	date: date('date', { mode: 'string' }).notNull(),
+	amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+	currency: text('currency').notNull(),
+	documentNumber: text('document_number').notNull(),
+	payee: text('payee').notNull(),
+	description: text('description').notNull(),
+	category: text('category').notNull(),
+	eventNumber: integer('event_number'),
+	fundingSource: fundingSource('funding_source')
+});
+
+export const stagedParticipations = pgTable('staged_participations', {
+	...stagedColumns,
+	person: text('person').notNull(),
+	position: text('position').notNull(),
+	eventNumber: integer('event_number'),
+	city: text('city').notNull(),
+	country: text('country'),
+	departure: date('departure', { mode: 'string' }).notNull(),
+	returnDate: date('return_date', { mode: 'string' }),
+	orderNumber: text('order_number').notNull(),
+	status: participationStatus('status').notNull()
+});

@@ -110,6 +110,9 @@ async function openPglite(
 		client = await PGlite.create(join(dataDir, 'pgdata'), pgliteCodecs);
 		const db = drizzlePglite({ client, schema });
 		await migratePglite(db, { migrationsFolder: migrationsFolder() });
+		// This process owns the folder, so no import runs in it yet: rows staged by one that was
+		// killed are dropped (see import/stage-rows.ts).
+		await client.exec('truncate staged_expenses, staged_participations');
 		if (serves) server = await serveOverSocket(client, socketPath);
 		const pglite = client;
 		return {

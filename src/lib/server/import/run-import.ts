@@ -1,8 +1,10 @@
 /**
- * The import pipeline: bytes → text → CSV records → judged rows → the database, streamed end to
- * end. A dry run is the very same run inside a transaction that is rolled back, so its report
- * (duplicates included) is exactly what a commit would do. A commit is one transaction: a crash
- * at any point leaves the database as it was.
+ * The import pipeline: bytes → records → judged rows → the database, streamed end to end in two
+ * phases. The file is read and judged outside any transaction (judge-file.ts), rows the project
+ * has already looked up a batch at a time, so the app goes on answering while a large file is
+ * read; a check ends there and writes nothing. A commit stages its new rows as it reads them,
+ * then writes everything in one transaction (commit-import.ts): a crash or a refusal at any
+ * point leaves the database as it was.
  *
  * Rows already in the project are told by the database's identity keys, which cover the live
  * rows only: a row whose import was reverted counts as new when it comes again.
@@ -14,50 +16,31 @@
  * A trip is the same when the person (case and diacritics aside), travel-order number and
  * departure date are; its status is what the trip says, not who it is.
  */
-import { createHash, hash, randomInt } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
-import { officeToday } from '$lib/domain/format';
-import { classifyRecord, type ClassifyRules, type Outcome } from '$lib/domain/import/classify';
-import {
-	columnWarnings,
-	fieldsToAcknowledge,
-	unacknowledged
-} from '$lib/domain/import/column-warnings';
+import { createHash, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { columnWarnings, unacknowledged } from '$lib/domain/import/column-warnings';
 import type { EventTarget } from '$lib/domain/import/events';
 import type { ImportField, ImportKind } from '$lib/domain/import/fields';
-import { echoHeader, echoRecord } from '$lib/domain/import/echo';
+import { echoHeader } from '$lib/domain/import/echo';
 import { cleanFileName } from '$lib/domain/import/file-name';
-import { matchColumns, type AmbiguousColumn, type ColumnMap } from '$lib/domain/import/headers';
-import { profileColumns, type MappingProfile } from '$lib/domain/import/profile';
-import {
-	checkBalance,
-	countOutcome,
-	emptyReport,
-	setAsideDuplicate
-} from '$lib/domain/import/report';
+import type { MappingProfile } from '$lib/domain/import/profile';
+import { checkBalance } from '$lib/domain/import/report';
 import type { Dialect, ImportProgress, ImportResult } from '$lib/domain/import/result';
-import { queryRows, type Database, type Transaction } from '../db';
+import type { Database } from '../db';
 import { isConnectionLost } from '../db/connection-lost';
-import { importBatches, sourceFiles } from '../db/schema';
-import { recordAudit, type Actor } from '../audit/record-audit';
+import { sourceFiles } from '../db/schema';
+import type { Actor } from '../audit/record-audit';
+import { listPeriods } from '../control/closed-periods';
 import { storedSource, type ByteSource } from './byte-source';
+import { commitImport } from './commit-import';
 import { EncodingMismatchError } from './decode-text';
 import { ImportFileError } from './import-errors';
+import { RecordReader } from './import-head';
+import { judgeFile, type JudgedFile } from './judge-file';
 import { openRecordSource, type RecordBatch } from './record-source';
-import { settleDialect } from './settle-dialect';
 import { NotAnExportError } from './sniff';
-import { storeSource, FileTooLargeError } from './store-source';
-import { OccurrenceCounter } from './occurrence-counter';
-import { addBatchSums } from './expense-sums';
-import { RowsInPeriod } from '$lib/domain/control/periods';
-import { closedPeriodsFor } from '../control/closed-periods';
-import { notePeriodRow } from './closed-period-rows';
-import {
-	insertExpenses,
-	insertParticipations,
-	type ExpenseRow,
-	type ParticipationRow
-} from './write-rows';
+import { dropStaged, sweepStaged } from './stage-rows';
+import { FileTooLargeError } from './store-source';
 
 export interface ImportProjectRef {
 	id: number;
@@ -65,9 +48,6 @@ export interface ImportProjectRef {
 	currency: string;
 	events: readonly EventTarget[];
 }
-
-/** Records shown as they are in the file, to check the mapping against. */
-const PREVIEW_RECORDS = 8;
 
 export type ImportInput = { source: ByteSource } | { storedFileId: string };
 
@@ -96,22 +76,35 @@ export interface ImportRequest {
 	signal?: AbortSignal;
 }
 
-/** Records read to settle the decimal mark and date order before any is judged. */
-const DETECTION_RECORDS = 1000;
-/** Accepted rows written per statement. */
-const WRITE_BATCH = 5000;
-/** A header is looked for among the first records, past any title lines. */
-const HEADER_SEARCH = 10;
-
-class RollBack extends Error {
-	constructor(readonly result: ImportResult) {
-		super('dry run');
-	}
+interface Resolved {
+	source: ByteSource;
+	/** The upload the bytes come from, already kept; null when they are given (the CLI). */
+	upload: { id: string; sha256: string } | null;
 }
 
-/** A row's key: the first 128 bits of the SHA-256 of its identity (crypto.hash: no object per row). */
-const rowDigest = (identity: string) => hash('sha256', identity, 'buffer').subarray(0, 16);
-const rowKey = (identity: string) => rowDigest(identity).toString('base64url');
+/** The file's bytes: given, or an upload of this very project (never slipped into another). */
+async function resolveSource(db: Database, request: ImportRequest): Promise<Resolved> {
+	const input = request.input;
+	const given = 'source' in input ? input.source : await storedSource(db, input.storedFileId);
+	if (!given) throw new ImportFileError({ code: 'not-found' });
+	let upload: Resolved['upload'] = null;
+	if ('storedFileId' in input) {
+		const [file] = await db
+			.select()
+			.from(sourceFiles)
+			.where(eq(sourceFiles.id, input.storedFileId));
+		if (!file || file.projectId !== request.project.id) {
+			throw new ImportFileError({ code: 'not-found' });
+		}
+		upload = { id: file.id, sha256: file.sha256 };
+	}
+	// The name is shown on pages and terminals, and kept in the audit log: never with controls.
+	const source: ByteSource = { ...given, name: cleanFileName(given.name) };
+	if (request.limit !== undefined && source.size > request.limit) {
+		throw new ImportFileError({ code: 'too-large', limit: request.limit });
+	}
+	return { source, upload };
+}
 
 /** Wraps the bytes to count them for progress and to hash them as they pass. */
 function metered(source: ByteSource, onBytes: (n: number) => void) {
@@ -128,320 +121,127 @@ function metered(source: ByteSource, onBytes: (n: number) => void) {
 	};
 }
 
-/** A short text to recognise an unmatched row by in a list, and the event it names. */
-function labelOf(outcome: Outcome): [string, string] {
-	if (outcome.outcome !== 'accepted') return ['', ''];
-	if (outcome.kind === 'expenses') {
-		const r = outcome.record;
-		return [`${r.date} ${r.documentNumber} ${r.description}`.trim(), outcome.eventRef];
-	}
-	return [`${outcome.record.person}, ${outcome.record.departure}`, outcome.eventRef];
-}
-
-async function runInTransaction(tx: Transaction, request: ImportRequest): Promise<ImportResult> {
-	const { project, kind, profile } = request;
-	const given =
-		'source' in request.input
-			? request.input.source
-			: await storedSource(tx, request.input.storedFileId);
-	if (!given) throw new ImportFileError({ code: 'not-found' });
-	// The name is shown on pages and terminals, and kept in the audit log: never with controls.
-	const source: ByteSource = { ...given, name: cleanFileName(given.name) };
-	if (request.limit !== undefined && source.size > request.limit) {
-		throw new ImportFileError({ code: 'too-large', limit: request.limit });
-	}
-	const records = await openRecordSource(source, profile);
-
-	// The original bytes: already kept (an upload), or kept now, in this same transaction.
-	let stored: { id: string; sha256: string };
-	if ('storedFileId' in request.input) {
-		const [file] = await tx
-			.select()
-			.from(sourceFiles)
-			.where(eq(sourceFiles.id, request.input.storedFileId));
-		// An upload is for one project; it cannot be slipped into another.
-		if (!file || file.projectId !== project.id) throw new ImportFileError({ code: 'not-found' });
-		stored = { id: file.id, sha256: file.sha256 };
-	} else if (request.mode === 'commit') {
-		stored = await storeSource(tx, source, {
-			projectId: project.id,
-			uploadedBy: request.actor.email,
-			limit: request.limit
-		});
-	} else {
-		// A dry run keeps no file: its rows are rolled back before any batch is written.
-		stored = { id: '', sha256: '' };
-	}
-	const target = { projectId: project.id, batchId: await batchNumber(tx, request.mode) };
-	// A check and a commit alike: no new row may land in a closed period.
-	const periods = await closedPeriodsFor(tx, project.id);
-	const inPeriod = new RowsInPeriod();
-
+/** Reads and judges the whole file, staging the new rows under `stageAs` for a commit. */
+async function readFile(
+	db: Database,
+	request: ImportRequest,
+	source: ByteSource,
+	stageAs: string | null
+): Promise<{
+	judged: JudgedFile;
+	sha256: string;
+	progress: (phase: ImportProgress['phase']) => void;
+}> {
+	const records = await openRecordSource(source, request.profile);
+	// Read for the report; the commit's transaction checks its rows again under the periods' lock.
+	const periods = (await listPeriods(db, request.project.id)).filter((p) => !p.reopenedAt);
 	let bytes = 0;
-	const meter = metered(source, (n) => (bytes += n));
-	const report = emptyReport(kind);
+	let judged: JudgedFile | null = null;
 	const started = performance.now();
-	const progress = (phase: ImportProgress['phase'] = 'reading') =>
+	let counted = 0;
+	const progress = (phase: ImportProgress['phase']) =>
 		request.onProgress?.({
 			phase,
 			bytes,
 			totalBytes: source.size,
-			records: report.records,
+			records: judged?.report.records ?? counted,
 			elapsedMs: performance.now() - started
 		});
-
-	let header: string[] | null = null;
-	let preamble = 0;
-	let columns: ColumnMap = {};
-	let ignored: string[] = [];
-	let ambiguous: AmbiguousColumn[] = [];
-	let dialect: Dialect | null = null;
-	let rules: ClassifyRules | null = null;
-	const waiting: { record: string[]; line: number }[] = [];
-	const occurrences = new OccurrenceCounter();
-	let pending: Extract<Outcome, { outcome: 'accepted' }>[] = [];
-	let lastLine = 0;
-
-	const flush = async () => {
-		if (!pending.length) return;
-		const rows = pending;
-		pending = [];
-		let inserted: Set<number>;
-		if (kind === 'expenses') {
-			inserted = await insertExpenses(
-				tx,
-				target,
-				rows.map((o) => {
-					const digest = rowDigest(o.identity);
-					const occurrence = occurrences.next(digest);
-					const key = digest.toString('base64url');
-					return { line: o.line, rowKey: key, occurrence, record: o.record } as ExpenseRow;
-				})
-			);
-		} else {
-			inserted = await insertParticipations(
-				tx,
-				target,
-				rows.map(
-					(o) =>
-						({ line: o.line, rowKey: rowKey(o.identity), record: o.record }) as ParticipationRow
-				)
-			);
-		}
-		for (const outcome of rows) {
-			if (!inserted.has(outcome.line)) setAsideDuplicate(report, outcome);
-			else notePeriodRow(periods, inPeriod, outcome);
-		}
-	};
-
-	const preview: ImportResult['preview'] = [];
-	const judge = async (record: string[], line: number) => {
-		if (preview.length < PREVIEW_RECORDS) preview.push({ line, cells: echoRecord(record) });
-		const outcome = classifyRecord(record, line, rules!);
-		// A label is only wanted for the rows the report will list as unmatched.
-		const [label, reference] =
-			outcome.outcome === 'accepted' && outcome.event.how === 'unmatched'
-				? labelOf(outcome)
-				: ['', ''];
-		countOutcome(report, outcome, label, reference);
-		if (outcome.outcome === 'accepted') {
-			pending.push(outcome);
-			if (pending.length >= WRITE_BATCH) await flush();
-		}
-	};
-
-	const startJudging = async () => {
-		dialect = settleDialect(
-			records,
-			kind,
-			{ header: header!, columns, ignored, preamble },
-			waiting.map((w) => w.record),
-			profile
-		);
-		rules = {
-			kind,
-			columns,
-			width: header!.length,
-			decimal: dialect.decimal,
-			dateOrder: dialect.dateOrder,
-			today: request.today ?? officeToday(),
-			project,
-			values: profile.values ?? {},
-			assignments: request.assignments
-		};
-		for (const { record, line } of waiting.splice(0)) await judge(record, line);
-	};
-
-	const headerCandidates: { record: string[]; line: number }[] = [];
-	const findHeader = () => {
-		const mapping = profileColumns(profile, kind);
-		let first: ReturnType<typeof matchColumns> | null = null;
-		for (let i = 0; i < headerCandidates.length; i++) {
-			const candidate = headerCandidates[i]!;
-			if (candidate.record.every((v) => v.trim() === '')) continue;
-			const match = matchColumns(kind, candidate.record, mapping);
-			first ??= match;
-			if (match.ok) {
-				header = candidate.record;
-				columns = match.columns;
-				ignored = match.ignored;
-				ambiguous = match.ambiguous ?? [];
-				preamble = i;
-				return headerCandidates.slice(i + 1);
-			}
-		}
-		const shown = headerCandidates.find((c) => c.record.some((v) => v.trim() !== ''));
-		const other: ImportKind = kind === 'expenses' ? 'participation' : 'expenses';
-		throw new ImportFileError({
-			code: 'header',
-			problems: first && !first.ok ? first.problems : [{ code: 'no-header' }],
-			header: echoHeader(shown?.record ?? []),
-			suggestKind: shown && matchColumns(other, shown.record).ok && !profile.columns ? other : null
-		});
-	};
-
+	const meter = metered(source, (n) => (bytes += n));
+	const reader = new RecordReader(
+		records.records(meter.read()),
+		() => progress('reading'),
+		request.signal
+	);
+	reader.onRecords = (n) => (counted += n);
 	try {
-		let unterminated = false;
-		for await (const batch of records.records(meter.read())) {
-			if (request.signal?.aborted) throw new ImportFileError({ code: 'cancelled' });
-			unterminated ||= batch.unterminatedQuote;
-			for (let i = 0; i < batch.records.length; i++) {
-				const record = batch.records[i]!;
-				const line = batch.lines[i]!;
-				lastLine = line;
-				if (!header) {
-					headerCandidates.push({ record, line });
-					if (headerCandidates.length < HEADER_SEARCH) continue;
-					waiting.push(...findHeader());
-					continue;
-				}
-				if (!rules) {
-					waiting.push({ record, line });
-					if (waiting.length >= DETECTION_RECORDS) await startJudging();
-					continue;
-				}
-				await judge(record, line);
-			}
-			progress();
-		}
-		if (unterminated) throw new ImportFileError({ code: 'unterminated-quote', line: lastLine });
-		if (!header) {
-			if (headerCandidates.every((c) => c.record.every((v) => v.trim() === ''))) {
-				throw new ImportFileError({ code: 'empty' });
-			}
-			waiting.push(...findHeader());
-		}
-		if (!rules) await startJudging();
-		await flush();
+		judged = await judgeFile(request, records, reader, { db, stageAs, periods });
 	} catch (error) {
 		if (error instanceof EncodingMismatchError) {
-			throw new ImportFileError({
-				code: 'encoding-mismatch',
-				encoding: error.encoding,
-				line: error.line
-			});
+			const { encoding, line } = error;
+			throw new ImportFileError({ code: 'encoding-mismatch', encoding, line });
 		}
 		throw error;
+	} finally {
+		await reader.close();
 	}
-	progress();
-	if (report.records === 0) throw new ImportFileError({ code: 'no-records' });
-	if (!checkBalance(report)) throw new Error('Import report does not balance');
+	if (judged.unterminatedQuote) {
+		throw new ImportFileError({ code: 'unterminated-quote', line: judged.lastLine });
+	}
+	progress('reading');
+	return { judged, sha256: meter.hash.digest('hex'), progress };
+}
 
-	const sha256 = stored.sha256 || meter.hash.digest('hex');
-	const result: ImportResult = {
+function resultOf(source: ByteSource, judged: JudgedFile, sha256: string): ImportResult {
+	const { shape, report } = judged;
+	return {
 		fileName: source.name,
-		header: echoHeader((header as string[] | null) ?? []),
-		preview,
+		header: echoHeader(shape.header),
+		preview: judged.preview,
 		size: source.size,
 		sha256,
-		dialect: dialect!,
-		warnings: columnWarnings(kind, columns, ambiguous),
+		dialect: shape.dialect satisfies Dialect,
+		warnings: columnWarnings(report.kind, shape.columns, shape.ambiguous),
 		report,
 		// Only a commit that wrote its rows says so; a refused one is reported as not committed.
 		committed: false,
 		batchId: null
 	};
+}
+
+/** Why a file that was read whole may not be committed (or, for the period, checked). */
+function refusal(request: ImportRequest, judged: JudgedFile, result: ImportResult) {
+	const { inPeriod, report } = judged;
 	if (inPeriod.period) {
 		const { starts, ends } = inPeriod.period;
 		const { rows, count } = inPeriod;
 		// A check that is refused shows no report to commit from; a refused commit keeps its report.
 		const failure = { code: 'closed-period', period: { starts, ends }, rows, count } as const;
-		throw new ImportFileError(failure, request.mode === 'commit' ? result : undefined);
+		return new ImportFileError(failure, request.mode === 'commit' ? result : undefined);
 	}
-	if (request.mode === 'dry-run') throw new RollBack(result);
-
+	if (request.mode === 'dry-run') return null;
 	if (report.rejected.count > 0 && !request.skipRejected) {
-		throw new ImportFileError({ code: 'has-rejected', rejected: report.rejected.count }, result);
+		return new ImportFileError({ code: 'has-rejected', rejected: report.rejected.count }, result);
 	}
-	if (report.accepted.count === 0) throw new ImportFileError({ code: 'nothing-to-commit' }, result);
+	if (report.accepted.count === 0)
+		return new ImportFileError({ code: 'nothing-to-commit' }, result);
 	const notSeen = request.without ? unacknowledged(result.warnings, request.without) : [];
 	if (notSeen.length)
-		throw new ImportFileError({ code: 'missing-columns', fields: notSeen }, result);
-	const without = fieldsToAcknowledge(result.warnings);
-	await tx.insert(importBatches).overridingSystemValue().values({
-		id: target.batchId,
-		projectId: project.id,
-		kind,
-		sourceFileId: stored.id,
-		fileName: source.name,
-		sha256,
-		size: source.size,
-		profile,
-		dialect: result.dialect,
-		report,
-		records: report.records,
-		accepted: report.accepted.count,
-		rejected: report.rejected.count,
-		setAside: report.setAside.count,
-		acceptedCents: report.accepted.totalCents,
-		createdBy: request.actor.email
-	});
-	if (kind === 'expenses') await addBatchSums(tx, target.batchId);
-	await recordAudit(tx, request.actor, {
-		action: 'import.commit',
-		objectType: 'import',
-		objectId: String(target.batchId),
-		after: {
-			project: project.code,
-			kind,
-			file: source.name,
-			sha256,
-			size: source.size,
-			records: report.records,
-			accepted: report.accepted.count,
-			rejected: report.rejected.count,
-			setAside: report.setAside.count,
-			acceptedTotal: report.accepted.totalCents,
-			// The fields the rows lack, as the check warned (and the page or the CLI had the user
-			// confirm): an auditor will ask why a classification code is empty.
-			...(without.length ? { without } : {})
-		}
-	});
-	return { ...result, committed: true, batchId: target.batchId };
+		return new ImportFileError({ code: 'missing-columns', fields: notSeen }, result);
+	return null;
 }
 
-/**
- * The batch's number, taken before its rows are written. The batch itself is written once, whole,
- * after them (an imported batch is never updated), so the rows' key to it is checked at commit.
- * A dry run's rows take a negative number of their own: the rollback then leaves no gap in the
- * numbers of real imports, which auditors would rightly ask about.
- */
-async function batchNumber(tx: Transaction, mode: ImportRequest['mode']): Promise<number> {
-	await tx.execute(sql`set constraints expenses_batch_fk, participations_batch_fk deferred`);
-	if (mode === 'dry-run') return -randomInt(1, 2 ** 31 - 1);
-	const [row] = await queryRows<{ id: string }>(
-		tx,
-		sql`select nextval(pg_get_serial_sequence('import_batches', 'id'))::text as id`
-	);
-	return Number(row!.id);
+async function importFile(db: Database, request: ImportRequest): Promise<ImportResult> {
+	const { source, upload } = await resolveSource(db, request);
+	const runId = request.mode === 'commit' ? randomUUID() : null;
+	if (runId) await sweepStaged(db);
+	try {
+		const { judged, sha256, progress } = await readFile(db, request, source, runId);
+		if (judged.report.records === 0) throw new ImportFileError({ code: 'no-records' });
+		if (!checkBalance(judged.report)) throw new Error('Import report does not balance');
+		const result = resultOf(source, judged, upload?.sha256 ?? sha256);
+		const refused = refusal(request, judged, result);
+		if (refused) throw refused;
+		if (!runId) return result;
+		progress('writing');
+		return await commitImport(db, {
+			request,
+			source,
+			upload,
+			runId,
+			staged: judged.staged,
+			result
+		});
+	} finally {
+		if (runId) await dropStaged(db, runId).catch(() => {});
+	}
 }
 
-/** Runs an import; a dry run reports and writes nothing, a commit writes all of it or nothing. */
+/** Runs an import; a check reports and writes nothing, a commit writes all of it or nothing. */
 export async function runImport(db: Database, request: ImportRequest): Promise<ImportResult> {
 	try {
-		return await db.transaction((tx) => runInTransaction(tx, request));
+		return await importFile(db, request);
 	} catch (error) {
-		if (error instanceof RollBack) return error.result;
 		if (error instanceof NotAnExportError) throw new ImportFileError({ code: error.problem });
 		if (error instanceof FileTooLargeError)
 			throw new ImportFileError({ code: 'too-large', limit: error.limit });
