@@ -173,24 +173,37 @@ export async function judgeFile(
 		countOutcome(report, outcome, label, reference);
 		if (outcome.outcome === 'accepted') pending.push(outcome);
 	};
+	// One batch is looked up and staged while the next is judged: on PostgreSQL the database
+	// works in its own process meanwhile. Batches still settle one after another, in file order.
+	let settling: Promise<void> = Promise.resolve();
 	const settlePending = async () => {
 		const rows = pending;
 		pending = [];
-		await settler.settle(rows);
+		await settling;
+		settling = settler.settle(rows);
+		// Not awaited here: a rejection is taken at the next batch or at the end.
+		settling.catch(() => {});
 	};
 
-	for (const { record, line } of waiting) {
-		judge(record, line);
-		if (pending.length >= SETTLE_BATCH) await settlePending();
-	}
-	for (let batch = await reader.next(); batch; batch = await reader.next()) {
-		for (let i = 0; i < batch.records.length; i++) {
-			judge(batch.records[i]!, batch.lines[i]!);
-			// Only a full batch waits for the database; the records between cost no await.
+	try {
+		for (const { record, line } of waiting) {
+			judge(record, line);
 			if (pending.length >= SETTLE_BATCH) await settlePending();
 		}
+		for (let batch = await reader.next(); batch; batch = await reader.next()) {
+			for (let i = 0; i < batch.records.length; i++) {
+				judge(batch.records[i]!, batch.lines[i]!);
+				// Only a full batch waits for the database; the records between cost no await.
+				if (pending.length >= SETTLE_BATCH) await settlePending();
+			}
+		}
+		await settlePending();
+		await settling;
+	} catch (error) {
+		// Nothing may still be staging when the run drops what it staged.
+		await settling.catch(() => {});
+		throw error;
 	}
-	await settlePending();
 	return {
 		shape,
 		report,
