@@ -2,11 +2,14 @@
  * A large ledger in the dialect of static/samples/solid/ledger.csv: UTF-8 with a BOM, `;`, CRLF,
  * decimal comma, dd.mm.yyyy dates, Latvian headers and text. Written as a stream, a megabyte of
  * text at a time, so the file is never held whole in memory. The content is drawn from a seeded
- * generator: the same row count always gives the same file.
+ * generator: the same row count always gives the same file. The same rows can be written as an
+ * Excel workbook too (writeLedgerXlsx).
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
 
 export const LEDGER_HEADER = [
 	'Datums',
@@ -157,23 +160,25 @@ function amountText(cents: number): string {
 	return `${sign}${Math.floor(abs / 100)},${pad(abs % 100)}`;
 }
 
-/** Writes `rows` data rows after the header to `path`. */
-export async function writeLedger(
-	path: string,
-	rows: number,
-	seed = 20180222
-): Promise<LedgerStats> {
+/** One data row as the generator drew it: the CSV text of each field, the amount also in cents. */
+export interface LedgerRow {
+	/** dd.mm.yyyy */
+	date: string;
+	documentNumber: string;
+	payee: string;
+	description: string;
+	category: string;
+	cents: number;
+	project: string;
+	event: string;
+	funding: string;
+}
+
+/** The rows of a ledger, drawn in a fixed order from the seed: CSV and XLSX get the same rows. */
+export function* ledgerRows(rows: number, seed = 20180222): Generator<LedgerRow> {
 	const next = random(seed);
 	const draw: Draw = (n) => Math.floor(next() * n);
 	const pick: Pick = (items) => items[draw(items.length)]!;
-	const out = createWriteStream(path);
-	const stats: LedgerStats = { rows, solid: 0, other: 0, solidCents: 0, bytes: 0 };
-	let text = '\uFEFF' + LEDGER_HEADER.join(';') + '\r\n';
-	const emit = async () => {
-		stats.bytes += Buffer.byteLength(text);
-		if (!out.write(text)) await once(out, 'drain');
-		text = '';
-	};
 	for (let i = 0; i < rows; i++) {
 		const kind = pick(KINDS);
 		const persons = 1 + draw(6);
@@ -190,17 +195,98 @@ export async function writeLedger(
 		const description = credit
 			? 'Kredītrēķins: atcelta 1 biļete (slimība)'
 			: kind.description(pick, persons, draw);
+		// Drawn in this order (date, then payee) since the first version: the same seed, the same file.
+		const date = pick(DAYS);
+		const payee = kind.payee(pick);
+		yield {
+			date,
+			documentNumber,
+			payee,
+			description,
+			category: kind.category,
+			cents,
+			project,
+			event,
+			funding
+		};
+	}
+}
+
+function countRow(stats: LedgerStats, row: LedgerRow) {
+	if (row.project === 'SOLID') {
+		stats.solid++;
+		stats.solidCents += row.cents;
+	} else stats.other++;
+}
+
+/** Writes `rows` data rows after the header to `path`. */
+export async function writeLedger(
+	path: string,
+	rows: number,
+	seed = 20180222
+): Promise<LedgerStats> {
+	const out = createWriteStream(path);
+	const stats: LedgerStats = { rows, solid: 0, other: 0, solidCents: 0, bytes: 0 };
+	let text = '\uFEFF' + LEDGER_HEADER.join(';') + '\r\n';
+	const emit = async () => {
+		stats.bytes += Buffer.byteLength(text);
+		if (!out.write(text)) await once(out, 'drain');
+		text = '';
+	};
+	for (const row of ledgerRows(rows, seed)) {
 		text +=
-			`${pick(DAYS)};${documentNumber};${kind.payee(pick)};${description};${kind.category};` +
-			`${amountText(cents)};${project};${event};${funding}\r\n`;
-		if (project === 'SOLID') {
-			stats.solid++;
-			stats.solidCents += cents;
-		} else stats.other++;
+			`${row.date};${row.documentNumber};${row.payee};${row.description};${row.category};` +
+			`${amountText(row.cents)};${row.project};${row.event};${row.funding}\r\n`;
+		countRow(stats, row);
 		if (text.length >= 1 << 20) await emit();
 	}
 	await emit();
 	out.end();
 	await finished(out);
+	return stats;
+}
+
+/**
+ * The same rows as writeLedger as an Excel workbook, through exceljs's streaming writer (one row
+ * in memory at a time): the date as a date cell, the amount as a number cell in euros, the rest
+ * as text, under the same header on the first sheet.
+ */
+export async function writeLedgerXlsx(
+	path: string,
+	rows: number,
+	seed = 20180222
+): Promise<LedgerStats> {
+	const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+		filename: path,
+		useSharedStrings: false,
+		useStyles: true
+	});
+	const sheet = workbook.addWorksheet('Ledger');
+	sheet.columns = LEDGER_HEADER.map((header, i) => ({
+		header,
+		key: String(i),
+		style: i === 0 ? { numFmt: 'dd.mm.yyyy' } : i === 5 ? { numFmt: '0.00' } : {}
+	}));
+	const stats: LedgerStats = { rows, solid: 0, other: 0, solidCents: 0, bytes: 0 };
+	for (const row of ledgerRows(rows, seed)) {
+		const [day, month, year] = row.date.split('.').map(Number) as [number, number, number];
+		sheet
+			.addRow([
+				new Date(Date.UTC(year, month - 1, day)),
+				row.documentNumber,
+				row.payee,
+				row.description,
+				row.category,
+				row.cents / 100,
+				row.project,
+				row.event,
+				row.funding
+			])
+			.commit();
+		countRow(stats, row);
+	}
+	sheet.commit();
+	await workbook.commit();
+	stats.bytes = (await stat(path)).size;
 	return stats;
 }
