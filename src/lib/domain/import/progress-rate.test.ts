@@ -37,6 +37,8 @@ describe('progress rate', () => {
 			rowsPerSecond: null,
 			remainingMs: null
 		});
+		// One sample, however late, has the start-up in its rate: no estimate from it alone.
+		expect(estimate(rateOf([samples[20]!])!).rowsPerSecond).toBeNull();
 		const settled = estimate(rateOf(samples)!);
 		expect(settled.rowsPerSecond).toBeCloseTo(10_000, 0);
 		// 90 MB left at 1 MB/s.

@@ -16,8 +16,8 @@ import type { ImportProgress } from './result';
 const TIME_CONSTANT_MS = 3000;
 /** No estimate before the run has gone on this long: the first samples include the start-up. */
 const WARM_UP_MS = 1000;
-/** Nor before this many samples: one sample gives a rate, not yet a trend. */
-const WARM_UP_SAMPLES = 3;
+/** Nor before a second sample: the first one's rate has the start-up in it. */
+const WARM_UP_SAMPLES = 2;
 
 export interface ProgressRate {
 	/** The last sample, to measure the next one against. */
