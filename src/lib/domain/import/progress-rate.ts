@@ -91,8 +91,9 @@ export function estimate(rate: ProgressRate): ProgressEstimate {
 		};
 	}
 	const left = Math.max(0, last.totalBytes - last.bytes);
+	// Nothing left to read: the last rows are being judged, which bytes cannot time.
 	const remainingMs =
-		fraction !== null && rate.bytesPerSecond && rate.bytesPerSecond > 0
+		fraction !== null && left > 0 && rate.bytesPerSecond && rate.bytesPerSecond > 0
 			? (left / rate.bytesPerSecond) * 1000
 			: null;
 	return {
