@@ -168,6 +168,13 @@ const CASES: Case[] = [
 		request: 'POST',
 		expected: importers
 	},
+	// Posted empty: refused as bad input past the access check, so nothing is cancelled.
+	{
+		route: '/projects/[code]/import/cancel',
+		url: '/projects/SOLID/import/cancel',
+		request: 'POST',
+		expected: importers
+	},
 	{
 		route: '/projects/[code]/imports',
 		url: '/projects/SOLID/imports',

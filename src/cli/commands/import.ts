@@ -22,6 +22,12 @@ import { loadProjectFigures } from '$lib/server/dashboard/project-figures';
 import { revertImport } from '$lib/server/import/revert-import';
 import { runImport, type ImportResult } from '$lib/server/import/run-import';
 import { printOutcome, printReport, printWarnings, resultJson } from './import-output';
+import {
+	CANCELLED_EXIT,
+	processTerminal,
+	terminalRun,
+	type ImportTerminal
+} from './import-terminal';
 import { printSummary, summaryJson } from './summary-output';
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
@@ -128,11 +134,13 @@ function sameFileLine(entry: ImportHistoryEntry, code: string, locale: Locale): 
 	return m.cli_import_same_file({ batch: entry.id, date, by: entry.createdBy, code }, { locale });
 }
 
-async function importCommand(
+/** `cofund import expenses|participation <file>`; `terminal` is the process's, or a test's own. */
+export async function importCommand(
 	kind: ImportKind,
 	file: string,
 	options: ImportOptions,
-	ctx: CliContext
+	ctx: CliContext,
+	terminal: ImportTerminal = processTerminal
 ) {
 	const { locale } = ctx;
 	const profile = await readProfile(options.profile, ctx);
@@ -156,11 +164,14 @@ async function importCommand(
 	await withDatabase(`cofund import ${kind}`, async (handle) => {
 		const { user, project } = await projectFor(handle, options.project, 'import:run', ctx);
 		let result: ImportResult;
+		const source = await fileSource(file);
+		// --progress keeps its machine-readable lines; otherwise a terminal gets the redrawn line.
+		const run = terminalRun(terminal, locale, { draw: !options.progress });
 		try {
 			result = await runImport(handle.db, {
 				project,
 				kind,
-				input: { source: await fileSource(file) },
+				input: { source },
 				profile,
 				actor: user,
 				mode: options.dryRun ? 'dry-run' : 'commit',
@@ -170,10 +181,14 @@ async function importCommand(
 				assignments,
 				onProgress: options.progress
 					? (p) => ctx.err(`progress ${p.bytes}/${p.totalBytes} ${p.records}`)
-					: undefined
-			});
+					: run.onProgress,
+				signal: run.signal
+				// The line is cleared before anything else is printed, a report or a failure.
+			}).finally(() => run.end());
 		} catch (error) {
 			if (!(error instanceof ImportFileError)) throw error;
+			if (error.failure.code === 'cancelled')
+				throw new CliFailure(describeFailure(error.failure, locale).join(' '), CANCELLED_EXIT);
 			if (error.result) {
 				if (options.json) ctx.out(resultJson(error.result));
 				else printReport(error.result, ctx, project.currency);
@@ -197,8 +212,11 @@ async function importCommand(
 			}
 			throw new CliFailure(lines.join('\n  '));
 		}
-		if (options.json) return ctx.out(resultJson(result));
-		printOutcome(result, ctx, project);
+		if (options.json) ctx.out(resultJson(result));
+		else printOutcome(result, ctx, project);
+		// Ctrl-C after the last rows were read: the commit went through, and the user must know.
+		if (run.signal.aborted && result.batchId !== null)
+			ctx.err(m.import_progress_cli_too_late({ batch: result.batchId }, { locale }));
 	});
 }
 
@@ -269,6 +287,7 @@ export function registerImportCommands(program: Command, context: () => CliConte
 			.option('--without <fields>', m.help_import_without({}, say), collect)
 			.option('--json', m.help_json({}, say))
 			.option('--progress', 'progress <bytes>/<total> <records> on stderr')
+			.addHelpText('after', `\n${m.import_progress_help_exit({}, say)}`)
 			.action((file: string, options: ImportOptions) =>
 				importCommand(kind, file, options, context())
 			);

@@ -1,6 +1,7 @@
 /**
  * The browser's side of an import: the upload, with its progress (XMLHttpRequest, since fetch
- * reports none for uploads), and the run, read line by line from the server's NDJSON stream.
+ * reports none for uploads), the run, read line by line from the server's NDJSON stream, and the
+ * request to cancel that run.
  */
 import type { ImportFailure } from '$lib/domain/import/failures';
 import type { ImportResult } from '$lib/domain/import/result';
@@ -39,6 +40,17 @@ export function uploadFile(
 		xhr.onerror = () => resolve({ ok: false, message: 'network' });
 		xhr.send(file);
 	});
+}
+
+/** Asks the server to cancel the run; the run's own stream then ends with the 'cancelled' failure. */
+export async function cancelImportRun(url: string, runId: string): Promise<boolean> {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ runId })
+	});
+	// 404: the run has just ended on its own, and its stream says how.
+	return response.ok;
 }
 
 export async function runImportStream(

@@ -1,13 +1,15 @@
 /**
  * One import on the page, from the dropped file to the commit: upload, checks (dry runs) with
- * the settings the user adjusts, and the commit of exactly what the last check showed.
+ * the settings the user adjusts, the commit of exactly what the last check showed, and the pace
+ * of a running check or commit, which the user can cancel.
  */
 import { fieldsToAcknowledge } from '$lib/domain/import/column-warnings';
 import type { ImportFailure } from '$lib/domain/import/failures';
 import type { ImportField, ImportKind } from '$lib/domain/import/fields';
 import type { MappingProfile } from '$lib/domain/import/profile';
+import { estimate, nextRate, type ProgressRate } from '$lib/domain/import/progress-rate';
 import type { ImportProgress, ImportResult } from '$lib/domain/import/result';
-import { runImportStream, uploadFile, type UploadedFile } from './import-client';
+import { cancelImportRun, runImportStream, uploadFile, type UploadedFile } from './import-client';
 
 export type Phase = 'idle' | 'uploading' | 'checking' | 'committing';
 
@@ -17,6 +19,11 @@ export class ImportSession {
 	file = $state<UploadedFile | null>(null);
 	uploaded = $state({ sent: 0, total: 0 });
 	progress = $state<ImportProgress | null>(null);
+	/** The running check's or commit's pace, from its progress lines. */
+	rate = $state<ProgressRate | null>(null);
+	/** The running check's or commit's id, once the server has said it; needed to cancel. */
+	runId = $state<string | null>(null);
+	cancelling = $state(false);
 	profile = $state<MappingProfile>({});
 	assignments = $state<Record<string, number | null>>({});
 	skipRejected = $state(false);
@@ -42,6 +49,10 @@ export class ImportSession {
 	/** The fields the last check found no column for that rows would have empty. */
 	get toAcknowledge(): ImportField[] {
 		return this.checked ? fieldsToAcknowledge(this.checked.warnings) : [];
+	}
+
+	get estimate() {
+		return this.rate ? estimate(this.rate) : null;
 	}
 
 	get acknowledged(): boolean {
@@ -84,6 +95,17 @@ export class ImportSession {
 		return this.run('commit');
 	}
 
+	/** Cancels the running check or commit; its stream then ends with the 'cancelled' failure. */
+	async cancel(): Promise<void> {
+		if (!this.runId || this.cancelling) return;
+		this.cancelling = true;
+		try {
+			await cancelImportRun(`${this.baseUrl}/cancel`, this.runId);
+		} catch {
+			// Offline: the run's own stream says how it ended.
+		}
+	}
+
 	private async run(mode: 'dry-run' | 'commit'): Promise<void> {
 		if (!this.file) return;
 		const settings = this.settings();
@@ -95,6 +117,9 @@ export class ImportSession {
 			records: 0,
 			elapsedMs: 0
 		};
+		this.rate = null;
+		this.runId = null;
+		this.cancelling = false;
 		this.failure = null;
 		this.error = null;
 		try {
@@ -110,8 +135,12 @@ export class ImportSession {
 					assignments: $state.snapshot(this.assignments)
 				},
 				(event) => {
-					if (event.type === 'progress') this.progress = event;
-					else if (event.type === 'result') {
+					if (event.type === 'started') this.runId = event.runId;
+					else if (event.type === 'progress') {
+						const { type: _, ...sample } = event;
+						this.progress = sample;
+						this.rate = nextRate(this.rate, sample);
+					} else if (event.type === 'result') {
 						if (mode === 'commit') this.committed = event.result;
 						else {
 							this.checked = event.result;
@@ -122,7 +151,10 @@ export class ImportSession {
 						if (event.result) {
 							this.checked = event.result;
 							this.checkedWith = settings;
-						} else if (mode === 'dry-run') this.checked = null;
+						} else if (mode === 'dry-run' && event.failure.code !== 'cancelled') {
+							// A cancelled check changes nothing: the last check, if any, stands as it was.
+							this.checked = null;
+						}
 					}
 				}
 			);
@@ -131,6 +163,9 @@ export class ImportSession {
 		} finally {
 			this.phase = 'idle';
 			this.progress = null;
+			this.rate = null;
+			this.runId = null;
+			this.cancelling = false;
 		}
 	}
 }

@@ -18,8 +18,15 @@ export const importRunSchema = z.strictObject({
 
 export type ImportRunRequest = z.input<typeof importRunSchema>;
 
-/** One line of the streamed answer: progress while the file is read, then the outcome. */
+/** What the page sends to cancel the run it started: the id of the run's first streamed line. */
+export const importCancelSchema = z.strictObject({ runId: z.uuid() });
+
+/**
+ * One line of the streamed answer: first the run's id (to cancel it by), then progress while the
+ * file is read, then the outcome.
+ */
 export type ImportStreamEvent<Result, Failure> =
+	| { type: 'started'; runId: string }
 	| ({ type: 'progress' } & ImportProgress)
 	| { type: 'result'; result: Result }
 	| { type: 'failure'; failure: Failure; result?: Result };

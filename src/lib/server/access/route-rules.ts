@@ -124,6 +124,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 		bodyLimit: 'import'
 	},
 	'/projects/[code]/import/run': { endpoints: { POST: onProject('import:run') } },
+	// The run's own user, or an admin: import-runs.ts decides who among those may cancel it.
+	'/projects/[code]/import/cancel': { endpoints: { POST: onProject('import:run') } },
 	'/projects/[code]/imports': {
 		page: onProject('project:read'),
 		actions: { revert: onProject('import:revert') }

@@ -33,6 +33,12 @@ export function bytesSource(name: string, bytes: Uint8Array): ByteSource {
 
 /** Chunks are fetched a few at a time, so a large file never sits whole in memory. */
 const CHUNKS_PER_QUERY = 8;
+/**
+ * A stored 1 MiB chunk is handed on in pieces of the size a file is read in (createReadStream's
+ * highWaterMark above): the records come in batches of that size, so that an upload's check
+ * reports its progress and can be cancelled as often as the CLI's, not once per megabyte.
+ */
+const PIECE_BYTES = 256 * 1024;
 
 export async function storedSource(db: Queryable, fileId: string): Promise<ByteSource | null> {
 	const [file] = await db.select().from(sourceFiles).where(eq(sourceFiles.id, fileId));
@@ -52,7 +58,10 @@ export async function storedSource(db: Queryable, fileId: string): Promise<ByteS
 						)
 					)
 					.orderBy(asc(sourceFileChunks.seq));
-				for (const row of rows) yield row.bytes;
+				for (const { bytes } of rows) {
+					for (let at = 0; at < bytes.length; at += PIECE_BYTES)
+						yield bytes.subarray(at, at + PIECE_BYTES);
+				}
 				if (rows.length < CHUNKS_PER_QUERY) return;
 			}
 		}

@@ -58,15 +58,19 @@ describe.runIf(serverUrl)('a lost database connection on postgres', () => {
 
 	it('fails the import with a plain message, saves nothing, and reconnects', async () => {
 		const project = (await loadImportProject(handle.db, 'SOLID'))!;
-		const stream = streamImport(handle.db, {
-			project,
-			kind: 'expenses',
-			input: { source: bytesSource('big.csv', ledger(300_000)) },
-			profile: {},
-			actor: SYSTEM_ACTOR,
-			mode: 'commit',
-			today: '2026-11-24'
-		});
+		const stream = streamImport(
+			handle.db,
+			{
+				project,
+				kind: 'expenses',
+				input: { source: bytesSource('big.csv', ledger(300_000)) },
+				profile: {},
+				actor: SYSTEM_ACTOR,
+				mode: 'commit',
+				today: '2026-11-24'
+			},
+			{ userId: 'system' }
+		);
 		let finished = false;
 		const reading = events(stream).finally(() => (finished = true));
 		// End every backend of the database, again and again until the import gives up, so that

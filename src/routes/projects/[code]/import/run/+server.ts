@@ -1,4 +1,4 @@
-// Thin: checks the request, then streams the import's progress and report as NDJSON.
+// Thin: checks the request, then streams the import's id, progress and report as NDJSON.
 import { importRunSchema } from '$lib/domain/import/run-request';
 import { readImportLimit } from '$lib/server/config';
 import { loadImportProject } from '$lib/server/import/import-project';
@@ -12,18 +12,25 @@ export async function POST({ locals, params, request }) {
 	if (!parsed.success)
 		error(400, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
 	const { fileId, kind, mode, profile, skipRejected, without, assignments } = parsed.data;
-	const stream = streamImport(locals.db, {
-		project,
-		kind,
-		input: { storedFileId: fileId },
-		profile,
-		actor: locals.user!,
-		mode,
-		skipRejected,
-		without,
-		assignments: new Map(Object.entries(assignments).map(([line, event]) => [Number(line), event])),
-		limit: readImportLimit()
-	});
+	const user = locals.user!;
+	const stream = streamImport(
+		locals.db,
+		{
+			project,
+			kind,
+			input: { storedFileId: fileId },
+			profile,
+			actor: user,
+			mode,
+			skipRejected,
+			without,
+			assignments: new Map(
+				Object.entries(assignments).map(([line, event]) => [Number(line), event])
+			),
+			limit: readImportLimit()
+		},
+		{ userId: user.id }
+	);
 	return new Response(stream, {
 		headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' }
 	});

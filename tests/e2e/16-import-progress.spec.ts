@@ -1,0 +1,104 @@
+/**
+ * A long check on the import page: the bar with rows read, rows per second and the time left, a
+ * Cancel that ends it with the cancelled message in the reader's language, and a full check
+ * afterwards. The file is generated: as many short ledger lines as fit under the e2e upload limit
+ * (1 MB), which the check takes seconds over.
+ */
+import { expect, test, type Browser } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ImportPage } from '../pages/import-page';
+import { signIn } from '../pages/sign-in';
+
+const SHOTS = '/tmp/shots-progress';
+/** Under playwright.config.ts's COFUND_IMPORT_MAX_MB of 1 MiB. */
+const SIZE = 1_000_000;
+
+/** A ledger of two columns, every line a different SOLID expense of 2018; returns its row count. */
+function writeShortLedger(path: string): number {
+	const lines = ['Datums;Summa EUR'];
+	let size = lines[0]!.length + 1;
+	for (let i = 0; ; i++) {
+		const day = String((i % 28) + 1).padStart(2, '0');
+		const month = String((i % 12) + 1).padStart(2, '0');
+		const line = `${day}.${month}.2018;${(i % 997) + 1},${String(i % 100).padStart(2, '0')}`;
+		if (size + line.length + 1 > SIZE) break;
+		lines.push(line);
+		size += line.length + 1;
+	}
+	writeFileSync(path, lines.join('\n') + '\n');
+	return lines.length - 1;
+}
+
+let dir: string;
+let file: string;
+let rows: number;
+
+test.beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'cofund-progress-'));
+	file = join(dir, 'long-ledger.csv');
+	rows = writeShortLedger(file);
+	mkdirSync(SHOTS, { recursive: true });
+});
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const TEXT = {
+	lv: {
+		pace: /\d+ rindas\/s · vēl apmēram \d/,
+		cancel: 'Atcelt',
+		cancelled: 'Importēšana atcelta; nekas netika saglabāts.',
+		recheck: 'Pārbaudīt vēlreiz',
+		accepted: /^Pieņemti/
+	},
+	en: {
+		pace: /\d+ rows\/s · about \d/,
+		cancel: 'Cancel',
+		cancelled: 'The import was cancelled; nothing was saved.',
+		recheck: 'Check again',
+		accepted: /^Accepted/
+	}
+};
+
+async function openAs(browser: Browser, lang: 'lv' | 'en') {
+	const context = await browser.newContext({
+		locale: lang === 'lv' ? 'lv-LV' : 'en-GB',
+		viewport: { width: 1440, height: 900 }
+	});
+	const page = await context.newPage();
+	await signIn(page, 'coordinator');
+	const importPage = new ImportPage(page);
+	await importPage.open('SOLID');
+	return { context, page, importPage };
+}
+
+for (const lang of ['lv', 'en'] as const) {
+	test(`a long check shows its pace, is cancelled, and is then checked whole (${lang.toUpperCase()})`, async ({
+		browser
+	}) => {
+		test.setTimeout(600_000);
+		const text = TEXT[lang];
+		const { context, page, importPage } = await openAs(browser, lang);
+		await page.locator('input[type=file]').setInputFiles(file);
+		const progress = page.getByTestId('import-progress');
+		// The estimate warms up for a second before it shows a rate and the time left.
+		await expect(progress).toContainText(text.pace, { timeout: 60_000 });
+		await page.screenshot({ path: `${SHOTS}/${lang}-1440.png` });
+		await page.setViewportSize({ width: 390, height: 844 });
+		await expect(progress).toContainText(text.pace);
+		await page.screenshot({ path: `${SHOTS}/${lang}-390.png` });
+
+		await progress.getByRole('button', { name: text.cancel }).click();
+		await expect(importPage.failure).toContainText(text.cancelled, { timeout: 60_000 });
+		await expect(progress).toHaveCount(0);
+
+		// The page is ready again: the same file is checked, whole this time.
+		await importPage.failure.getByRole('button', { name: text.recheck }).click();
+		await expect(importPage.report).toBeVisible({ timeout: 300_000 });
+		await expect(importPage.failure).toHaveCount(0);
+		await expect(importPage.count(text.accepted)).toHaveText(
+			new Intl.NumberFormat(lang === 'lv' ? 'lv' : 'en-GB').format(rows)
+		);
+		await context.close();
+	});
+}
