@@ -15,6 +15,7 @@ import type { Queryable } from '../db';
 import { notePeriodRow } from './closed-period-rows';
 import { liveExpenseKeys, liveTripKeys } from './find-duplicates';
 import { readShape, RecordReader, type FileShape } from './import-head';
+import { ImportFileError } from './import-errors';
 import type { ImportRequest } from './run-import';
 import type { RecordSource } from './record-source';
 import { OccurrenceCounter } from './occurrence-counter';
@@ -180,6 +181,8 @@ export async function judgeFile(
 		const rows = pending;
 		pending = [];
 		await settling;
+		// A file read whole still has batches to look up: a cancel stops them too.
+		if (request.signal?.aborted) throw new ImportFileError({ code: 'cancelled' });
 		settling = settler.settle(rows);
 		// Not awaited here: a rejection is taken at the next batch or at the end.
 		settling.catch(() => {});

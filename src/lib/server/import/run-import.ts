@@ -222,6 +222,7 @@ async function importFile(db: Database, request: ImportRequest): Promise<ImportR
 		const result = resultOf(source, judged, upload?.sha256 ?? sha256);
 		const refused = refusal(request, judged, result);
 		if (refused) throw refused;
+		if (request.signal?.aborted) throw new ImportFileError({ code: 'cancelled' });
 		if (!runId) return result;
 		progress('writing');
 		return await commitImport(db, {
