@@ -43,7 +43,7 @@ import { recordAudit, type Actor } from '../audit/record-audit';
 import { storedSource, type ByteSource } from './byte-source';
 import { EncodingMismatchError } from './decode-text';
 import { ImportFileError } from './import-errors';
-import { openRecordSource, type RecordBatch } from './record-source';
+import { finalDialect, openRecordSource, type RecordBatch } from './record-source';
 import { settleDialect } from './settle-dialect';
 import { NotAnExportError } from './sniff';
 import { storeSource, FileTooLargeError } from './store-source';
@@ -354,7 +354,7 @@ async function runInTransaction(tx: Transaction, request: ImportRequest): Promis
 		preview,
 		size: source.size,
 		sha256,
-		dialect: dialect!,
+		dialect: finalDialect(records, dialect!, { preamble, header: header ?? [] }),
 		warnings: columnWarnings(kind, columns, ambiguous),
 		report,
 		// Only a commit that wrote its rows says so; a refused one is reported as not committed.
