@@ -50,6 +50,8 @@ export interface Dialect {
 /** The workbook sheet an import read, with the cells it read in a way worth saying. */
 export interface SheetRead {
 	name: string;
+	/** Every sheet of the workbook, in the file's order, to choose another from. */
+	sheets: string[];
 	/** Formula cells, read by the value Excel last computed: how many, and the first few ("E12"). */
 	formulas: { count: number; cells: string[] };
 	/** Merged cells in the header row ("C1:D1"): only the first column of each has the header. */

@@ -69,6 +69,7 @@ describe.each(ENGINES)('the SOLID ledger from an Excel workbook on %s', (engine)
 		expect(fromXlsx.report.accepted).toEqual({ count: 33, totalCents: 418470 });
 		expect(fromXlsx.dialect.sheet).toEqual({
 			name: 'Grāmatojumi',
+			sheets: ['Grāmatojumi'],
 			formulas: { count: 0, cells: [] },
 			mergedHeader: [],
 			emptyHeader: []

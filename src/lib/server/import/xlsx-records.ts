@@ -75,6 +75,7 @@ export class SheetFacts {
 		);
 		return {
 			name: this.name ?? '',
+			sheets: this.sheets,
 			formulas: this.formulas,
 			mergedHeader: merged,
 			emptyHeader
@@ -221,7 +222,7 @@ class SheetTap {
 
 	private async *pass(rows: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
 		let tail: string | null = null;
-		let carry = Buffer.alloc(0);
+		let carry: Buffer = Buffer.alloc(0);
 		for await (const chunk of wholeUtf8(rows)) {
 			if (this.skip) continue;
 			if (tail === null) {
