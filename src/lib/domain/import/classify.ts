@@ -347,11 +347,7 @@ function classifyExpense(record: SourceRecord, line: number, rules: ClassifyRule
 	};
 }
 
-function classifyParticipation(
-	record: SourceRecord,
-	line: number,
-	rules: ClassifyRules
-): Outcome {
+function classifyParticipation(record: SourceRecord, line: number, rules: ClassifyRules): Outcome {
 	const problems: RowProblem[] = [];
 	const person = readText(cell(record, rules.columns, 'person'), 'person', problems);
 	if (person === '') problems.push({ field: 'person', code: 'required', value: '' });

@@ -44,7 +44,10 @@ interface StreamCell {
 }
 interface StreamRow {
 	number: number;
-	eachCell(options: { includeEmpty: boolean }, visit: (cell: StreamCell, col: number) => void): void;
+	eachCell(
+		options: { includeEmpty: boolean },
+		visit: (cell: StreamCell, col: number) => void
+	): void;
 }
 /** The parts of exceljs's WorksheetReader that its types leave out. */
 interface StreamSheet extends AsyncIterable<StreamRow> {
@@ -349,7 +352,11 @@ export async function* xlsxRecords(
 	if (!workbook.model?.sheets) throw new ImportFileError({ code: 'not-a-workbook' });
 	if (chosen) return;
 	if (profile.sheet !== undefined)
-		throw new ImportFileError({ code: 'no-such-sheet', sheet: profile.sheet, sheets: facts.sheets });
+		throw new ImportFileError({
+			code: 'no-such-sheet',
+			sheet: profile.sheet,
+			sheets: facts.sheets
+		});
 	if (fallback) {
 		facts.name = fallback.name;
 		for (const h of fallback.head) take(h.record, h.line);
