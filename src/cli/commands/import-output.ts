@@ -57,7 +57,9 @@ export function printReport(result: Printable, ctx: CliContext, currency: string
 	);
 	const decimal =
 		dialect.decimal === 'comma' ? m.import_decimal_comma({}, say) : m.import_decimal_point({}, say);
-	const dateOrder = dialect.dateFormats.join(', ') || m.import_dates_unknown({}, say);
+	const dateOrder =
+		dialect.dateFormats.join(', ') ||
+		(dialect.sheet ? m.import_xlsx_dates_cells({}, say) : m.import_dates_unknown({}, say));
 	// A workbook has no encoding or delimiter: its sheet is what says how it was read.
 	ctx.out(
 		dialect.sheet
