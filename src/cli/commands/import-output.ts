@@ -7,6 +7,7 @@ import type { Dialect } from '$lib/domain/import/result';
 import {
 	asideLabel,
 	describeRejectedLine,
+	describeSheetNotes,
 	describeUnmatched,
 	describeWarning,
 	formatBytes
@@ -54,20 +55,26 @@ export function printReport(result: Printable, ctx: CliContext, currency: string
 			say
 		)
 	);
+	const decimal =
+		dialect.decimal === 'comma' ? m.import_decimal_comma({}, say) : m.import_decimal_point({}, say);
+	const dateOrder =
+		dialect.dateFormats.join(', ') ||
+		(dialect.sheet ? m.import_xlsx_dates_cells({}, say) : m.import_dates_unknown({}, say));
+	// A workbook has no encoding or delimiter: its sheet is what says how it was read.
 	ctx.out(
-		m.import_report_dialect(
-			{
-				encoding: dialect.encoding + (dialect.bom ? ' (BOM)' : ''),
-				delimiter: dialect.delimiter === '\t' ? 'TAB' : dialect.delimiter,
-				decimal:
-					dialect.decimal === 'comma'
-						? m.import_decimal_comma({}, say)
-						: m.import_decimal_point({}, say),
-				dateOrder: dialect.dateFormats.join(', ') || m.import_dates_unknown({}, say)
-			},
-			say
-		)
+		dialect.sheet
+			? m.import_xlsx_report_dialect({ sheet: dialect.sheet.name, decimal, dateOrder }, say)
+			: m.import_report_dialect(
+					{
+						encoding: dialect.encoding + (dialect.bom ? ' (BOM)' : ''),
+						delimiter: dialect.delimiter === '\t' ? 'TAB' : dialect.delimiter,
+						decimal,
+						dateOrder
+					},
+					say
+				)
 	);
+	for (const note of describeSheetNotes(dialect.sheet, locale)) ctx.out(`  ${note}`);
 	const row = (label: string, count: number, cents?: number | null) =>
 		ctx.out(
 			`  ${label.padEnd(34)} ${String(count).padStart(8)}${sums && cents !== undefined ? `   ${cents === null ? '—' : money(cents)}` : ''}`

@@ -43,6 +43,7 @@ interface ImportOptions {
 	project: string;
 	profile?: string;
 	map?: string[];
+	sheet?: string;
 	assign?: string[];
 	dryRun?: boolean;
 	skipRejected?: boolean;
@@ -159,6 +160,8 @@ export async function importCommand(
 			throw new CliFailure(m.cli_map_invalid({ pair: options.map.join(' ') }, { locale }));
 		Object.assign(profile, parsed.data);
 	}
+	// A workbook's sheet by its name: the flag wins over the profile's.
+	if (options.sheet?.trim()) profile.sheet = options.sheet.trim();
 	const assignments = parseAssignments(options.assign, ctx);
 	const without = parseWithout(options.without, kind, ctx);
 	await withDatabase(`cofund import ${kind}`, async (handle) => {
@@ -277,10 +280,11 @@ export function registerImportCommands(program: Command, context: () => CliConte
 			.description(
 				kind === 'expenses' ? m.help_import_expenses({}, say) : m.help_import_participation({}, say)
 			)
-			.argument('<file>', m.help_import_file({}, say))
+			.argument('<file>', m.import_xlsx_help_file({}, say))
 			.requiredOption('--project <code>', m.help_import_project({}, say))
 			.option('--profile <file>', m.help_import_profile({}, say))
 			.option('--map <field=Header>', m.help_import_map({}, say), collect)
+			.option('--sheet <name>', m.import_xlsx_help_sheet({}, say))
 			.option('--assign <line=event>', m.help_import_assign({}, say), collect)
 			.option('--dry-run', m.help_import_dry_run({}, say))
 			.option('--skip-rejected', m.help_import_skip_rejected({}, say))

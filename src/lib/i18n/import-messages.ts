@@ -8,6 +8,7 @@ import type { ImportField } from '$lib/domain/import/fields';
 import type { HeaderProblem } from '$lib/domain/import/headers';
 import type { UnmatchedRow } from '$lib/domain/import/report';
 import type { ImportFailure } from '$lib/domain/import/failures';
+import type { SheetRead } from '$lib/domain/import/result';
 import { m } from '$lib/paraglide/messages.js';
 
 type Say = { locale: Locale };
@@ -133,6 +134,21 @@ export function describeFailure(failure: ImportFailure, locale: Locale): string[
 			return [m.import_fail_binary({}, say)];
 		case 'utf-16':
 			return [m.import_fail_utf16({}, say)];
+		case 'encrypted-workbook':
+			return [m.import_xlsx_fail_encrypted({}, say)];
+		case 'old-excel':
+			return [m.import_xlsx_fail_old_excel({}, say)];
+		case 'not-a-workbook':
+			return [m.import_xlsx_fail_not_workbook({}, say)];
+		case 'ods':
+			return [m.import_xlsx_fail_ods({}, say)];
+		case 'no-such-sheet':
+			return [
+				m.import_xlsx_fail_no_sheet(
+					{ sheet: failure.sheet, sheets: failure.sheets.map((s) => `«${s}»`).join(', ') || '—' },
+					say
+				)
+			];
 		case 'too-large':
 			return [m.import_fail_too_large({ limit: formatBytes(failure.limit, locale) }, say)];
 		case 'encoding-mismatch':
@@ -245,4 +261,28 @@ export function describeUnmatched(row: UnmatchedRow, locale: Locale): string {
 		case 'several-fit':
 			return m.import_unmatched_several_fit({}, say);
 	}
+}
+
+/** What reading a workbook sheet leaves the user to know, one sentence each; none for a CSV. */
+export function describeSheetNotes(sheet: SheetRead | undefined, locale: Locale): string[] {
+	if (!sheet) return [];
+	const say: Say = { locale };
+	const { formulas, mergedHeader, emptyHeader } = sheet;
+	const more = formulas.count > formulas.cells.length ? ', …' : '';
+	return [
+		...(formulas.count
+			? [
+					m.import_xlsx_formulas(
+						{ count: formulas.count, cells: formulas.cells.join(', ') + more },
+						say
+					)
+				]
+			: []),
+		...(mergedHeader.length
+			? [m.import_xlsx_merged_header({ cells: mergedHeader.join(', ') }, say)]
+			: []),
+		...(emptyHeader.length
+			? [m.import_xlsx_empty_header({ cells: emptyHeader.join(', ') }, say)]
+			: [])
+	];
 }

@@ -3,13 +3,14 @@
  * field and the reason, or set aside (blank, totals, another project's row). Pure and per record,
  * so the same file always gives the same judgement, whatever the chunking.
  */
-import { parseAmount, type DecimalMark } from './amounts';
+import { parseAmount, type AmountResult, type DecimalMark } from './amounts';
 import { parseDate, type DateOrder } from './dates';
 import { matchEvent, type EventMatch, type EventTarget } from './events';
 import type { ImportField, ImportKind } from './fields';
 import { fold, tidy } from './fold';
 import type { ColumnMap } from './headers';
 import type { MappingProfile } from './profile';
+import { centsOfNumber, type SourceRecord } from './typed-cells';
 import {
 	parseCountry,
 	parseEventRef,
@@ -133,7 +134,21 @@ function cell(record: string[], columns: ColumnMap, field: ImportField): string 
 	return index === undefined ? '' : tidy(record[index] ?? '');
 }
 
-function isTotalsLine(record: string[], rules: ClassifyRules): boolean {
+/** A field's amount: a number cell as it is, text by the file's decimal mark. */
+function readAmount(record: SourceRecord, rules: ClassifyRules, text: string): AmountResult {
+	const index = rules.columns.amount;
+	const typed = index === undefined ? undefined : record.typed?.[index];
+	return typed?.kind === 'number' ? centsOfNumber(typed.value) : parseAmount(text, rules.decimal);
+}
+
+/** A field's day: a date cell as it is, text by the file's date rules. */
+function typedDate(record: SourceRecord, rules: ClassifyRules, field: ImportField) {
+	const index = rules.columns[field];
+	const typed = index === undefined ? undefined : record.typed?.[index];
+	return typed?.kind === 'date' ? typed.iso : undefined;
+}
+
+function isTotalsLine(record: SourceRecord, rules: ClassifyRules): boolean {
 	const dateField = rules.kind === 'expenses' ? 'date' : 'departure';
 	const date = cell(record, rules.columns, dateField);
 	// Ledgers print "Kopā" in their first column, which is often the date's. A cell starting with a
@@ -151,8 +166,15 @@ function isTotalsLine(record: string[], rules: ClassifyRules): boolean {
 	if (filled.length === 0) return false;
 	// The words lead the line ("Kopā", "Total:"), before any amount.
 	if (TOTALS_WORDS.test(fold(filled[0]!))) return true;
+	if (rules.kind !== 'expenses') return false;
 	// No words and no date: a line holding only amounts is a sum the export added.
-	return rules.kind === 'expenses' && filled.every((value) => parseAmount(value, rules.decimal).ok);
+	const typed = record.typed;
+	if (typed)
+		return record.every(
+			(value, i) =>
+				typed[i]?.kind === 'number' || tidy(value) === '' || parseAmount(value, rules.decimal).ok
+		);
+	return filled.every((value) => parseAmount(value, rules.decimal).ok);
 }
 
 function belongsElsewhere(record: string[], rules: ClassifyRules, own: Set<string>) {
@@ -177,8 +199,10 @@ function readDate(
 	field: ImportField,
 	rules: ClassifyRules,
 	problems: RowProblem[],
-	required: boolean
+	required: boolean,
+	typed?: string
 ): string | null {
+	if (typed !== undefined) return typed;
 	if (value === '') {
 		if (required) problems.push({ field, code: 'required', value });
 		return null;
@@ -220,9 +244,16 @@ function readCountry(record: string[], rules: ClassifyRules, problems: RowProble
 	return { text, code };
 }
 
-function classifyExpense(record: string[], line: number, rules: ClassifyRules): Outcome {
+function classifyExpense(record: SourceRecord, line: number, rules: ClassifyRules): Outcome {
 	const problems: RowProblem[] = [];
-	const date = readDate(cell(record, rules.columns, 'date'), 'date', rules, problems, true);
+	const date = readDate(
+		cell(record, rules.columns, 'date'),
+		'date',
+		rules,
+		problems,
+		true,
+		record.typed && typedDate(record, rules, 'date')
+	);
 	if (date && date > rules.today)
 		problems.push({
 			field: 'date',
@@ -234,7 +265,7 @@ function classifyExpense(record: string[], line: number, rules: ClassifyRules): 
 	const amountText = cell(record, rules.columns, 'amount');
 	if (amountText === '') problems.push({ field: 'amount', code: 'required', value: '' });
 	else {
-		const amount = parseAmount(amountText, rules.decimal);
+		const amount = readAmount(record, rules, amountText);
 		if (amount.ok) amountCents = amount.cents;
 		else problems.push({ field: 'amount', code: `amount-${amount.problem}`, value: amountText });
 	}
@@ -316,7 +347,7 @@ function classifyExpense(record: string[], line: number, rules: ClassifyRules): 
 	};
 }
 
-function classifyParticipation(record: string[], line: number, rules: ClassifyRules): Outcome {
+function classifyParticipation(record: SourceRecord, line: number, rules: ClassifyRules): Outcome {
 	const problems: RowProblem[] = [];
 	const person = readText(cell(record, rules.columns, 'person'), 'person', problems);
 	if (person === '') problems.push({ field: 'person', code: 'required', value: '' });
@@ -325,14 +356,16 @@ function classifyParticipation(record: string[], line: number, rules: ClassifyRu
 		'departure',
 		rules,
 		problems,
-		true
+		true,
+		record.typed && typedDate(record, rules, 'departure')
 	);
 	const returnDate = readDate(
 		cell(record, rules.columns, 'return'),
 		'return',
 		rules,
 		problems,
-		false
+		false,
+		record.typed && typedDate(record, rules, 'return')
 	);
 	if (departure && returnDate && returnDate < departure) {
 		problems.push({
@@ -396,12 +429,16 @@ function classifyParticipation(record: string[], line: number, rules: ClassifyRu
 	};
 }
 
-export function classifyRecord(record: string[], line: number, rules: ClassifyRules): Outcome {
+/**
+ * A workbook's record may carry typed cells (`SourceRecord`): a date cell in a date column and a
+ * number cell in the amount column are read as they are, any other cell by its text.
+ */
+export function classifyRecord(record: SourceRecord, line: number, rules: ClassifyRules): Outcome {
 	if (record.every((value) => tidy(value) === '')) {
 		return { outcome: 'set-aside', line, amountCents: null, reason: 'blank', detail: '' };
 	}
 	const amountOf = () => {
-		const parsed = parseAmount(cell(record, rules.columns, 'amount'), rules.decimal);
+		const parsed = readAmount(record, rules, cell(record, rules.columns, 'amount'));
 		return rules.kind === 'expenses' && parsed.ok ? parsed.cents : null;
 	};
 	if (isTotalsLine(record, rules)) {

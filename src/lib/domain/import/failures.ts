@@ -7,6 +7,16 @@ export type ImportFailure =
 	| { code: 'empty' }
 	| { code: 'binary' }
 	| { code: 'utf-16' }
+	/** A password-protected Excel workbook: an encrypted package inside an OLE (CFB) container. */
+	| { code: 'encrypted-workbook' }
+	/** An OLE (CFB) file that is no encrypted workbook: an Excel 97–2003 .xls, or another Office file. */
+	| { code: 'old-excel' }
+	/** A ZIP archive that holds no readable Excel workbook, or a damaged one. */
+	| { code: 'not-a-workbook' }
+	/** An OpenDocument spreadsheet (.ods): no kept library streams it, so it is refused. */
+	| { code: 'ods' }
+	/** The profile names a sheet the workbook does not have. */
+	| { code: 'no-such-sheet'; sheet: string; sheets: string[] }
 	| { code: 'too-large'; limit: number }
 	| { code: 'encoding-mismatch'; encoding: string; line: number }
 	| {

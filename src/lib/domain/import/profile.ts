@@ -22,6 +22,8 @@ export const mappingProfileSchema = z
 		delimiter: z.enum(DELIMITERS).optional(),
 		decimal: z.enum(['comma', 'point']).optional(),
 		dateOrder: z.enum(['dmy', 'mdy']).optional(),
+		/** The workbook sheet to read, by its name; left out, the first with a header row. */
+		sheet: z.string().trim().min(1).max(100).optional(),
 		columns: z.partialRecord(z.enum(ALL_FIELDS), columnRef).optional(),
 		values: z
 			.object({

@@ -31,7 +31,33 @@ export interface Dialect {
 	ignored: string[];
 	/** Lines before the header, such as a report title. */
 	preamble: number;
-	given: { encoding: boolean; delimiter: boolean; decimal: boolean; dateOrder: boolean };
+	given: {
+		encoding: boolean;
+		delimiter: boolean;
+		decimal: boolean;
+		dateOrder: boolean;
+		/** The profile named the sheet; a workbook only. */
+		sheet?: boolean;
+	};
+	/**
+	 * Present when the file is an Excel workbook: the sheet read, and what in it the user should
+	 * know. Its cells carry their own types, so the encoding, delimiter and line breaks above are
+	 * no property of the file and hold their defaults; a CSV's dialect has no `sheet`.
+	 */
+	sheet?: SheetRead;
+}
+
+/** The workbook sheet an import read, with the cells it read in a way worth saying. */
+export interface SheetRead {
+	name: string;
+	/** Every sheet of the workbook, in the file's order, to choose another from. */
+	sheets: string[];
+	/** Formula cells, read by the value Excel last computed: how many, and the first few ("E12"). */
+	formulas: { count: number; cells: string[] };
+	/** Merged cells in the header row ("C1:D1"): only the first column of each has the header. */
+	mergedHeader: string[];
+	/** Header cells left empty ("F1"), outside any merge: that column's field is not recognised. */
+	emptyHeader: string[];
 }
 
 export interface ImportResult {

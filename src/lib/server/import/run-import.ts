@@ -37,7 +37,12 @@ import { EncodingMismatchError } from './decode-text';
 import { ImportFileError } from './import-errors';
 import { RecordReader } from './import-head';
 import { judgeFile, type JudgedFile } from './judge-file';
-import { openRecordSource, type RecordBatch } from './record-source';
+import {
+	finalDialect,
+	openRecordSource,
+	type RecordBatch,
+	type RecordSource
+} from './record-source';
 import { NotAnExportError } from './sniff';
 import { dropStaged, sweepStaged } from './stage-rows';
 import { FileTooLargeError } from './store-source';
@@ -129,6 +134,7 @@ async function readFile(
 	stageAs: string | null
 ): Promise<{
 	judged: JudgedFile;
+	records: RecordSource;
 	sha256: string;
 	progress: (phase: ImportProgress['phase']) => void;
 }> {
@@ -169,10 +175,15 @@ async function readFile(
 		throw new ImportFileError({ code: 'unterminated-quote', line: judged.lastLine });
 	}
 	progress('reading');
-	return { judged, sha256: meter.hash.digest('hex'), progress };
+	return { judged, records, sha256: meter.hash.digest('hex'), progress };
 }
 
-function resultOf(source: ByteSource, judged: JudgedFile, sha256: string): ImportResult {
+function resultOf(
+	source: ByteSource,
+	records: RecordSource,
+	judged: JudgedFile,
+	sha256: string
+): ImportResult {
 	const { shape, report } = judged;
 	return {
 		fileName: source.name,
@@ -180,7 +191,8 @@ function resultOf(source: ByteSource, judged: JudgedFile, sha256: string): Impor
 		preview: judged.preview,
 		size: source.size,
 		sha256,
-		dialect: shape.dialect satisfies Dialect,
+		// A workbook's notes (formula cells, merged or empty header cells) are known once it is read.
+		dialect: finalDialect(records, shape.dialect, shape) satisfies Dialect,
 		warnings: columnWarnings(report.kind, shape.columns, shape.ambiguous),
 		report,
 		// Only a commit that wrote its rows says so; a refused one is reported as not committed.
@@ -216,10 +228,10 @@ async function importFile(db: Database, request: ImportRequest): Promise<ImportR
 	const runId = request.mode === 'commit' ? randomUUID() : null;
 	if (runId) await sweepStaged(db);
 	try {
-		const { judged, sha256, progress } = await readFile(db, request, source, runId);
+		const { judged, records, sha256, progress } = await readFile(db, request, source, runId);
 		if (judged.report.records === 0) throw new ImportFileError({ code: 'no-records' });
 		if (!checkBalance(judged.report)) throw new Error('Import report does not balance');
-		const result = resultOf(source, judged, upload?.sha256 ?? sha256);
+		const result = resultOf(source, records, judged, upload?.sha256 ?? sha256);
 		const refused = refusal(request, judged, result);
 		if (refused) throw refused;
 		if (request.signal?.aborted) throw new ImportFileError({ code: 'cancelled' });
