@@ -158,9 +158,10 @@ const breakdown = (usage: NodeJS.MemoryUsage) =>
 // ---- fresh databases: SOLID, and another project with one batch.
 
 /**
- * A PGlite folder is made (initdb, migrations, the projects) in a child process, whose peak
- * memory (VmHWM) is the figure for a first start; this process only opens the folder, as the
- * app does on every later start.
+ * A PGlite folder is made in a child process by the app's own first start, openDatabase on a new
+ * folder (unpacked from the template, or initdb when the template does not match this PGlite;
+ * then the migrations), and the projects added; the child's peak memory (VmHWM) is the figure for
+ * a first start. This process only opens the folder, as the app does on every later start.
  */
 async function preparePglite(dataDir: string): Promise<number | null> {
 	const { stdout } = await execFileAsync(
@@ -566,7 +567,7 @@ async function main() {
 			);
 			if (run.setupHwm !== null) {
 				console.log(
-					`  ${name} making a fresh folder (initdb, migrations, projects) in a child: VmHWM ` +
+					`  ${name} making a fresh folder (openDatabase on a new folder, projects) in a child: VmHWM ` +
 						`${mb(run.setupHwm)} MB (target ≤ ${TARGETS.rssMb} MB: ${missedBy(run.setupHwm / MB, TARGETS.rssMb, ' MB')})`
 				);
 			}

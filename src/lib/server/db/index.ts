@@ -10,7 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import postgres from 'postgres';
@@ -21,6 +21,7 @@ import type { DatabaseConfig } from '../config';
 import { fromPackageRoot } from '../package-root';
 import { acquireDataDirLock, DataDirLockedError, lockHolderOf } from './data-dir-lock';
 import { fitsSocketPath, serveOverSocket, SOCKET_FILE, type SocketServer } from './pglite-socket';
+import { templateArchive, writeTemplate } from './pglite-template';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -56,16 +57,42 @@ const pgliteCodecs = {
  * Server settings for the embedded database, sized for a small machine. PGlite's default keeps
  * 128 MB of shared buffers in its WASM heap, which never shrinks: with 16 MB a 100,000-row import
  * peaked at 420 MB instead of 610, and the open database took 200 MB less. A new folder gets them
- * from initdb into its postgresql.conf; every start passes them on the command line, so a folder
- * made before them gets them too. (initdb's own peak, about 800 MB, does not depend on them.)
+ * from initdb (or the template initdb made, below) into its postgresql.conf; every start passes
+ * them on the command line, so a folder made before them gets them too.
  */
-const PGLITE_SETTINGS = ['shared_buffers=16MB'];
+export const PGLITE_SETTINGS = ['shared_buffers=16MB'];
 const settingArgs = PGLITE_SETTINGS.flatMap((setting) => ['-c', setting]);
 const pgliteOptions = {
 	...pgliteCodecs,
 	initDbStartParams: settingArgs,
 	startParams: [...PGlite.defaultStartParams, ...settingArgs]
 };
+
+/** Remakes the template new folders are unpacked from (`npm run db:template`). */
+export const writePgliteTemplate = () => writeTemplate(pgliteOptions, PGLITE_SETTINGS);
+
+/** Each reason is told once per process: tests open many in-memory databases. */
+const toldInitdb = new Set<string>();
+
+/**
+ * How a database with no files yet is made: unpacked from the template of an empty folder
+ * (pglite-template.ts), since initdb in PGlite peaks at about 800 MB. A template that does not
+ * match this PGlite or these settings is left alone, and initdb runs as it did before it.
+ */
+function newDatabaseOptions(): { loadDataDir?: Blob } {
+	const template = templateArchive(PGLITE_SETTINGS);
+	if ('archive' in template) return { loadDataDir: template.archive };
+	if (!toldInitdb.has(template.reason))
+		console.warn(
+			`cofund: a new database is made by initdb, which takes more memory, as ${template.reason}` +
+				' (npm run db:template remakes the template).'
+		);
+	toldInitdb.add(template.reason);
+	return {};
+}
+
+/** A folder with files in it opens as it is; PGlite's own checks decide what they hold. */
+const hasDatabase = (pgdata: string) => existsSync(pgdata) && readdirSync(pgdata).length > 0;
 
 export interface OpenOptions {
 	/**
@@ -122,7 +149,11 @@ async function openPglite(
 	let server: SocketServer | undefined;
 	let client: PGlite | undefined;
 	try {
-		client = await PGlite.create(join(dataDir, 'pgdata'), pgliteOptions);
+		const pgdata = join(dataDir, 'pgdata');
+		client = await PGlite.create(pgdata, {
+			...pgliteOptions,
+			...(hasDatabase(pgdata) ? {} : newDatabaseOptions())
+		});
 		const db = drizzlePglite({ client, schema });
 		await migratePglite(db, { migrationsFolder: migrationsFolder() });
 		// This process owns the folder, so no import runs in it yet: rows staged by one that was
@@ -207,7 +238,8 @@ function isRefused(error: unknown): boolean {
  * of its own that lives as long as it does (no anchor file unless a test binds one).
  */
 export async function openMemoryPglite(): Promise<DatabaseHandle> {
-	const client = await PGlite.create(pgliteOptions);
+	// From the template too: initdb is the slow part of every test suite's fresh database.
+	const client = await PGlite.create({ ...pgliteOptions, ...newDatabaseOptions() });
 	const db = drizzlePglite({ client, schema });
 	await migratePglite(db, { migrationsFolder: migrationsFolder() });
 	bindAudit(db, { key: ephemeralAuditKey(), anchorPath: null });

@@ -1,0 +1,5 @@
+/** `npm run db:template`: remakes the archive of an empty PGlite folder that new databases are made from. */
+import { writePgliteTemplate } from './index';
+
+const { path, bytes } = await writePgliteTemplate();
+console.log(`${path}: ${(bytes / 1024).toFixed(0)} KiB`);
