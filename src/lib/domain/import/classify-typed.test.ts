@@ -131,5 +131,7 @@ describe('numberText', () => {
 		expect(numberText(123456789012345)).toBe('123456789012345');
 		expect(numberText(1e21)).toBe('1000000000000000000000');
 		expect(numberText(-0.5)).toBe('-0.5');
+		expect(numberText(1.5e-7)).toBe('0.00000015');
+		expect(numberText(-2e-9)).toBe('-0.000000002');
 	});
 });

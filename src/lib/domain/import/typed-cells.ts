@@ -32,6 +32,17 @@ export function centsOfNumber(value: number): AmountResult {
 
 /** A number as a spreadsheet user reads it in a text column: 12345, 426.9, never 1.2e+21. */
 export function numberText(value: number): string {
-	if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
-	return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 15 });
+	if (Number.isInteger(value)) return BigInt(value).toString();
+	const [mantissa, exponent] = String(value).split('e');
+	return exponent === undefined ? mantissa : smallDecimal(mantissa, Number(exponent));
+}
+
+/**
+ * A fraction JavaScript writes as 1.5e-7, spelt out as 0.00000015. A non-integer never has a
+ * positive exponent: every double from 1e21 up is an integer.
+ */
+function smallDecimal(mantissa: string, exponent: number): string {
+	const sign = mantissa.startsWith('-') ? '-' : '';
+	const digits = mantissa.replace('-', '').replace('.', '');
+	return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
 }

@@ -2,4 +2,4 @@
 import { writePgliteTemplate } from './index';
 
 const { path, bytes } = await writePgliteTemplate();
-console.log(`${path}: ${(bytes / 1024).toFixed(0)} KiB`);
+console.log(`${path}: ${Math.round(bytes / 1024)} KiB`);
