@@ -33,8 +33,9 @@ export function centsOfNumber(value: number): AmountResult {
 /** A number as a spreadsheet user reads it in a text column: 12345, 426.9, never 1.2e+21. */
 export function numberText(value: number): string {
 	if (Number.isInteger(value)) return BigInt(value).toString();
-	const [mantissa, exponent] = String(value).split('e');
-	return exponent === undefined ? mantissa : smallDecimal(mantissa, Number(exponent));
+	const text = String(value);
+	const e = text.indexOf('e');
+	return e < 0 ? text : smallDecimal(text.slice(0, e), Number(text.slice(e + 1)));
 }
 
 /**
