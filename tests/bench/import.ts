@@ -427,7 +427,14 @@ function printStages(engine: Engine, stages: Timed<StageTimes>, floor: FloorRun,
 		['read, decode and parse (the raw papaparse parse)', parse],
 		['judge and look up, a batch at a time (check − parse)', Math.max(0, s.check - parse)],
 		['stage the new rows (commit read phase − check)', Math.max(0, s.commitRead - s.check)],
-		["the commit's transaction (original, rows moved, sums, audit)", s.commitWrite]
+		["the commit's transaction: the file's copy kept", s.steps.original],
+		['… the staged rows moved into expenses (and the batch row)', s.steps.rows],
+		["… the dashboards' sums added (and the audit event)", s.steps.sums],
+		['… the COMMIT, with every row’s deferred key to its batch', s.steps.finishing],
+		[
+			'… the rest (the transaction begun, the batch number taken)',
+			Math.max(0, s.commitWrite - Object.values(s.steps).reduce((a, b) => a + b, 0))
+		]
 	];
 	const total = s.commitRead + s.commitWrite;
 	console.log(`\nWhere a commit's time goes, ${ENGINE_NAMES[engine]} (runImport's own phases):\n`);

@@ -3,9 +3,10 @@
  * check of the file (read, parse, judge, look-ups), then a commit of it into the same fresh
  * project, whose read phase also stages the new rows and whose write phase is the commit's one
  * transaction. The phases are told apart by the progress events the import sends: the first
- * 'writing' event is where the transaction starts.
+ * 'writing' event is where the transaction starts, and each step of it is told as it begins.
  */
 import { performance } from 'node:perf_hooks';
+import { WRITE_STEPS, type WriteStep } from '$lib/domain/import/result';
 import type { Database } from '$lib/server/db';
 import { fileSource } from '$lib/server/import/byte-source';
 import { runImport, type ImportProjectRef } from '$lib/server/import/run-import';
@@ -17,13 +18,30 @@ export interface StageTimes {
 	commitRead: number;
 	/** The commit's transaction: the original kept, the staged rows moved, the sums, the audit. */
 	commitWrite: number;
+	/** The transaction's steps, seconds each; 'finishing' is the COMMIT with its deferred keys. */
+	steps: Record<WriteStep, number>;
 	accepted: number;
 }
 
 interface Phases {
 	read: number;
 	write: number;
+	steps: Record<WriteStep, number>;
 	accepted: number;
+}
+
+/** Seconds from each step's start to the next one's, the last one's to the end. */
+function stepSeconds(starts: Map<WriteStep, number>, ended: number): Record<WriteStep, number> {
+	const times = Object.fromEntries(WRITE_STEPS.map((step) => [step, 0])) as Record<
+		WriteStep,
+		number
+	>;
+	const begun = WRITE_STEPS.filter((step) => starts.has(step));
+	begun.forEach((step, i) => {
+		const next = begun[i + 1];
+		times[step] = ((next ? starts.get(next)! : ended) - starts.get(step)!) / 1000;
+	});
+	return times;
 }
 
 async function phasesOf(
@@ -35,6 +53,7 @@ async function phasesOf(
 ): Promise<Phases> {
 	const started = performance.now();
 	let writingFrom: number | null = null;
+	const starts = new Map<WriteStep, number>();
 	const result = await runImport(db, {
 		project,
 		kind: 'expenses',
@@ -43,7 +62,9 @@ async function phasesOf(
 		actor: { id: null, email },
 		mode,
 		onProgress: (progress) => {
-			if (progress.phase === 'writing' && writingFrom === null) writingFrom = performance.now();
+			if (progress.phase !== 'writing') return;
+			writingFrom ??= performance.now();
+			if (progress.step && !starts.has(progress.step)) starts.set(progress.step, performance.now());
 		}
 	});
 	const ended = performance.now();
@@ -51,6 +72,7 @@ async function phasesOf(
 	return {
 		read: (split - started) / 1000,
 		write: (ended - split) / 1000,
+		steps: stepSeconds(starts, ended),
 		accepted: result.report.accepted.count
 	};
 }
@@ -67,6 +89,7 @@ export async function stagedImport(
 		check: check.read,
 		commitRead: commit.read,
 		commitWrite: commit.write,
+		steps: commit.steps,
 		accepted: commit.accepted
 	};
 }

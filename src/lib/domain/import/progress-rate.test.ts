@@ -80,10 +80,18 @@ describe('progress rate', () => {
 	it('says nothing of the time while the rows are written, only how many', () => {
 		const rate = rateOf([
 			...steady(5),
-			{ phase: 'writing', bytes: 5 * MB, totalBytes: 100 * MB, records: 50_000, elapsedMs: 5200 }
+			{
+				phase: 'writing',
+				step: 'rows',
+				bytes: 5 * MB,
+				totalBytes: 100 * MB,
+				records: 50_000,
+				elapsedMs: 5200
+			}
 		])!;
 		expect(estimate(rate)).toMatchObject({
 			phase: 'writing',
+			step: 'rows',
 			records: 50_000,
 			rowsPerSecond: null,
 			remainingMs: null

@@ -30,6 +30,7 @@ export interface ProgressRate {
 
 export interface ProgressEstimate {
 	phase: ImportProgress['phase'];
+	step?: ImportProgress['step'];
 	records: number;
 	/** The share of the file read, 0..1; null when the size is unknown. */
 	fraction: number | null;
@@ -84,6 +85,7 @@ export function estimate(rate: ProgressRate): ProgressEstimate {
 	if (last.phase === 'writing' || !warm) {
 		return {
 			phase: last.phase,
+			...(last.step ? { step: last.step } : {}),
 			records: last.records,
 			fraction,
 			rowsPerSecond: null,

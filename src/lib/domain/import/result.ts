@@ -6,9 +6,19 @@ import type { ImportField } from './fields';
 import type { Delimiter, Encoding } from './profile';
 import type { ImportReport } from './report';
 
+/**
+ * The commit transaction's steps, in order: a copy of the file kept (unless it was uploaded
+ * before), the rows moved into the project, the dashboards' sums added, and the commit itself,
+ * where the database checks every row's batch.
+ */
+export const WRITE_STEPS = ['original', 'rows', 'sums', 'finishing'] as const;
+export type WriteStep = (typeof WRITE_STEPS)[number];
+
 export interface ImportProgress {
 	/** Reading and judging the file; then writing the judged rows in one transaction. */
 	phase: 'reading' | 'writing';
+	/** While writing: the step the transaction is at. */
+	step?: WriteStep;
 	bytes: number;
 	totalBytes: number;
 	records: number;

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { fieldsToAcknowledge } from '$lib/domain/import/column-warnings';
 import { setAsideDuplicate } from '$lib/domain/import/report';
-import type { ImportResult } from '$lib/domain/import/result';
+import type { ImportResult, WriteStep } from '$lib/domain/import/result';
 import { queryRows, type Database, type Transaction } from '../db';
 import { importBatches } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
@@ -27,6 +27,8 @@ export interface CommitInput {
 	runId: string;
 	staged: number;
 	result: ImportResult;
+	/** Told as the transaction reaches each step, for the progress line. */
+	onStep?: (step: WriteStep) => void;
 }
 
 /**
@@ -49,7 +51,9 @@ function cancelled(request: ImportRequest) {
 async function writeBatch(tx: Transaction, input: CommitInput): Promise<ImportResult> {
 	const { request, source, runId, staged } = input;
 	const { project, kind } = request;
+	const step = input.onStep ?? (() => {});
 	const batchId = await batchNumber(tx);
+	if (!input.upload) step('original');
 	const stored =
 		input.upload ??
 		(await storeSource(tx, source, {
@@ -59,6 +63,7 @@ async function writeBatch(tx: Transaction, input: CommitInput): Promise<ImportRe
 		}));
 	cancelled(request);
 	const target = { projectId: project.id, batchId };
+	step('rows');
 	const raced =
 		kind === 'expenses'
 			? await moveStagedExpenses(tx, runId, target, staged)
@@ -90,7 +95,10 @@ async function writeBatch(tx: Transaction, input: CommitInput): Promise<ImportRe
 		acceptedCents: report.accepted.totalCents,
 		createdBy: request.actor.email
 	});
-	if (kind === 'expenses') await addBatchSums(tx, batchId);
+	if (kind === 'expenses') {
+		step('sums');
+		await addBatchSums(tx, batchId);
+	}
 	const without = fieldsToAcknowledge(result.warnings);
 	await recordAudit(tx, request.actor, {
 		action: 'import.commit',
@@ -112,6 +120,8 @@ async function writeBatch(tx: Transaction, input: CommitInput): Promise<ImportRe
 			...(without.length ? { without } : {})
 		}
 	});
+	// What is left is the COMMIT, where the deferred keys of every row to its batch are checked.
+	step('finishing');
 	return { ...result, committed: true, batchId };
 }
 

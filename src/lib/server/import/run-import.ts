@@ -25,7 +25,7 @@ import { echoHeader } from '$lib/domain/import/echo';
 import { cleanFileName } from '$lib/domain/import/file-name';
 import type { MappingProfile } from '$lib/domain/import/profile';
 import { checkBalance } from '$lib/domain/import/report';
-import type { Dialect, ImportProgress, ImportResult } from '$lib/domain/import/result';
+import type { Dialect, ImportProgress, ImportResult, WriteStep } from '$lib/domain/import/result';
 import type { Database } from '../db';
 import { isConnectionLost } from '../db/connection-lost';
 import { sourceFiles } from '../db/schema';
@@ -136,7 +136,7 @@ async function readFile(
 	judged: JudgedFile;
 	records: RecordSource;
 	sha256: string;
-	progress: (phase: ImportProgress['phase']) => void;
+	progress: (phase: ImportProgress['phase'], step?: WriteStep) => void;
 }> {
 	const records = await openRecordSource(source, request.profile);
 	// Read for the report; the commit's transaction checks its rows again under the periods' lock.
@@ -145,9 +145,10 @@ async function readFile(
 	let judged: JudgedFile | null = null;
 	const started = performance.now();
 	let counted = 0;
-	const progress = (phase: ImportProgress['phase']) =>
+	const progress = (phase: ImportProgress['phase'], step?: WriteStep) =>
 		request.onProgress?.({
 			phase,
+			...(step ? { step } : {}),
 			bytes,
 			totalBytes: source.size,
 			records: judged?.report.records ?? counted,
@@ -243,7 +244,8 @@ async function importFile(db: Database, request: ImportRequest): Promise<ImportR
 			upload,
 			runId,
 			staged: judged.staged,
-			result
+			result,
+			onStep: (step) => progress('writing', step)
 		});
 	} finally {
 		if (runId) await dropStaged(db, runId).catch(() => {});
