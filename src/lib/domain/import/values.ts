@@ -91,13 +91,37 @@ function fromWords<T extends string>(
 	return builtIn.get(folded);
 }
 
-export function parseStatus(text: string, own?: ValueWords<ParticipationStatus>) {
-	return fromWords(text, STATUS_WORDS, own);
+/** Distinct texts remembered per word list; past them, a text is looked up each time. */
+const REMEMBERED = 512;
+
+/**
+ * A value column repeats a handful of words a million times, so each distinct text is folded and
+ * looked up once per word list (a profile's own words, or none) rather than once per cell. The
+ * memory stays fixed: a column of a million distinct texts is looked up as before.
+ */
+function remembered<T extends string>(
+	lookUp: (text: string, own: ValueWords<T> | undefined) => T | undefined
+): (text: string, own?: ValueWords<T>) => T | undefined {
+	const byList = new WeakMap<object, Map<string, T | undefined>>();
+	const noOwnWords = {};
+	return (text, own) => {
+		const list = own ?? noOwnWords;
+		let known = byList.get(list);
+		if (!known) byList.set(list, (known = new Map()));
+		if (known.has(text)) return known.get(text);
+		const value = lookUp(text, own);
+		if (known.size < REMEMBERED) known.set(text, value);
+		return value;
+	};
 }
 
-export function parseFundingSource(text: string, own?: ValueWords<FundingSource>) {
-	return fromWords(text, FUNDING_WORDS, own);
-}
+export const parseStatus = remembered<ParticipationStatus>((text, own) =>
+	fromWords(text, STATUS_WORDS, own)
+);
+
+export const parseFundingSource = remembered<FundingSource>((text, own) =>
+	fromWords(text, FUNDING_WORDS, own)
+);
 
 /** Country names in Latvian and English from the platform's CLDR data, plus older names. */
 let countryWords: Map<string, string> | undefined;
@@ -145,7 +169,9 @@ function countryLookup(): Map<string, string> {
 }
 
 /** "Beļģija", "Belgium", "be" or "BE" → "BE"; undefined when it names no country. */
-export function parseCountry(text: string, own?: ValueWords<string>): string | undefined {
+export const parseCountry = remembered<string>((text, own) => countryOf(text, own));
+
+function countryOf(text: string, own?: ValueWords<string>): string | undefined {
 	const trimmed = text.trim();
 	for (const [word, code] of Object.entries(own ?? {}))
 		if (fold(word) === fold(trimmed)) return code;

@@ -57,6 +57,9 @@ export interface JudgeTarget {
 /** A row's key: the first 128 bits of the SHA-256 of its identity (crypto.hash: no object per row). */
 const rowDigest = (identity: string) => hash('sha256', identity, 'buffer').subarray(0, 16);
 
+/** Most rows need no label: one pair for all of them rather than a new one per row. */
+const NO_LABEL: readonly [string, string] = ['', ''];
+
 /** A label to recognise an unmatched row by in a list, and the event reference it gives. */
 function labelOf(outcome: Accepted): [string, string] {
 	if (outcome.kind === 'expenses') {
@@ -170,7 +173,7 @@ export async function judgeFile(
 		const [label, reference] =
 			outcome.outcome === 'accepted' && outcome.event.how === 'unmatched'
 				? labelOf(outcome)
-				: ['', ''];
+				: NO_LABEL;
 		countOutcome(report, outcome, label, reference);
 		if (outcome.outcome === 'accepted') pending.push(outcome);
 	};
