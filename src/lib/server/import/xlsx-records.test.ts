@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from './byte-source';
-import { columnName, SheetFacts, xlsxRecords } from './xlsx-records';
+import { columnName } from './xlsx-cells';
+import { SheetFacts, xlsxRecords } from './xlsx-records';
 
 const TEXT = 'Aviobiļetes Rīga–Brisele–Rīga, 3 pers.; Sződliget, Gmina Dąbrowa 🚆';
 const ROWS = 3000;
