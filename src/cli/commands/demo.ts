@@ -5,11 +5,22 @@
  * it then starts the app and ends with the address and the accounts to sign in with.
  */
 import type { Role } from '$lib/domain/access';
+import type { ImportKind } from '$lib/domain/import/fields';
 import { sameDecision } from '$lib/domain/plan/plan-versions';
 import { m } from '$lib/paraglide/messages.js';
 import { SYSTEM_ACTOR } from '$lib/server/audit/record-audit';
-import { addMember, createUser, findUserByEmail, setPassword } from '$lib/server/auth/users';
-import type { Database } from '$lib/server/db';
+import {
+	addMember,
+	createUser,
+	findUserByEmail,
+	setPassword,
+	type AppUser
+} from '$lib/server/auth/users';
+import type { Database, DatabaseHandle } from '$lib/server/db';
+import { fileSource } from '$lib/server/import/byte-source';
+import { ImportFileError } from '$lib/server/import/import-errors';
+import { loadImportProject } from '$lib/server/import/import-project';
+import { runImport } from '$lib/server/import/run-import';
 import { fromPackageRoot } from '$lib/server/package-root';
 import { readDefinitionFile } from '$lib/server/projects/definition-file';
 import { loadProject } from '$lib/server/projects/load-definition';
@@ -17,7 +28,6 @@ import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { cliAuth, withDatabase, type CliContext } from '../context';
 import { applyFile } from './project';
-import { importSample } from './import';
 import { readyBlock } from './ready-block';
 import { startApp } from './server';
 
@@ -92,4 +102,52 @@ export function registerDemoCommand(program: Command, context: () => CliContext)
 			const { url } = await startApp(ctx.locale);
 			ctx.out(readyBlock(url!, accounts, ctx.locale));
 		});
+}
+
+/** One sample file imported as `cofund import` would, as the named actor, with a one-line answer. */
+async function importSample(
+	handle: DatabaseHandle,
+	code: string,
+	kind: ImportKind,
+	file: string,
+	actor: AppUser | { id: null; email: string },
+	ctx: CliContext
+): Promise<void> {
+	const project = (await loadImportProject(handle.db, code))!;
+	try {
+		const result = await runImport(handle.db, {
+			project,
+			kind,
+			input: { source: await fileSource(file) },
+			profile: {},
+			actor,
+			mode: 'commit'
+		});
+		ctx.out(
+			m.cli_demo_imported(
+				{
+					file: result.fileName,
+					accepted: result.report.accepted.count,
+					setAside: result.report.setAside.count
+				},
+				{ locale: ctx.locale }
+			)
+		);
+	} catch (error) {
+		if (
+			error instanceof ImportFileError &&
+			error.failure.code === 'nothing-to-commit' &&
+			error.result
+		) {
+			const { report } = error.result;
+			ctx.out(
+				m.cli_demo_imported(
+					{ file: error.result.fileName, accepted: 0, setAside: report.setAside.count },
+					{ locale: ctx.locale }
+				)
+			);
+			return;
+		}
+		throw error;
+	}
 }

@@ -1,17 +1,11 @@
 /** `cofund import expenses|participation|history|show|revert` and `cofund summary`: the import, from a terminal. */
 import { formatDate, formatMoney, officeDate } from '$lib/domain/format';
-import { FIELDS, type ImportField, type ImportKind } from '$lib/domain/import/fields';
-import {
-	columnsFromPairs,
-	mappingProfileSchema,
-	type MappingProfile
-} from '$lib/domain/import/profile';
+import type { ImportKind } from '$lib/domain/import/fields';
 import { importBalance } from '$lib/domain/import/balance';
 import type { Permission } from '$lib/domain/access';
 import type { Locale } from '$lib/domain/locale';
 import { describeFailure } from '$lib/i18n/import-messages';
 import { m } from '$lib/paraglide/messages.js';
-import type { AppUser } from '$lib/server/auth/users';
 import type { DatabaseHandle } from '$lib/server/db';
 import { fileSource } from '$lib/server/import/byte-source';
 import { loadBatchReport } from '$lib/server/import/batch-report';
@@ -21,6 +15,7 @@ import { listImports, type ImportHistoryEntry } from '$lib/server/import/list-im
 import { loadProjectFigures } from '$lib/server/dashboard/project-figures';
 import { revertImport } from '$lib/server/import/revert-import';
 import { runImport, type ImportResult } from '$lib/server/import/run-import';
+import { collect, parseAssignments, parseWithout, profileOf } from './import-options';
 import { printOutcome, printReport, printWarnings, resultJson } from './import-output';
 import {
 	CANCELLED_EXIT,
@@ -30,7 +25,6 @@ import {
 } from './import-terminal';
 import { printSummary, summaryJson } from './summary-output';
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import {
 	actingUser,
 	CliFailure,
@@ -50,59 +44,6 @@ interface ImportOptions {
 	without?: string[];
 	json?: boolean;
 	progress?: boolean;
-}
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-async function readProfile(file: string | undefined, ctx: CliContext): Promise<MappingProfile> {
-	if (!file) return {};
-	const { locale } = ctx;
-	let value: unknown;
-	try {
-		value = JSON.parse(await readFile(file, 'utf8'));
-	} catch (error) {
-		throw new CliFailure(
-			m.cli_profile_invalid({ file, detail: String((error as Error).message) }, { locale })
-		);
-	}
-	const parsed = mappingProfileSchema.safeParse(value);
-	if (!parsed.success) {
-		const detail = parsed.error.issues
-			.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-			.join('; ');
-		throw new CliFailure(m.cli_profile_invalid({ file, detail }, { locale }));
-	}
-	return parsed.data;
-}
-
-function parseAssignments(
-	pairs: string[] | undefined,
-	ctx: CliContext
-): Map<number, number | null> {
-	const assignments = new Map<number, number | null>();
-	for (const pair of pairs ?? []) {
-		const match = /^(\d+)=(\d+|none)$/.exec(pair.trim());
-		if (!match) throw new CliFailure(m.cli_assign_invalid({ pair }, { locale: ctx.locale }));
-		assignments.set(Number(match[1]), match[2] === 'none' ? null : Number(match[2]));
-	}
-	return assignments;
-}
-
-/** `--without category,event`: the fields to commit without, each one the kind has. */
-function parseWithout(
-	values: string[] | undefined,
-	kind: ImportKind,
-	ctx: CliContext
-): ImportField[] {
-	const fields = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim());
-	const known = FIELDS[kind];
-	for (const value of fields.filter(Boolean)) {
-		if (!known.includes(value as ImportField))
-			throw new CliFailure(
-				m.cli_without_invalid({ value, fields: known.join(', ') }, { locale: ctx.locale })
-			);
-	}
-	return fields.filter(Boolean) as ImportField[];
 }
 
 /** The acting user, if they may do `permission` on the project; the project's import view too. */
@@ -144,24 +85,7 @@ export async function importCommand(
 	terminal: ImportTerminal = processTerminal
 ) {
 	const { locale } = ctx;
-	const profile = await readProfile(options.profile, ctx);
-	if (options.map?.length) {
-		let columns: Record<string, string | number>;
-		try {
-			columns = columnsFromPairs(options.map);
-		} catch (error) {
-			throw new CliFailure(m.cli_map_invalid({ pair: (error as Error).message }, { locale }));
-		}
-		const parsed = mappingProfileSchema.safeParse({
-			...profile,
-			columns: { ...profile.columns, ...columns }
-		});
-		if (!parsed.success)
-			throw new CliFailure(m.cli_map_invalid({ pair: options.map.join(' ') }, { locale }));
-		Object.assign(profile, parsed.data);
-	}
-	// A workbook's sheet by its name: the flag wins over the profile's.
-	if (options.sheet?.trim()) profile.sheet = options.sheet.trim();
+	const profile = await profileOf(options, ctx);
 	const assignments = parseAssignments(options.assign, ctx);
 	const without = parseWithout(options.without, kind, ctx);
 	await withDatabase(`cofund import ${kind}`, async (handle) => {
@@ -221,54 +145,6 @@ export async function importCommand(
 		if (run.signal.aborted && result.batchId !== null)
 			ctx.err(m.import_progress_cli_too_late({ batch: result.batchId }, { locale }));
 	});
-}
-
-/** Reused by `cofund demo`: the same import, as the named actor, with a one-line answer. */
-export async function importSample(
-	handle: DatabaseHandle,
-	code: string,
-	kind: ImportKind,
-	file: string,
-	actor: AppUser | { id: null; email: string },
-	ctx: CliContext
-): Promise<void> {
-	const project = (await loadImportProject(handle.db, code))!;
-	try {
-		const result = await runImport(handle.db, {
-			project,
-			kind,
-			input: { source: await fileSource(file) },
-			profile: {},
-			actor,
-			mode: 'commit'
-		});
-		ctx.out(
-			m.cli_demo_imported(
-				{
-					file: result.fileName,
-					accepted: result.report.accepted.count,
-					setAside: result.report.setAside.count
-				},
-				{ locale: ctx.locale }
-			)
-		);
-	} catch (error) {
-		if (
-			error instanceof ImportFileError &&
-			error.failure.code === 'nothing-to-commit' &&
-			error.result
-		) {
-			const { report } = error.result;
-			ctx.out(
-				m.cli_demo_imported(
-					{ file: error.result.fileName, accepted: 0, setAside: report.setAside.count },
-					{ locale: ctx.locale }
-				)
-			);
-			return;
-		}
-		throw error;
-	}
 }
 
 export function registerImportCommands(program: Command, context: () => CliContext): void {
