@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../db';
-import { pgArray } from './write-rows';
+import { pgArray } from './row-arrays';
 
 /** The keys among `rowKeys` with a live expense, each with the occurrences that are there. */
 export async function liveExpenseKeys(

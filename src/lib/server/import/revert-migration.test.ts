@@ -6,7 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ import { queryRows, schema, type Database, type Engine } from '../db';
 import { fromPackageRoot } from '../package-root';
 import { projectValues } from '../projects/definition-rows';
 import { revertImport } from './revert-import';
-import { insertExpenses, type ExpenseRow } from './write-rows';
+import { dropStaged, moveStagedExpenses, stageExpenses, type StagedExpense } from './stage-rows';
 
 const MIGRATIONS = fromPackageRoot('src/lib/server/db/migrations');
 const THIS_MIGRATION = '0008_revert_keeps_rows';
@@ -119,8 +119,9 @@ async function insertProjectRow(db: Database): Promise<number> {
 	return row!.id;
 }
 
-const expenseRow = (line: number, occurrence: number, cents: number): ExpenseRow => ({
+const expenseRow = (line: number, occurrence: number, cents: number): StagedExpense => ({
 	line,
+	unmatched: false,
 	rowKey: 'same-key',
 	occurrence,
 	record: {
@@ -198,13 +199,14 @@ describe.each(ENGINES)('migration 0008 over the imports of today, on %s', (engin
 	});
 
 	it('gives the rows of today their identity, refuses to change them, and reverts them by marking', async () => {
-		const again = await database.db.transaction((tx) =>
-			insertExpenses(tx, { projectId, batchId: batches.expenses }, [
-				expenseRow(2, 1, 100),
-				expenseRow(3, 2, 200)
-			])
+		// The same two rows once more, as a later import of today would write them: neither is new.
+		const runId = randomUUID();
+		await stageExpenses(database.db, runId, [expenseRow(2, 1, 100), expenseRow(3, 2, 200)]);
+		const taken = await database.db.transaction((tx) =>
+			moveStagedExpenses(tx, runId, { projectId, batchId: batches.revertedBefore }, 2)
 		);
-		expect(again.size).toBe(0);
+		await dropStaged(database.db, runId);
+		expect(taken.map((row) => row.line)).toEqual([2, 3]);
 		const update = await database.db.execute(sql`update expenses set amount_cents = 1`).then(
 			() => 'allowed',
 			(error: Error & { cause?: Error }) => error.cause?.message ?? error.message

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable, type Transaction } from '../db';
-import { pgArray, type ExpenseRow, type ParticipationRow } from './write-rows';
+import { pgArray, type ExpenseRow, type ParticipationRow } from './row-arrays';
 
 export type StagedExpense = ExpenseRow & { unmatched: boolean };
 export type StagedParticipation = ParticipationRow & { unmatched: boolean };
