@@ -128,6 +128,13 @@ function resetHwm() {
 	}
 }
 
+/** The peak RSS since the last call (VmHWM, then reset), for the parts of one phase. */
+const peakSince = () => {
+	const hwm = vmHwm() ?? 0;
+	resetHwm();
+	return hwm;
+};
+
 interface Timed<T> {
 	value: T;
 	seconds: number;
@@ -385,7 +392,7 @@ async function probeOn(engine: Engine, path: string, ledger: LedgerStats) {
 
 async function stagesOn(engine: Engine, path: string): Promise<Timed<StageTimes>> {
 	return withProject(engine, ({ handle, project }) =>
-		timed(() => stagedImport(handle.db, path, project, actor.email))
+		timed(() => stagedImport(handle.db, path, project, actor.email, peakSince))
 	);
 }
 
@@ -423,30 +430,34 @@ const missedBy = (value: number, target: number, unit = '') =>
 function printStages(engine: Engine, stages: Timed<StageTimes>, floor: FloorRun, parse: number) {
 	const s = stages.value;
 	const copy = Math.max(0, floor.timing.seconds - parse);
-	const rows: [string, number][] = [
-		['read, decode and parse (the raw papaparse parse)', parse],
-		['judge and look up, a batch at a time (check − parse)', Math.max(0, s.check - parse)],
-		['stage the new rows (commit read phase − check)', Math.max(0, s.commitRead - s.check)],
-		["the commit's transaction: the file's copy kept", s.steps.original],
-		['… the staged rows moved into expenses (and the batch row)', s.steps.rows],
-		["… the dashboards' sums added (and the audit event)", s.steps.sums],
-		['… the COMMIT, with every row’s deferred key to its batch', s.steps.finishing],
+	const p = s.peaks;
+	// Peak RSS is per part of a run: the check's for its two rows, the commit's reading for staging.
+	const rows: [string, number, number | null][] = [
+		['read, decode and parse (the raw papaparse parse)', parse, null],
+		['judge and look up, a batch at a time (check − parse)', Math.max(0, s.check - parse), p.check],
+		['stage the new rows (commit read phase − check)', Math.max(0, s.commitRead - s.check), p.read],
+		["the commit's transaction: the file's copy kept", s.steps.original, p.original],
+		['… the staged rows moved into expenses (and the batch row)', s.steps.rows, p.rows],
+		["… the dashboards' sums added (and the audit event)", s.steps.sums, p.sums],
+		['… the COMMIT, with every row’s deferred key to its batch', s.steps.finishing, p.finishing],
 		[
 			'… the rest (the transaction begun, the batch number taken)',
-			Math.max(0, s.commitWrite - Object.values(s.steps).reduce((a, b) => a + b, 0))
+			Math.max(0, s.commitWrite - Object.values(s.steps).reduce((a, b) => a + b, 0)),
+			null
 		]
 	];
 	const total = s.commitRead + s.commitWrite;
 	console.log(`\nWhere a commit's time goes, ${ENGINE_NAMES[engine]} (runImport's own phases):\n`);
-	console.log('| step | seconds | share |');
-	console.log('| --- | ---: | ---: |');
-	for (const [name, seconds] of rows) {
-		console.log(`| ${name} | ${secs(seconds)} | ${((100 * seconds) / total).toFixed(1)} % |`);
+	console.log('| step | seconds | share | peak RSS MB |');
+	console.log('| --- | ---: | ---: | ---: |');
+	for (const [name, seconds, peak] of rows) {
+		const share = ((100 * seconds) / total).toFixed(1);
+		console.log(`| ${name} | ${secs(seconds)} | ${share} % | ${peak ? mb(peak) : ''} |`);
 	}
-	console.log(`| **commit, all of it** | **${secs(total)}** | 100 % |`);
+	console.log(`| **commit, all of it** | **${secs(total)}** | 100 % | |`);
 	console.log(
 		`\n(the floor's COPY of the same rows: ${secs(copy)} s; the check alone ${secs(s.check)} s; ` +
-			`peak RSS ${mb(stages.peakRss)} MB; ${count(s.accepted)} rows committed)`
+			`peak RSS ${mb(Math.max(...Object.values(p)))} MB; ${count(s.accepted)} rows committed)`
 	);
 }
 

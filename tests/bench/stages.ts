@@ -20,13 +20,21 @@ export interface StageTimes {
 	commitWrite: number;
 	/** The transaction's steps, seconds each; 'finishing' is the COMMIT with its deferred keys. */
 	steps: Record<WriteStep, number>;
+	/** The process's peak RSS in bytes during each part: the check, the commit's reading, each step. */
+	peaks: Record<Part, number>;
 	accepted: number;
 }
+
+export type Part = 'check' | 'read' | WriteStep;
+
+/** The process's peak RSS since it was last asked, in bytes: the bench's VmHWM, reset each time. */
+export type PeakSince = () => number;
 
 interface Phases {
 	read: number;
 	write: number;
 	steps: Record<WriteStep, number>;
+	peaks: Partial<Record<Part, number>>;
 	accepted: number;
 }
 
@@ -49,11 +57,16 @@ async function phasesOf(
 	path: string,
 	project: ImportProjectRef,
 	email: string,
-	mode: 'dry-run' | 'commit'
+	mode: 'dry-run' | 'commit',
+	peakSince: PeakSince
 ): Promise<Phases> {
 	const started = performance.now();
 	let writingFrom: number | null = null;
 	const starts = new Map<WriteStep, number>();
+	const peaks: Partial<Record<Part, number>> = {};
+	let part: Part = mode === 'dry-run' ? 'check' : 'read';
+	const endPart = () => (peaks[part] = Math.max(peaks[part] ?? 0, peakSince()));
+	peakSince();
 	const result = await runImport(db, {
 		project,
 		kind: 'expenses',
@@ -64,15 +77,20 @@ async function phasesOf(
 		onProgress: (progress) => {
 			if (progress.phase !== 'writing') return;
 			writingFrom ??= performance.now();
-			if (progress.step && !starts.has(progress.step)) starts.set(progress.step, performance.now());
+			if (!progress.step || starts.has(progress.step)) return;
+			starts.set(progress.step, performance.now());
+			endPart();
+			part = progress.step;
 		}
 	});
+	endPart();
 	const ended = performance.now();
 	const split = writingFrom ?? ended;
 	return {
 		read: (split - started) / 1000,
 		write: (ended - split) / 1000,
 		steps: stepSeconds(starts, ended),
+		peaks,
 		accepted: result.report.accepted.count
 	};
 }
@@ -81,15 +99,23 @@ export async function stagedImport(
 	db: Database,
 	path: string,
 	project: ImportProjectRef,
-	email: string
+	email: string,
+	peakSince: PeakSince
 ): Promise<StageTimes> {
-	const check = await phasesOf(db, path, project, email, 'dry-run');
-	const commit = await phasesOf(db, path, project, email, 'commit');
+	const check = await phasesOf(db, path, project, email, 'dry-run', peakSince);
+	const commit = await phasesOf(db, path, project, email, 'commit', peakSince);
+	const peaks = Object.fromEntries(
+		(['check', 'read', ...WRITE_STEPS] as Part[]).map((p) => [
+			p,
+			check.peaks[p] ?? commit.peaks[p] ?? 0
+		])
+	) as Record<Part, number>;
 	return {
 		check: check.read,
 		commitRead: commit.read,
 		commitWrite: commit.write,
 		steps: commit.steps,
+		peaks,
 		accepted: commit.accepted
 	};
 }
