@@ -12,6 +12,34 @@ if (!existsSync(chromium)) {
 
 const port = Number(process.env.E2E_PORT || 4173);
 const dataDir = 'tests/.tmp/e2e-data';
+/**
+ * A second app, the same in all but its upload limit, for the one spec that needs a check long
+ * enough to watch and cancel on any machine: a file of 48 MB rather than the 1 MB limit the other
+ * specs show. Its address reaches the spec through the environment, which the workers inherit.
+ */
+const largeUploadsPort = port + 1;
+const largeUploadsDir = 'tests/.tmp/e2e-data-large';
+process.env.E2E_LARGE_UPLOADS_URL = `http://localhost:${largeUploadsPort}`;
+
+/** The built app on a fresh embedded database with the SOLID demo, as `npm start` serves it. */
+const appServer = (serverPort: number, folder: string, uploadLimitMb: string) => ({
+	command: `rm -rf ${folder} && node src/cli/cofund.js demo && node src/cli/cofund.js serve`,
+	url: `http://localhost:${serverPort}/projects`,
+	reuseExistingServer: false,
+	// Two starts of the binary and a demo: `cofund demo` alone took 137 s on this project's
+	// 2-core machine shared by several test runs at once (load average 20), a few seconds idle.
+	timeout: 600_000,
+	stdout: 'pipe' as const,
+	env: {
+		PORT: String(serverPort),
+		COFUND_DATA_DIR: folder,
+		DATABASE_URL: '',
+		COFUND_LANG: 'en',
+		// Known to the tests (tests/pages/sign-in.ts); a demo password, not a secret.
+		COFUND_DEMO_PASSWORD: 'demo password for e2e',
+		COFUND_IMPORT_MAX_MB: uploadLimitMb
+	}
+});
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -39,24 +67,9 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
-		// The built app on a fresh embedded database with the SOLID demo, as `npm start` serves it.
-		command: `rm -rf ${dataDir} && node src/cli/cofund.js demo && node src/cli/cofund.js serve`,
-		url: `http://localhost:${port}/projects`,
-		reuseExistingServer: false,
-		// Two starts of the binary and a demo: `cofund demo` alone took 137 s on this project's
-		// 2-core machine shared by several test runs at once (load average 20), a few seconds idle.
-		timeout: 600_000,
-		stdout: 'pipe',
-		env: {
-			PORT: String(port),
-			COFUND_DATA_DIR: dataDir,
-			DATABASE_URL: '',
-			COFUND_LANG: 'en',
-			// Known to the tests (tests/pages/sign-in.ts); a demo password, not a secret.
-			COFUND_DEMO_PASSWORD: 'demo password for e2e',
-			// Small, so that the e2e tests can show the upload limit with a 1 MB file.
-			COFUND_IMPORT_MAX_MB: '1'
-		}
-	}
+	webServer: [
+		// Small, so that the e2e tests can show the upload limit with a 1 MB file.
+		appServer(port, dataDir, '1'),
+		appServer(largeUploadsPort, largeUploadsDir, '64')
+	]
 });

@@ -57,6 +57,13 @@ export interface JudgeTarget {
 /** A row's key: the first 128 bits of the SHA-256 of its identity (crypto.hash: no object per row). */
 const rowDigest = (identity: string) => hash('sha256', identity, 'buffer').subarray(0, 16);
 
+/**
+ * Lets the event loop answer other requests (and a cancel) between two batches of records. The
+ * bytes, the parse and the embedded database's answers all resolve as promises, so without it a
+ * check could run for seconds on microtasks alone while an HTTP request waits to be read.
+ */
+const otherRequestsTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Most rows need no label: one pair for all of them rather than a new one per row. */
 const NO_LABEL: readonly [string, string] = ['', ''];
 
@@ -202,6 +209,7 @@ export async function judgeFile(
 				// Only a full batch waits for the database; the records between cost no await.
 				if (pending.length >= SETTLE_BATCH) await settlePending();
 			}
+			await otherRequestsTurn();
 		}
 		await settlePending();
 		await settling;
