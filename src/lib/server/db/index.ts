@@ -279,6 +279,12 @@ export { schema };
  * Runs raw SQL and returns its rows. postgres.js answers with an array and PGlite with
  * `{ rows }`, so services that need raw SQL (bulk writes, aggregates) read through this.
  */
+/** How many rows a write touched, on either engine: postgres.js says `count`, PGlite `affectedRows`. */
+export async function affectedRows(db: Queryable, query: SQL): Promise<number> {
+	const result = (await db.execute(query)) as unknown as { count?: number; affectedRows?: number };
+	return Number(result.count ?? result.affectedRows ?? 0);
+}
+
 export async function queryRows<T extends Record<string, unknown>>(
 	db: Queryable,
 	query: SQL

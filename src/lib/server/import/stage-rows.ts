@@ -5,7 +5,7 @@
  * run's staged rows are removed when it ends, whatever the outcome; a killed run's are swept.
  */
 import { sql } from 'drizzle-orm';
-import { queryRows, type Queryable, type Transaction } from '../db';
+import { affectedRows, queryRows, type Queryable, type Transaction } from '../db';
 import { pgArray, type ExpenseRow, type ParticipationRow } from './row-arrays';
 
 export type StagedExpense = ExpenseRow & { unmatched: boolean };
@@ -76,20 +76,18 @@ export async function moveStagedExpenses(
 	target: { projectId: number; batchId: number },
 	staged: number
 ): Promise<RacedRow[]> {
-	const [moved] = await queryRows<{ count: string }>(
+	// The statement's own row count says how many it took: no RETURNING for a million rows.
+	const moved = await affectedRows(
 		tx,
-		sql`with inserted as (
-			insert into expenses (project_id, batch_id, line, row_key, occurrence, date, amount_cents,
+		sql`insert into expenses (project_id, batch_id, line, row_key, occurrence, date, amount_cents,
 				currency, document_number, payee, description, category, event_number, funding_source)
 			select ${target.projectId}::int, ${target.batchId}::int, line, row_key, occurrence, date,
 				amount_cents, currency, document_number, payee, description, category, event_number,
 				funding_source
 			from staged_expenses where run_id = ${runId}
-			on conflict (project_id, row_key, occurrence) where reverted_at is null do nothing
-			returning 1)
-		select count(*)::text as count from inserted`
+			on conflict (project_id, row_key, occurrence) where reverted_at is null do nothing`
 	);
-	if (Number(moved!.count) === staged) return [];
+	if (moved === staged) return [];
 	const rows = await queryRows<{ line: number; cents: string; unmatched: boolean }>(
 		tx,
 		sql`select s.line, s.amount_cents::text as cents, s.unmatched from staged_expenses s
@@ -111,19 +109,16 @@ export async function moveStagedParticipations(
 	target: { projectId: number; batchId: number },
 	staged: number
 ): Promise<RacedRow[]> {
-	const [moved] = await queryRows<{ count: string }>(
+	const moved = await affectedRows(
 		tx,
-		sql`with inserted as (
-			insert into participations (project_id, batch_id, line, row_key, person, position,
+		sql`insert into participations (project_id, batch_id, line, row_key, person, position,
 				event_number, city, country, departure, return_date, order_number, status)
 			select ${target.projectId}::int, ${target.batchId}::int, line, row_key, person, position,
 				event_number, city, country, departure, return_date, order_number, status
 			from staged_participations where run_id = ${runId}
-			on conflict (project_id, row_key) where reverted_at is null do nothing
-			returning 1)
-		select count(*)::text as count from inserted`
+			on conflict (project_id, row_key) where reverted_at is null do nothing`
 	);
-	if (Number(moved!.count) === staged) return [];
+	if (moved === staged) return [];
 	const rows = await queryRows<{
 		line: number;
 		status: 'done' | 'cancelled';
