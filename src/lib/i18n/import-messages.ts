@@ -145,7 +145,7 @@ export function describeFailure(failure: ImportFailure, locale: Locale): string[
 		case 'no-such-sheet':
 			return [
 				m.import_xlsx_fail_no_sheet(
-					{ sheet: failure.sheet, sheets: failure.sheets.map((s) => `«${s}»`).join(', ') || '—' },
+					{ sheet: failure.sheet, sheets: failure.sheets.map((s) => `“${s}”`).join(', ') || '—' },
 					say
 				)
 			];
