@@ -15,7 +15,8 @@ export class ImportPage {
 			})
 			.click();
 		await this.page.locator('input[type=file]').setInputFiles(path);
-		await expect(this.report.or(this.failure)).toBeVisible();
+		// A check can take a while on a busy machine; the default five seconds is not a limit of the app.
+		await expect(this.report.or(this.failure)).toBeVisible({ timeout: 60_000 });
 	}
 
 	get report() {
