@@ -9,22 +9,14 @@ import {
 	readDate,
 	readEventRef,
 	readText,
-	SEPARATOR,
-	typedDate
+	SEPARATOR
 } from './read-fields';
 import type { SourceRecord } from './typed-cells';
 import { parseFundingSource, type FundingSource } from './values';
 
 export function classifyExpense(record: SourceRecord, line: number, rules: ClassifyRules): Outcome {
 	const problems: RowProblem[] = [];
-	const date = readDate(
-		cell(record, rules.columns, 'date'),
-		'date',
-		rules,
-		problems,
-		true,
-		record.typed && typedDate(record, rules, 'date')
-	);
+	const date = readDate(record, 'date', rules, problems, true);
 	if (date && date > rules.today)
 		problems.push({
 			field: 'date',

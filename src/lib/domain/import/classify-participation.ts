@@ -9,8 +9,7 @@ import {
 	readDate,
 	readEventRef,
 	readText,
-	SEPARATOR,
-	typedDate
+	SEPARATOR
 } from './read-fields';
 import type { SourceRecord } from './typed-cells';
 import { parseStatus, type ParticipationStatus } from './values';
@@ -23,22 +22,8 @@ export function classifyParticipation(
 	const problems: RowProblem[] = [];
 	const person = readText(cell(record, rules.columns, 'person'), 'person', problems);
 	if (person === '') problems.push({ field: 'person', code: 'required', value: '' });
-	const departure = readDate(
-		cell(record, rules.columns, 'departure'),
-		'departure',
-		rules,
-		problems,
-		true,
-		record.typed && typedDate(record, rules, 'departure')
-	);
-	const returnDate = readDate(
-		cell(record, rules.columns, 'return'),
-		'return',
-		rules,
-		problems,
-		false,
-		record.typed && typedDate(record, rules, 'return')
-	);
+	const departure = readDate(record, 'departure', rules, problems, true);
+	const returnDate = readDate(record, 'return', rules, problems, false);
 	if (departure && returnDate && returnDate < departure) {
 		problems.push({
 			field: 'return',

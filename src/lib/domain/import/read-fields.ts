@@ -32,21 +32,23 @@ export function readAmount(record: SourceRecord, rules: ClassifyRules, text: str
 }
 
 /** A field's day: a date cell as it is, text by the file's date rules. */
-export function typedDate(record: SourceRecord, rules: ClassifyRules, field: ImportField) {
+function typedDate(record: SourceRecord, rules: ClassifyRules, field: ImportField) {
 	const index = rules.columns[field];
 	const typed = index === undefined ? undefined : record.typed?.[index];
 	return typed?.kind === 'date' ? typed.iso : undefined;
 }
 
+/** A date field: a workbook's date cell as it is, else its text by the file's date rules. */
 export function readDate(
-	value: string,
+	record: SourceRecord,
 	field: ImportField,
 	rules: ClassifyRules,
 	problems: RowProblem[],
-	required: boolean,
-	typed?: string
+	required: boolean
 ): string | null {
+	const typed = record.typed && typedDate(record, rules, field);
 	if (typed !== undefined) return typed;
+	const value = cell(record, rules.columns, field);
 	if (value === '') {
 		if (required) problems.push({ field, code: 'required', value });
 		return null;
