@@ -3,6 +3,7 @@ import type { Locale } from '$lib/domain/locale';
 import type { AppUser } from '$lib/server/auth/users';
 import type { Auth } from '$lib/server/auth/create-auth';
 import type { Database } from '$lib/server/db';
+import type { RequestTiming } from '$lib/server/timing/request-timing';
 
 declare global {
 	namespace App {
@@ -14,6 +15,8 @@ declare global {
 			/** The request's session was ended because its account was disabled. */
 			sessionEnded: boolean;
 			locale: Locale;
+			/** The request's stages, timed when COFUND_SERVER_TIMING=1. */
+			timing?: RequestTiming;
 		}
 	}
 }

@@ -1,5 +1,5 @@
 /**
- * Server hooks, in order: the language; the database, sign-in and the signed-in user; no browser
+ * Server hooks, in order: the stages' timing (when asked for); the language; the database, sign-in and the signed-in user; no browser
  * caching of private pages; a same-origin check on every request that changes something
  * (SvelteKit's own covers forms, this covers JSON too); the access rules of the route (a refused
  * page is shown in the app's frame); the route's body size limit; and the security headers.
@@ -16,11 +16,13 @@ import { isMember } from '$lib/server/auth/users';
 import { ENDED_COOKIE, endedByDisabling } from '$lib/server/people/ended-sessions';
 import { BodyTooLargeError, limitBody } from '$lib/server/http/limit-body';
 import { noStore } from '$lib/server/http/no-store';
+import { RequestTiming, runTimed, serverTimingOn } from '$lib/server/timing/request-timing';
 import {
 	error,
 	redirect,
 	type Handle,
 	type HandleServerError,
+	type RequestEvent,
 	type ServerInit
 } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -28,6 +30,27 @@ import { sequence } from '@sveltejs/kit/hooks';
 export const init: ServerInit = async () => {
 	await appContext();
 };
+
+const TIMING = serverTimingOn();
+
+/** Answers each request with the time its stages took (see timing/request-timing.ts). */
+const timing: Handle = async ({ event, resolve }) => {
+	if (!TIMING) return resolve(event);
+	const timed = new RequestTiming();
+	event.locals.timing = timed;
+	const response = await runTimed(timed, () => resolve(event));
+	response.headers.set('Server-Timing', timed.header());
+	return response;
+};
+
+/** One stage of the request, timed when the request is. */
+function stage<T>(
+	event: RequestEvent,
+	name: 'session' | 'access',
+	work: () => T | Promise<T>
+): T | Promise<T> {
+	return event.locals.timing ? event.locals.timing.measure(name, work) : work();
+}
 
 const language: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -42,7 +65,9 @@ const context: Handle = async ({ event, resolve }) => {
 	const { handle, auth } = await appContext();
 	event.locals.db = handle.db;
 	event.locals.auth = auth;
-	const session = await auth.api.getSession({ headers: event.request.headers });
+	const session = await stage(event, 'session', () =>
+		auth.api.getSession({ headers: event.request.headers })
+	);
 	const user = session?.user as
 		{ id: string; email: string; name: string; role: unknown; disabled?: unknown } | undefined;
 	// Disabling ends the account's sessions; the flag is checked too, in case one raced it.
@@ -51,7 +76,10 @@ const context: Handle = async ({ event, resolve }) => {
 			? { id: user.id, email: user.email, name: user.name, role: user.role }
 			: null;
 	event.locals.sessionEnded =
-		!session && (await endedByDisabling(handle.db, event.request.headers.get('cookie')));
+		!session &&
+		(await stage(event, 'session', () =>
+			endedByDisabling(handle.db, event.request.headers.get('cookie'))
+		));
 	return resolve(event);
 };
 
@@ -69,10 +97,11 @@ const access: Handle = async ({ event, resolve }) => {
 	if (routeId === null) return resolve(event); // no such page: SvelteKit answers 404
 	const viewer = event.locals.user;
 	const rule = ruleFor(routeId, event.request.method, event.url.search);
-	const decision = await decide(rule, viewer, () =>
-		isMember(event.locals.db, event.params.code ?? '', viewer?.id ?? '')
+	const decision = await stage(event, 'access', () =>
+		decide(rule, viewer, () => isMember(event.locals.db, event.params.code ?? '', viewer?.id ?? ''))
 	);
-	if (decision === 'allow') return resolve(event);
+	if (decision === 'allow')
+		return event.locals.timing ? event.locals.timing.page(() => resolve(event)) : resolve(event);
 	if (decision === 'sign-in') {
 		if (event.locals.sessionEnded) {
 			event.cookies.set(ENDED_COOKIE, 'disabled', { path: '/login', httpOnly: true, maxAge: 600 });
@@ -125,6 +154,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	timing,
 	language,
 	context,
 	noStore,

@@ -1,17 +1,29 @@
 /**
  * The council portfolio over the projects a viewer may see, from a handful of SQL sums of live
- * rows, the auditor's findings among them (finding-sums.ts).
+ * rows, the auditor's findings among them (finding-sums.ts); each project's figures worked out
+ * once per data version (cache/figure-cache.ts).
  */
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { officeMonth, officeToday } from '$lib/domain/format';
 import { figuresSteps, yearsInForce } from '$lib/domain/dashboard/plan-in-force';
-import { buildPortfolio, type Portfolio } from '$lib/domain/dashboard/portfolio';
+import {
+	buildPortfolio,
+	type Portfolio,
+	type PortfolioInput
+} from '$lib/domain/dashboard/portfolio';
 import type { Cents } from '$lib/domain/money';
 import { queryRows, type Database } from '../db';
-import { projects, yearPlans } from '../db/schema';
+import { batchedBy, cachedFigure } from '../cache/figure-cache';
+import { dataVersions, projects, yearPlans } from '../db/schema';
 import { controlInputsOf } from './finding-sums';
 import { versionsOfProjects } from '../plans/council-register';
 import { listProjects, type Viewer } from '../projects/list-projects';
+
+/** What the portfolio shows of one project beside its list item: its figures, cached per version. */
+type ProjectFigures = Omit<
+	PortfolioInput,
+	'code' | 'title' | 'currency' | 'plan' | 'mobilityPlanned' | 'planErrors'
+>;
 
 export async function portfolio(
 	db: Database,
@@ -23,33 +35,56 @@ export async function portfolio(
 	const items = await listProjects(db, viewer);
 	if (items.length === 0) return buildPortfolio([]);
 	const ids = await db
-		.select({ id: projects.id, code: projects.code })
+		.select({ id: projects.id, code: projects.code, version: dataVersions.version })
 		.from(projects)
+		.leftJoin(dataVersions, eq(dataVersions.projectId, projects.id))
 		.where(
 			inArray(
 				projects.code,
 				items.map((i) => i.code)
 			)
 		);
-	const idOf = new Map(ids.map((p) => [p.code, p.id]));
+	const byCode = new Map(ids.map((p) => [p.code, p]));
+	const figuresOf = batchedBy((missed) => projectFigures(db, missed, thisMonth, today));
+	const figures = await Promise.all(
+		items.map((item) => {
+			const { id, version } = byCode.get(item.code)!;
+			return cachedFigure(
+				db,
+				'portfolio-figures',
+				{ id, version: version ?? undefined },
+				[thisMonth, today],
+				async () => (await figuresOf(id))!
+			);
+		})
+	);
+	return buildPortfolio(
+		items.map((item, i) => ({
+			code: item.code,
+			title: item.title,
+			currency: item.currency,
+			plan: item.total,
+			mobilityPlanned: item.mobilities,
+			planErrors: item.errors,
+			...figures[i]!
+		}))
+	);
+}
+
+/** The figures of these projects, from a handful of SQL sums over all of them at once. */
+async function projectFigures(
+	db: Database,
+	ids: number[],
+	thisMonth: string,
+	today: string
+): Promise<Map<number, ProjectFigures>> {
 	const idList = sql.join(
-		ids.map((p) => sql`${p.id}`),
+		ids.map((id) => sql`${id}`),
 		sql`, `
 	);
 	const [plans, versions, spend, trips, behind, control] = await Promise.all([
-		db
-			.select()
-			.from(yearPlans)
-			.where(
-				inArray(
-					yearPlans.projectId,
-					ids.map((p) => p.id)
-				)
-			),
-		versionsOfProjects(
-			db,
-			ids.map((p) => p.id)
-		),
+		db.select().from(yearPlans).where(inArray(yearPlans.projectId, ids)),
+		versionsOfProjects(db, ids),
 		queryRows<{ project: number; year: number; cents: string }>(
 			db,
 			sql`select project_id as project, substr(month, 1, 4)::int as year,
@@ -75,10 +110,7 @@ export async function portfolio(
 					and coalesce(p.done, 0) < e.planned_representatives
 				group by 1`
 		),
-		controlInputsOf(
-			db,
-			ids.map((p) => p.id)
-		)
+		controlInputsOf(db, ids)
 	]);
 	const spendOf = new Map<number, Map<number, Cents>>();
 	for (const row of spend) {
@@ -88,14 +120,10 @@ export async function portfolio(
 	}
 	const doneOf = new Map(trips.map((t) => [Number(t.project), Number(t.done)]));
 	const behindOf = new Map(behind.map((b) => [Number(b.project), Number(b.events)]));
-	return buildPortfolio(
-		items.map((item) => {
-			const id = idOf.get(item.code)!;
-			return {
-				code: item.code,
-				title: item.title,
-				currency: item.currency,
-				plan: item.total,
+	return new Map(
+		ids.map((id) => [
+			id,
+			{
 				// The plan in force today (the project's rows hold the latest; they differ only
 				// while a decision dated ahead of today waits to take effect).
 				years:
@@ -108,13 +136,11 @@ export async function portfolio(
 							cofinancing: p.cofinancingCents
 						})),
 				actualByYear: spendOf.get(id) ?? new Map(),
-				mobilityPlanned: item.mobilities,
 				mobilityDone: doneOf.get(id) ?? 0,
 				eventsBehind: behindOf.get(id) ?? 0,
-				planErrors: item.errors,
 				declared: control.get(id)?.declared ?? [],
 				findings: control.get(id)?.findings ?? []
-			};
-		})
+			}
+		])
 	);
 }

@@ -10,6 +10,7 @@ import { projectAlerts, type Alert } from '$lib/domain/dashboard/alerts';
 import type { ProjectFigures } from '$lib/domain/dashboard/figures';
 import type { ProjectDefinition } from '$lib/domain/project/definition';
 import type { EventProgress } from '$lib/domain/dashboard/event-progress';
+import { cachedFigure, projectVersion } from '../cache/figure-cache';
 import { queryRows, type Queryable } from '../db';
 import { loadProject } from '../projects/load-definition';
 import { importState, type ImportState } from './import-state';
@@ -24,7 +25,21 @@ export interface ProjectDashboard extends ProjectFigures {
 	imports: ImportState;
 }
 
+/** The dashboard as cached under the project's data version (see cache/figure-cache.ts). */
 export async function projectDashboard(
+	db: Queryable,
+	code: string,
+	thisMonth = officeMonth(),
+	today = officeToday()
+): Promise<ProjectDashboard | null> {
+	const project = await projectVersion(db, code);
+	if (!project) return null;
+	return cachedFigure(db, 'dashboard', project, [thisMonth, today], () =>
+		workOutDashboard(db, code, thisMonth, today)
+	);
+}
+
+async function workOutDashboard(
 	db: Queryable,
 	code: string,
 	/** YYYY-MM: the month the alerts count as now (events planned before it should have happened). */

@@ -6,6 +6,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { timePgliteQueries, timePostgresQueries } from './query-timing';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -154,6 +155,7 @@ async function openPglite(
 			...pgliteOptions,
 			...(hasDatabase(pgdata) ? {} : newDatabaseOptions())
 		});
+		timePgliteQueries(client);
 		const db = drizzlePglite({ client, schema });
 		await migratePglite(db, { migrationsFolder: migrationsFolder() });
 		// This process owns the folder, so no import runs in it yet: rows staged by one that was
@@ -248,6 +250,7 @@ export async function openMemoryPglite(): Promise<DatabaseHandle> {
 
 export async function openPostgres(url: string): Promise<DatabaseHandle> {
 	const client = postgres(url, { max: 10, onnotice: () => {} });
+	timePostgresQueries(client);
 	try {
 		const db = drizzlePostgres({ client, schema });
 		// Several instances may start together; one migrates while the others wait.

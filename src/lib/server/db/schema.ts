@@ -120,3 +120,12 @@ export * from './draft-schema';
 export * from './report-schema';
 export * from './plan-schema';
 export * from './control-schema';
+
+/**
+ * Each project's data version (migration 0017): triggers change it in the same transaction as
+ * anything the project's pages show, so figures cached under it are known stale on any instance.
+ */
+export const dataVersions = pgTable('data_versions', {
+	projectId: integer('project_id').primaryKey(),
+	version: bigint('version', { mode: 'number' }).notNull()
+});

@@ -1,10 +1,14 @@
-/** The project list: each project's headline figures and how many plan rules it breaks. */
+/**
+ * The project list: each project's headline figures and how many plan rules it breaks, worked
+ * out once per project version (cache/figure-cache.ts).
+ */
 import { plannedMobilityTotal } from '$lib/domain/dashboard/figures';
 import { checkPlan, type PlanEvent } from '$lib/domain/project/plan-checks';
 import type { Role } from '$lib/domain/access';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
-import { mobilityEvents, projectMembers, projects, yearPlans } from '../db/schema';
+import { batchedBy, cachedFigure } from '../cache/figure-cache';
+import { dataVersions, mobilityEvents, projectMembers, projects, yearPlans } from '../db/schema';
 
 /** Whose list it is: admins see every project, others those they are members of. */
 export interface Viewer {
@@ -42,49 +46,79 @@ export async function listProjects(db: Database, viewer: Viewer): Promise<Projec
 						.from(projectMembers)
 						.where(eq(projectMembers.userId, viewer.id ?? ''))
 				);
-	const [projectRows, years, events] = await Promise.all([
-		db.select().from(projects).where(visible).orderBy(asc(projects.code)),
-		db.select().from(yearPlans),
-		db.select().from(mobilityEvents)
+	const rows = await db
+		.select({ project: projects, version: dataVersions.version })
+		.from(projects)
+		.leftJoin(dataVersions, eq(dataVersions.projectId, projects.id))
+		.where(visible)
+		.orderBy(asc(projects.code));
+	// The plan checks run once per project version; their inputs are read for the misses alone.
+	const planOf = batchedBy((ids) => planParts(db, ids));
+	return Promise.all(
+		rows.map(({ project, version }) =>
+			cachedFigure(
+				db,
+				'project-list-item',
+				{ id: project.id, version: version ?? undefined },
+				[],
+				async () => listItem(project, (await planOf(project.id)) ?? { years: [], events: [] })
+			)
+		)
+	);
+}
+
+interface PlanParts {
+	years: (typeof yearPlans.$inferSelect)[];
+	events: (typeof mobilityEvents.$inferSelect)[];
+}
+
+async function planParts(db: Database, ids: number[]): Promise<Map<number, PlanParts>> {
+	const [years, events] = await Promise.all([
+		db.select().from(yearPlans).where(inArray(yearPlans.projectId, ids)),
+		db.select().from(mobilityEvents).where(inArray(mobilityEvents.projectId, ids))
 	]);
 	const yearsOf = groupBy(years, (y) => y.projectId);
 	const eventsOf = groupBy(events, (e) => e.projectId);
-	return projectRows.map((p) => {
-		const planEvents: PlanEvent[] = (eventsOf.get(p.id) ?? []).map((e) => ({
-			number: e.number,
-			country: e.country,
-			month: e.plannedMonth,
-			representatives: e.plannedRepresentatives
-		}));
-		const findings = checkPlan({
-			period: { start: p.periodStart, end: p.periodEnd },
-			funding: {
-				total: p.totalCents,
-				eu: p.euCents,
-				council: p.councilCents,
-				years: (yearsOf.get(p.id) ?? []).map((y) => ({
-					year: y.year,
-					prefinancing: y.prefinancingCents,
-					cofinancing: y.cofinancingCents
-				}))
-			},
-			events: planEvents,
-			plannedMobilities: p.plannedMobilities ?? undefined
-		});
-		return {
-			code: p.code,
-			title: { lv: p.titleLv, en: p.titleEn },
-			period: { start: p.periodStart, end: p.periodEnd },
+	return new Map(
+		ids.map((id) => [id, { years: yearsOf.get(id) ?? [], events: eventsOf.get(id) ?? [] }])
+	);
+}
+
+function listItem(p: typeof projects.$inferSelect, parts: PlanParts): ProjectListItem {
+	const planEvents: PlanEvent[] = parts.events.map((e) => ({
+		number: e.number,
+		country: e.country,
+		month: e.plannedMonth,
+		representatives: e.plannedRepresentatives
+	}));
+	const findings = checkPlan({
+		period: { start: p.periodStart, end: p.periodEnd },
+		funding: {
 			total: p.totalCents,
-			currency: p.currency,
-			events: planEvents.length,
-			mobilities: plannedMobilityTotal({
-				plannedMobilities: p.plannedMobilities,
-				events: planEvents
-			}),
-			errors: findings.filter((f) => f.severity === 'error').length,
-			warnings: findings.filter((f) => f.severity === 'warning').length,
-			updatedAt: p.updatedAt.toISOString()
-		};
+			eu: p.euCents,
+			council: p.councilCents,
+			years: parts.years.map((y) => ({
+				year: y.year,
+				prefinancing: y.prefinancingCents,
+				cofinancing: y.cofinancingCents
+			}))
+		},
+		events: planEvents,
+		plannedMobilities: p.plannedMobilities ?? undefined
 	});
+	return {
+		code: p.code,
+		title: { lv: p.titleLv, en: p.titleEn },
+		period: { start: p.periodStart, end: p.periodEnd },
+		total: p.totalCents,
+		currency: p.currency,
+		events: planEvents.length,
+		mobilities: plannedMobilityTotal({
+			plannedMobilities: p.plannedMobilities,
+			events: planEvents
+		}),
+		errors: findings.filter((f) => f.severity === 'error').length,
+		warnings: findings.filter((f) => f.severity === 'warning').length,
+		updatedAt: p.updatedAt.toISOString()
+	};
 }
