@@ -50,5 +50,8 @@ export const EXCLUDED_TABLES: Record<string, string> = {
 	verifications: 'one-time links and codes, valid minutes to a day',
 	rate_limits: 'sign-in attempt counters',
 	staged_expenses: 'rows of an import that is still running, moved in or dropped when it ends',
-	staged_participations: 'rows of an import that is still running, moved in or dropped when it ends'
+	staged_participations:
+		'rows of an import that is still running, moved in or dropped when it ends',
+	data_versions:
+		'numbers that name cached figures: made afresh by triggers as a restore writes the rows'
 };

@@ -15,6 +15,9 @@ export type Stage = (typeof STAGES)[number];
 export const serverTimingOn = (env: NodeJS.ProcessEnv = process.env) =>
 	env.COFUND_SERVER_TIMING?.trim() === '1';
 
+/** Milliseconds as the header carries them, to a hundredth: for tools, not people. */
+const duration = (ms: number) => String(Math.round(ms * 100) / 100);
+
 export class RequestTiming {
 	private readonly started = performance.now();
 	private readonly spent = new Map<Stage, number>();
@@ -62,9 +65,9 @@ export class RequestTiming {
 	header(): string {
 		const total = performance.now() - this.started;
 		const parts = STAGES.filter((s) => this.spent.has(s)).map(
-			(s) => `${s};dur=${this.spent.get(s)!.toFixed(2)}`
+			(s) => `${s};dur=${duration(this.spent.get(s)!)}`
 		);
-		return [...parts, `total;dur=${total.toFixed(2)}`].join(', ');
+		return [...parts, `total;dur=${duration(total)}`].join(', ');
 	}
 }
 
