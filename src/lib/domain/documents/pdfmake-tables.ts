@@ -4,7 +4,7 @@
  * row repeated on every page, the body, an optional total row). Part of `to-pdfmake`.
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { tagged, type StructTree } from './pdf-tags';
+import { tagged, type StructNode, type StructTree } from './pdf-tags';
 import type { ModelBlock } from './render-document';
 
 export const RULE = '#9a9a9a';
@@ -58,49 +58,101 @@ export function rowsTable(b: Block<'rows'>, tree: StructTree): Content {
 	} as Content;
 }
 
+/**
+ * A data table's structure elements, made once, and its pdfmake table for any run of its body
+ * rows: the whole body at once, or a part at a time when the table is long (`pdf-parts`).
+ */
+export interface DataRows {
+	/** Body rows. */
+	readonly rows: number;
+	/**
+	 * The table with body rows [from, to): the first run with its tagged header, a later one with
+	 * the header as drawn on a later page (an artifact); the last run with the total row.
+	 */
+	slice(from: number, to: number): Content;
+	/** The body row a drawn item's tag belongs to, when it is one of this table's. */
+	rowOf(tag: number): number | undefined;
+}
+
+/**
+ * A body longer than this is laid out a part at a time (`pdf-parts`), with rows that never break
+ * over a page, so that a part ends where a page does.
+ */
+export const PART_ROWS = 2000;
+
 /** A data table: THead with column header cells, TBody, and TFoot for the total row. */
-export function dataTable(b: Block<'table'>, base: number, tree: StructTree): Content {
+export function dataRows(b: Block<'table'>, base: number, tree: StructTree): DataRows {
 	const grid = tree.add(tree.root, 'Table');
 	const headRow = tree.add(tree.add(grid, 'THead'), 'TR');
-	const header: TableCell[] = b.columns.map((c) =>
-		tagged(
-			{ text: c.title, bold: true, fillColor: '#eeeeee', alignment: c.align },
-			tree.add(headRow, 'TH', { scope: 'Column' })
-		)
-	);
+	const heads = b.columns.map(() => tree.add(headRow, 'TH', { scope: 'Column' }));
+	const header = (tags: boolean): TableCell[] =>
+		b.columns.map((c, i) => {
+			const cell = { text: c.title, bold: true, fillColor: '#eeeeee', alignment: c.align };
+			return tags ? tagged(cell, heads[i]!) : cell;
+		});
 	const tbody = tree.add(grid, 'TBody');
 	const aligned = b.columns.map((c) => c.align !== 'left');
 	const byCell = b.body.length <= CELL_TAGGED_ROWS;
-	const body: TableCell[][] = b.body.map((cells) => {
+	// Each body row's elements: its cells', or the one cell spanning it.
+	const tags: StructNode[][] = b.body.map((cells) => {
 		const tr = tree.add(tbody, 'TR');
-		const row = byCell ? undefined : tree.add(tr, 'TD', { colSpan: cells.length });
-		return cells.map((text, i) =>
+		return byCell
+			? cells.map(() => tree.add(tr, 'TD'))
+			: [tree.add(tr, 'TD', { colSpan: cells.length })];
+	});
+	const row = (r: number): TableCell[] =>
+		b.body[r]!.map((text, i) =>
 			tagged(
 				aligned[i] ? { text, alignment: b.columns[i]!.align } : { text },
-				row ?? tree.add(tr, 'TD')
+				tags[r]![byCell ? i : 0]!
 			)
 		);
-	});
-	if (body.length === 0 && b.empty)
-		body.push([
+	const empty: TableCell[][] = [];
+	if (b.body.length === 0 && b.empty)
+		empty.push([
 			tagged(
 				{ text: b.empty, italics: true, colSpan: b.columns.length },
 				tree.add(tree.add(tbody, 'TR'), 'TD', { colSpan: b.columns.length })
 			),
 			...b.columns.slice(1).map(() => ({ text: '' }))
 		]);
+	const total: TableCell[][] = [];
 	if (b.footer) {
 		const tr = tree.add(tree.add(grid, 'TFoot'), 'TR');
-		body.push(
+		total.push(
 			b.footer.map((text, i) =>
 				tagged({ text, bold: true, alignment: b.columns[i]?.align ?? 'left' }, tree.add(tr, 'TD'))
 			)
 		);
 	}
+	const long = b.body.length > PART_ROWS;
+	let rowOfTag: Map<number, number> | undefined;
 	return {
-		table: { headerRows: 1, widths: b.columns.map((c) => c.width), body: [header, ...body] },
-		layout: 'lightHorizontalLines',
-		fontSize: b.fontSize ?? base - 1,
-		margin: [0, 4, 0, 10]
-	} as Content;
+		rows: b.body.length,
+		slice(from, to) {
+			const first = from === 0;
+			const last = to >= b.body.length;
+			const body = Array.from({ length: to - from }, (_, k) => row(from + k));
+			return {
+				table: {
+					headerRows: 1,
+					...(long ? { dontBreakRows: true } : {}),
+					widths: b.columns.map((c) => c.width),
+					body: [header(first), ...body, ...(last ? [...empty, ...total] : [])]
+				},
+				layout: 'lightHorizontalLines',
+				fontSize: b.fontSize ?? base - 1,
+				margin: [0, first ? 4 : 0, 0, last ? 10 : 0]
+			} as Content;
+		},
+		rowOf(tag) {
+			rowOfTag ??= new Map(tags.flatMap((t, r) => t.map((node) => [node.id, r] as const)));
+			return rowOfTag.get(tag);
+		}
+	};
+}
+
+/** A data table laid out whole. */
+export function dataTable(b: Block<'table'>, base: number, tree: StructTree): Content {
+	return dataRows(b, base, tree).slice(0, b.body.length);
 }

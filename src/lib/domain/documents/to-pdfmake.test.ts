@@ -280,11 +280,16 @@ describe('headings', () => {
 
 	it('moves a heading left last on its page to the next one', () => {
 		const { pageBreakBefore } = toPdfmake(model([heading('A')]), CHARTS, META) as unknown as {
-			pageBreakBefore: (node: { headlineLevel?: number }, following: unknown[]) => boolean;
+			pageBreakBefore: (
+				node: { headlineLevel?: number },
+				around: { getFollowingNodesOnPage(): unknown[] }
+			) => boolean;
 		};
-		expect(pageBreakBefore({ headlineLevel: 1 }, [])).toBe(true);
-		expect(pageBreakBefore({ headlineLevel: 1 }, [{}])).toBe(false);
-		expect(pageBreakBefore({}, [])).toBe(false);
+		// pdfmake 0.3 hands over the nodes around as functions that walk the page.
+		const following = (nodes: unknown[]) => ({ getFollowingNodesOnPage: () => nodes });
+		expect(pageBreakBefore({ headlineLevel: 1 }, following([]))).toBe(true);
+		expect(pageBreakBefore({ headlineLevel: 1 }, following([{}]))).toBe(false);
+		expect(pageBreakBefore({}, following([]))).toBe(false);
 	});
 
 	it('starts a new landscape page with a heading that asks for it', () => {

@@ -14,7 +14,8 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DocumentModel, ModelBlock } from './render-document';
 import type { ChartName } from './template-definition';
 import { headingType, StructTree, tagged, type StructNode } from './pdf-tags';
-import { dataTable, RULE, rowsTable } from './pdfmake-tables';
+import { dataRows, dataTable, PART_ROWS, RULE, rowsTable } from './pdfmake-tables';
+import { isLongTable, type Piece } from './pdf-parts';
 
 export interface PdfMetadata {
 	/** The moment written into the PDF: a parameter of the document, never the clock. */
@@ -27,8 +28,11 @@ export interface PdfMetadata {
 	lang: string;
 }
 
-/** The definition with the structure tree its nodes' `pdfTag`s name (read by `render-pdf`). */
-export type TaggedDefinition = TDocumentDefinitions & { structure: StructNode };
+/**
+ * The definition with the structure tree its nodes' `pdfTag`s name (read by `render-pdf`); with
+ * a long table, its content is `pieces`, laid out a part at a time (`pdf-parts`).
+ */
+export type TaggedDefinition = TDocumentDefinitions & { structure: StructNode; pieces?: Piece[] };
 
 /** The logo prints at most this tall and wide, in points (about 1.8 cm by 4.2 cm). */
 const LOGO_BOX: [number, number] = [120, 52];
@@ -244,11 +248,15 @@ function layOut(
 	charts: ReadonlyMap<ChartName, string>,
 	logo: string | undefined,
 	tree: StructTree
-): Content[] {
-	const content: Content[] = [];
+): Piece[] {
+	const content: Piece[] = [];
 	const blocks = model.blocks;
 	for (let i = 0; i < blocks.length; i++) {
 		const b = blocks[i]!;
+		if (b.kind === 'table' && b.body.length > PART_ROWS) {
+			content.push({ longTable: dataRows(b, model.page.font_size, tree) });
+			continue;
+		}
 		if (b.kind !== 'heading') {
 			content.push(...block(model, b, charts, logo, tree));
 			continue;
@@ -306,6 +314,8 @@ export function toPdfmake(
 ): TaggedDefinition {
 	const { page } = model;
 	const tree = new StructTree();
+	const pieces = layOut(model, charts, meta.logo, tree);
+	const parted = pieces.some(isLongTable);
 	return {
 		language: meta.lang,
 		pageSize: page.size,
@@ -334,10 +344,14 @@ export function toPdfmake(
 						: null;
 				}
 			: undefined,
-		content: layOut(model, charts, meta.logo, tree),
+		content: parted ? [] : pieces,
+		...(parted ? { pieces } : {}),
 		structure: tree.root,
-		// A heading left last on its page moves to the next one, with what follows it.
-		pageBreakBefore: (node: { headlineLevel?: number }, following: unknown[]) =>
-			Boolean(node.headlineLevel) && following.length === 0
+		// A heading left last on its page moves to the next one, with what follows it. pdfmake 0.3
+		// passes the nodes around as functions, called only for a heading: each walks the page.
+		pageBreakBefore: (
+			node: { headlineLevel?: number },
+			around: { getFollowingNodesOnPage(): unknown[] }
+		) => Boolean(node.headlineLevel) && around.getFollowingNodesOnPage().length === 0
 	} as unknown as TaggedDefinition;
 }

@@ -32,7 +32,7 @@ import {
 import { eq } from 'drizzle-orm';
 import type { AuditHead } from '../audit/audit-anchor';
 import { auditHeadFor } from './document-audit-head';
-import type { DocumentFormat } from './render-job';
+import type { DocumentFormat, RenderInput } from './render-job';
 
 export interface DocumentRequest {
 	project: string;
@@ -192,12 +192,24 @@ export async function makeDocx(
 	return { docx: bytes, ...made };
 }
 
-async function makeFile(
+/** A document ready to render: the worker's input and what is known of the result before it. */
+export interface PreparedDocument {
+	input: RenderInput;
+	template: LoadedTemplate;
+	skipped: TemplateFailure | null;
+	fingerprint: string;
+	canonical: string;
+	parameters: DocumentParameters;
+	projectId: number;
+}
+
+/** Reads everything a render needs; the render itself needs no database (`render-job`). */
+export async function prepareDocument(
 	db: Database,
 	request: DocumentRequest,
-	format: DocumentFormat,
-	options: MakeOptions
-): Promise<Made> {
+	format: DocumentFormat = 'pdf',
+	budget?: RenderLimits
+): Promise<PreparedDocument> {
 	const { template, skipped } = await resolveTemplate(db, request);
 	const { definition } = template.parsed;
 	const loaded = await loadDocumentData(db, request.project, definition.data, request);
@@ -214,30 +226,39 @@ async function makeFile(
 	};
 	const auditHead = await auditHeadFor(db, projectId, inputs, fingerprint, request.auditHead);
 	const parameters: DocumentParameters = { ...inputs, auditHead };
+	const input: RenderInput = {
+		label: versionLabel(template),
+		source: template.source,
+		templateId: template.templateId,
+		version: template.version,
+		lang: request.lang,
+		date: parameters.date,
+		data,
+		keys: {
+			[PDF_KEYS.template]: template.templateId,
+			[PDF_KEYS.version]: String(template.version),
+			[PDF_KEYS.fingerprint]: fingerprint,
+			[PDF_KEYS.project]: data.plan.code,
+			[PDF_KEYS.parameters]: JSON.stringify(parameters),
+			[PDF_KEYS.auditHead]: `${auditHead.events} ${auditHead.hash}`
+		},
+		limits: budget,
+		format
+	};
+	return { input, template, skipped, fingerprint, canonical, parameters, projectId };
+}
+
+async function makeFile(
+	db: Database,
+	request: DocumentRequest,
+	format: DocumentFormat,
+	options: MakeOptions
+): Promise<Made> {
+	const prepared = await prepareDocument(db, request, format, options.budget);
+	const { template, parameters } = prepared;
 	let bytes: Buffer;
 	try {
-		bytes = await renderInWorker(
-			{
-				label: versionLabel(template),
-				source: template.source,
-				templateId: template.templateId,
-				version: template.version,
-				lang: request.lang,
-				date: parameters.date,
-				data,
-				keys: {
-					[PDF_KEYS.template]: template.templateId,
-					[PDF_KEYS.version]: String(template.version),
-					[PDF_KEYS.fingerprint]: fingerprint,
-					[PDF_KEYS.project]: data.plan.code,
-					[PDF_KEYS.parameters]: JSON.stringify(parameters),
-					[PDF_KEYS.auditHead]: `${auditHead.events} ${auditHead.hash}`
-				},
-				limits: options.budget,
-				format
-			},
-			options.worker ?? WORKER_LIMITS
-		);
+		bytes = await renderInWorker(prepared.input, options.worker ?? WORKER_LIMITS);
 	} catch (error) {
 		const failure = failureOf(error, template, request);
 		if (!failure) throw error;
@@ -253,12 +274,12 @@ async function makeFile(
 	return {
 		bytes,
 		sha256: sha256Hex(bytes),
-		fingerprint,
+		fingerprint: prepared.fingerprint,
 		parameters,
-		projectId,
-		canonical,
-		fileName: `${data.plan.code}-${template.templateId}-${request.lang}-v${template.version}-${parameters.date}.${format}`,
-		skipped
+		projectId: prepared.projectId,
+		canonical: prepared.canonical,
+		fileName: `${parameters.project}-${template.templateId}-${request.lang}-v${template.version}-${parameters.date}.${format}`,
+		skipped: prepared.skipped
 	};
 }
 

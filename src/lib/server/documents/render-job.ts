@@ -5,15 +5,15 @@
  */
 import type { Locale } from '$lib/domain/locale';
 import { buildContext, type TemplateScope } from '$lib/domain/documents/build-context';
-import { documentChart, type ChartWords } from '$lib/domain/documents/document-charts';
+import { documentChart } from '$lib/domain/documents/document-charts';
 import type { DocumentData } from '$lib/domain/documents/document-data';
 import { compileTemplate, parseTemplate } from '$lib/domain/documents/parse-template';
 import { RenderBudget, type RenderLimits } from '$lib/domain/documents/render-budget';
 import { renderDocument } from '$lib/domain/documents/render-document';
 import type { ChartName } from '$lib/domain/documents/template-definition';
-import { toPdfmake } from '$lib/domain/documents/to-pdfmake';
+import { toPdfmake, type TaggedDefinition } from '$lib/domain/documents/to-pdfmake';
 import { toDocx } from '$lib/domain/documents/to-docx';
-import { m } from '$lib/paraglide/messages.js';
+import { chartWords } from './chart-words';
 import { chartImage } from './chart-image';
 import { packDocx } from './pack-docx';
 import { renderPdf } from './render-pdf';
@@ -37,24 +37,6 @@ export interface RenderInput {
 	format?: DocumentFormat | undefined;
 }
 
-function chartWords(lang: Locale): ChartWords {
-	const say = { locale: lang };
-	return {
-		prefinancing: m.prefinancing({}, say),
-		cofinancing: m.cofinancing({}, say),
-		actual: m.dashboard_actual({}, say),
-		spent: m.dashboard_spent({}, say),
-		proRata: m.dashboard_pro_rata({}, say),
-		plan: m.dashboard_plan({}, say),
-		planned: m.dashboard_planned({}, say),
-		completed: m.dashboard_done({}, say),
-		cancelled: m.dashboard_cancelled({}, say),
-		plannedMonth: m.dashboard_planned_month({}, say),
-		tookPlace: m.dashboard_took_place({}, say),
-		event: (number) => m.dashboard_event({ number: String(number) }, say)
-	};
-}
-
 /** The fields the template reads, as the document is rendered with them. */
 export function renderContext(
 	input: Omit<RenderInput, 'keys' | 'limits'>,
@@ -71,7 +53,8 @@ export function renderContext(
 	});
 }
 
-export async function renderJob(input: RenderInput): Promise<Buffer> {
+/** The document's model and its charts drawn, for either format. */
+function laidOutModel(input: RenderInput) {
 	const { data, lang } = input;
 	const parsed = parseTemplate(input.label, input.source);
 	const compiled = compileTemplate(parsed, lang, data.plan.currency);
@@ -93,30 +76,37 @@ export async function renderJob(input: RenderInput): Promise<Buffer> {
 					block.height
 				)
 			);
+	return { model, pngs };
+}
 
-	if (input.format === 'docx')
-		return packDocx(
-			toDocx(model, {
-				charts: pngs,
-				logo: data.letterhead?.logo
-					? Buffer.from(data.letterhead.logo.base64, 'base64')
-					: undefined,
-				keys: input.keys,
-				language: lang === 'lv' ? 'lv-LV' : 'en-GB'
-			}),
-			input.date
-		);
+/** The pdfmake definition of a document (what `renderPdf` draws). */
+export function pdfDefinition(input: RenderInput): TaggedDefinition {
+	const { data, lang } = input;
+	const { model, pngs } = laidOutModel(input);
 	const charts = new Map(
 		[...pngs].map(([name, png]) => [name, `data:image/png;base64,${png.toString('base64')}`])
 	);
-	return renderPdf(
-		toPdfmake(model, charts, {
-			creationDate: new Date(`${input.date}T12:00:00Z`),
+	return toPdfmake(model, charts, {
+		creationDate: new Date(`${input.date}T12:00:00Z`),
+		keys: input.keys,
+		lang,
+		logo: data.letterhead?.logo
+			? `data:${data.letterhead.logo.type};base64,${data.letterhead.logo.base64}`
+			: undefined
+	});
+}
+
+export async function renderJob(input: RenderInput): Promise<Buffer> {
+	if (input.format !== 'docx') return renderPdf(pdfDefinition(input));
+	const { data, lang } = input;
+	const { model, pngs } = laidOutModel(input);
+	return packDocx(
+		toDocx(model, {
+			charts: pngs,
+			logo: data.letterhead?.logo ? Buffer.from(data.letterhead.logo.base64, 'base64') : undefined,
 			keys: input.keys,
-			lang,
-			logo: data.letterhead?.logo
-				? `data:${data.letterhead.logo.type};base64,${data.letterhead.logo.base64}`
-				: undefined
-		})
+			language: lang === 'lv' ? 'lv-LV' : 'en-GB'
+		}),
+		input.date
 	);
 }

@@ -17,6 +17,12 @@ import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { StructNode } from '$lib/domain/documents/pdf-tags';
+import {
+	layOutInParts,
+	type Footer,
+	type PartSteps,
+	type Piece
+} from '$lib/domain/documents/pdf-parts';
 import { tagging, type TaggablePdf, type Tagging } from './pdf-structure';
 import { infoXmp, type PdfInfo } from './pdf-xmp';
 
@@ -45,7 +51,7 @@ interface PdfmakeServer {
 	setLocalAccessPolicy(policy: (path: string) => boolean): void;
 	createPdf(
 		definition: TDocumentDefinitions,
-		options?: { tagging?: Tagging }
+		options?: { tagging?: Tagging; layoutInParts?: (steps: PartSteps) => void }
 	): { getBuffer(): Promise<Buffer> };
 }
 
@@ -90,10 +96,14 @@ function archival(structure: StructNode | undefined): Tagging {
 	};
 }
 
+/**
+ * A definition with `pieces` (a long table) is laid out a part at a time (`pdf-parts`), through
+ * the patched printer's `layoutInParts` hook; its `content` is then empty.
+ */
 export async function renderPdf(
-	definition: TDocumentDefinitions & { structure?: StructNode }
+	definition: TDocumentDefinitions & { structure?: StructNode; pieces?: Piece[] }
 ): Promise<Buffer> {
-	const { structure, ...rest } = definition;
+	const { structure, pieces, ...rest } = definition;
 	const archive = {
 		...rest,
 		version: '1.7',
@@ -101,7 +111,11 @@ export async function renderPdf(
 		tagged: Boolean(structure),
 		displayTitle: true
 	} as TDocumentDefinitions;
+	const footer = typeof rest.footer === 'function' ? (rest.footer as Footer) : undefined;
 	return printer()
-		.createPdf(archive, { tagging: archival(structure) })
+		.createPdf(archive, {
+			tagging: archival(structure),
+			...(pieces ? { layoutInParts: (steps) => layOutInParts(pieces, steps, footer) } : {})
+		})
 		.getBuffer();
 }
