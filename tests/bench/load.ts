@@ -10,7 +10,10 @@
  * expense rows between them (written by SQL, see expense-rows.ts) and 20 council members, each a
  * member of every project, who sign in through the login form. Each reader is its own autocannon
  * client with one connection and its own session cookie, asking for its page again as soon as
- * the last answer came; reader r looks at project r + 1. For every page and engine it prints
+ * the last answer came; reader r looks at project r + 1. Then the readers load the dashboard
+ * again while a coordinator makes the first project's final report (10,000 rows with the default
+ * data) through the app, one after another: rendering runs in a worker, and the readers must keep
+ * their targets meanwhile. For every page and engine it prints
  * requests/s, p50, p95 and p99 and the errors, and for a missed target the stage that holds it,
  * from the `Server-Timing` the app answers with (COFUND_SERVER_TIMING=1): session lookup,
  * access check, queries, or the rest of the page (serialisation and rendering).
@@ -23,7 +26,14 @@ import { parseArgs } from 'node:util';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db';
 import { freshDatabase } from '$tests/factories/database';
 import { addRows, makeProjects } from './expense-rows';
-import { addReaders, READER_PASSWORD, signIn } from './load-readers';
+import {
+	addMaker,
+	addReaders,
+	MAKER_EMAIL,
+	makeReports,
+	READER_PASSWORD,
+	signIn
+} from './load-readers';
 import { loadPage, type PageResult } from './load-run';
 import { startApp, startProxy, type Running } from './load-servers';
 import { STAGES } from '$lib/server/timing/request-timing';
@@ -72,20 +82,39 @@ async function seed(handle: DatabaseHandle): Promise<string[]> {
 	console.log(`  ${PROJECTS} projects, ${ROWS.toLocaleString('en')} expense rows …`);
 	const made = await makeProjects(handle, PROJECTS, code, actor);
 	await addRows(handle, made, 0, ROWS);
+	await addMaker(handle.db);
 	return addReaders(handle.db, READERS);
 }
+
+/** The page read while the final report of the first project is made, again and again. */
+const DURING_REPORT = { name: 'dashboard, report made', path: PAGES[0]!.path };
 
 async function measure(engine: EngineCase, base: string, emails: string[]) {
 	const cookies: string[] = [];
 	for (const email of emails) cookies.push(await signIn(base, email, READER_PASSWORD));
 	const results: PageResult[] = [];
+	const show = (result: PageResult) =>
+		console.log(
+			`  ${result.page.padEnd(24)} ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors}`
+		);
 	for (const page of PAGES) {
 		const result = await loadPage(base, page, cookies, DURATION);
 		results.push(result);
-		console.log(
-			`  ${page.name.padEnd(20)} ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors}`
-		);
+		show(result);
 	}
+	// The readers again, while a coordinator makes the final report of 10,000 rows in a worker.
+	const maker = await signIn(base, MAKER_EMAIL, READER_PASSWORD);
+	let reading = true;
+	const reports = makeReports(base, maker, code(0), () => !reading);
+	const during = await loadPage(base, DURING_REPORT, cookies, DURATION).finally(() => {
+		reading = false;
+	});
+	const made = await reports;
+	results.push(during);
+	show(during);
+	console.log(
+		`  (${made.length} final reports of ${Math.round(ROWS / PROJECTS).toLocaleString('en')} rows made meanwhile, ${made.map((s) => s.toFixed(1)).join(', ')} s each)`
+	);
 	return results.map((r) => ({ engine, ...r }));
 }
 

@@ -8,8 +8,9 @@
  * into the one PDF and let go. A part ends where a page does: its last page, with rows that run
  * on, is not drawn, and the next part starts from the first row on it, on a page of its size. So
  * the pages are those of one long layout, and the structure tree is one tree (its rows are made
- * once, before any part). Footers need the page count, so the parts are laid out twice: first to
- * count their pages, then to draw them with the numbers. Same inputs, same parts, same bytes.
+ * once, before any part). Footers need the page count, so the pages stay open (a few tens of kB
+ * each) and every page's footer is laid out and drawn onto it once all are counted, last on the
+ * page as pdfmake itself draws it. Same inputs, same parts, same bytes.
  */
 import type { Content } from 'pdfmake/interfaces';
 import { PART_ROWS, type DataRows } from './pdfmake-tables';
@@ -36,10 +37,14 @@ export type Footer = (current: number, pages: number, pageSize: unknown) => unkn
 
 /** What pdfmake does for a part (the `layoutInParts` hook of the patched printer). */
 export interface PartSteps<P extends LaidPage = LaidPage> {
-	/** Lays content out from a first page of the given size (the document's when absent). */
-	layout(content: Content[], firstPageSize?: unknown, footer?: Footer | null): P[];
+	/** Lays content out, without footers, from a first page of the given size (else the document's). */
+	layout(content: Content[], firstPageSize: unknown): P[];
 	/** Draws pages into the document, after those drawn before. */
 	render(pages: P[]): void;
+	/** Lays out a footer alone, on one page of the given size. */
+	layoutFooter(pageSize: unknown, footer: Footer): P[];
+	/** Draws a laid-out page onto the document's page `index` (from 0), after what it has. */
+	renderOnto(index: number, pages: P[]): void;
 }
 
 /** Where a part starts: a piece, and the row of it when the piece is a long table. */
@@ -100,21 +105,22 @@ function lastRowOn(pages: readonly LaidPage[], table: DataRows): number | undefi
 	return last;
 }
 
-interface PlannedPart {
-	at: Cursor;
-	firstPageSize: unknown;
-	/** The pages of its layout that are drawn. */
-	pages: number;
-}
-
-/** First pass: where each part starts, on what page, and how many of its pages it draws. */
-function planParts(pieces: readonly Piece[], steps: PartSteps, rows: number): PlannedPart[] {
-	const planned: PlannedPart[] = [];
+/**
+ * Lays the pieces out and draws them a part at a time, then draws each page's footer, numbered
+ * over them all; `rows` is a part's size in long-table rows.
+ */
+export function layOutInParts(
+	pieces: readonly Piece[],
+	steps: PartSteps,
+	footer: Footer | undefined,
+	rows = PART_ROWS
+): void {
+	const sizes: unknown[] = [];
 	let at: Cursor | null = { piece: 0, row: 0 };
 	let firstPageSize: unknown;
 	while (at) {
 		const part = partFrom(pieces, at, rows);
-		const pages = steps.layout(part.content, firstPageSize, null);
+		const pages = steps.layout(part.content, firstPageSize);
 		let kept = pages.length;
 		let next = part.next;
 		if (next && part.table && pages.length > 1) {
@@ -125,33 +131,19 @@ function planParts(pieces: readonly Piece[], steps: PartSteps, rows: number): Pl
 				kept = pages.length - 1;
 			}
 		}
-		planned.push({ at, firstPageSize, pages: kept });
+		const drawn = pages.slice(0, kept);
+		steps.render(drawn);
+		sizes.push(...drawn.map((page) => page.pageSize));
 		firstPageSize = pages.at(-1)?.pageSize;
 		at = next;
 	}
-	return planned;
-}
-
-/** Lays the pieces out and draws them, a part at a time, with footers numbered over them all. */
-export function layOutInParts(
-	pieces: readonly Piece[],
-	steps: PartSteps,
-	footer: Footer | undefined,
-	rows = PART_ROWS
-): void {
-	const planned = planParts(pieces, steps, rows);
-	const total = planned.reduce((sum, part) => sum + part.pages, 0);
-	let offset = 0;
-	for (const part of planned) {
-		const before = offset;
-		const numbered: Footer | undefined =
-			footer && ((current, _pages, size) => footer(before + current, total, size));
-		const pages = steps.layout(
-			partFrom(pieces, part.at, rows).content,
-			part.firstPageSize,
-			numbered
-		);
-		steps.render(pages.slice(0, part.pages));
-		offset += part.pages;
-	}
+	if (!footer) return;
+	sizes.forEach((size, index) =>
+		steps.renderOnto(
+			index,
+			steps.layoutFooter(size, (_current, _pages, pageSize) =>
+				footer(index + 1, sizes.length, pageSize)
+			)
+		)
+	);
 }

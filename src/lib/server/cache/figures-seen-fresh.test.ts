@@ -10,6 +10,8 @@ import { loadImportProject } from '../import/import-project';
 import { revertImport } from '../import/revert-import';
 import { applyProjectDefinition } from '../projects/apply-definition';
 import { listProjects } from '../projects/list-projects';
+import { councilRegisterFor } from '../plans/council-register';
+import { loadRetention, retentionEnding, setRetention } from '../control/retention';
 
 const admin = { id: null, role: 'admin' } as const;
 const MONTH = '2026-11';
@@ -84,6 +86,30 @@ describe.each(ENGINES)('cached figures after a change, on %s', (engine) => {
 		// Decision 512 of 19.09.2019 is not yet in force the day before.
 		expect(await years('2019-09-18')).toBe(107000);
 		expect(await years(TODAY)).toBe(111020);
+	});
+
+	it('shows a new council decision in the register and a retention date set, on the next request', async () => {
+		const decisions = async () =>
+			(await councilRegisterFor(handle.db, admin)).decisions.map((d) => d.decision.number);
+		const before = await decisions();
+		const next = amended();
+		next.decision.date = '2019-10-10';
+		next.decision.number = '600';
+		next.funding.years[1]!.cofinancing += 100;
+		next.funding.council += 100;
+		next.funding.total += 100;
+		await applyProjectDefinition(handle.db, next, { actor: SYSTEM_ACTOR });
+		expect(await decisions()).toEqual(['600', ...before]);
+
+		const project = (await loadImportProject(handle.db, 'SOLID'))!;
+		const ending = async (today: string) =>
+			(await retentionEnding(handle.db, today, ['SOLID']))[0]?.until;
+		const kept = (await loadRetention(handle.db, project.id))!.until;
+		// Asked on the date itself, the project's records are within a year of their end.
+		expect(await ending(kept)).toBe(kept);
+		await setRetention(handle.db, project, '2040-12-31', 'a court case', SYSTEM_ACTOR);
+		expect(await ending(kept)).toBeUndefined();
+		expect(await ending('2040-06-01')).toBe('2040-12-31');
 	});
 });
 

@@ -14,7 +14,8 @@ import { officeToday } from '$lib/domain/format';
 import { queryRows, type Database, type Transaction } from '../db';
 import { projectRetention } from '../db/control-schema';
 import { expenses } from '../db/import-schema';
-import { projects } from '../db/schema';
+import { dataVersions, projects } from '../db/schema';
+import { cachedFigure } from '../cache/figure-cache';
 import { recordAudit, type Actor } from '../audit/record-audit';
 
 type Queryable = Database | Transaction;
@@ -86,10 +87,23 @@ export async function retentionEnding(
 	today = officeToday(),
 	codes?: readonly string[]
 ): Promise<RetentionEnding[]> {
-	const all = await db.select({ id: projects.id, code: projects.code }).from(projects);
+	const all = await db
+		.select({ id: projects.id, code: projects.code, version: dataVersions.version })
+		.from(projects)
+		.leftJoin(dataVersions, eq(dataVersions.projectId, projects.id));
 	const rows = codes ? all.filter((p) => codes.includes(p.code)) : all;
+	// A project's date changes only with its data (end, payments, a date set): once per version.
 	const dated = await Promise.all(
-		rows.map(async ({ id, code }) => ({ code, until: (await loadRetention(db, id))!.until }))
+		rows.map(async ({ id, code, version }) => ({
+			code,
+			until: await cachedFigure(
+				db,
+				'retention-until',
+				{ id, version: version ?? undefined },
+				[],
+				async () => (await loadRetention(db, id))!.until
+			)
+		}))
 	);
 	return dated
 		.filter((p) => endsWithinYear(p.until, today))

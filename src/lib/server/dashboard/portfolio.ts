@@ -3,7 +3,7 @@
  * rows, the auditor's findings among them (finding-sums.ts); each project's figures worked out
  * once per data version (cache/figure-cache.ts).
  */
-import { eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { officeMonth, officeToday } from '$lib/domain/format';
 import { figuresSteps, yearsInForce } from '$lib/domain/dashboard/plan-in-force';
 import {
@@ -14,10 +14,10 @@ import {
 import type { Cents } from '$lib/domain/money';
 import { queryRows, type Database } from '../db';
 import { batchedBy, cachedFigure } from '../cache/figure-cache';
-import { dataVersions, projects, yearPlans } from '../db/schema';
+import { yearPlans } from '../db/schema';
 import { controlInputsOf } from './finding-sums';
 import { versionsOfProjects } from '../plans/council-register';
-import { listProjects, type Viewer } from '../projects/list-projects';
+import { listProjectsAt, type Viewer } from '../projects/list-projects';
 
 /** What the portfolio shows of one project beside its list item: its figures, cached per version. */
 type ProjectFigures = Omit<
@@ -32,31 +32,20 @@ export async function portfolio(
 	/** YYYY-MM-DD: the day whose plans in force the years add up. */
 	today = officeToday()
 ): Promise<Portfolio> {
-	const items = await listProjects(db, viewer);
-	if (items.length === 0) return buildPortfolio([]);
-	const ids = await db
-		.select({ id: projects.id, code: projects.code, version: dataVersions.version })
-		.from(projects)
-		.leftJoin(dataVersions, eq(dataVersions.projectId, projects.id))
-		.where(
-			inArray(
-				projects.code,
-				items.map((i) => i.code)
-			)
-		);
-	const byCode = new Map(ids.map((p) => [p.code, p]));
+	const listed = await listProjectsAt(db, viewer);
+	if (listed.length === 0) return buildPortfolio([]);
+	const items = listed.map((l) => l.item);
 	const figuresOf = batchedBy((missed) => projectFigures(db, missed, thisMonth, today));
 	const figures = await Promise.all(
-		items.map((item) => {
-			const { id, version } = byCode.get(item.code)!;
-			return cachedFigure(
+		listed.map(({ project }) =>
+			cachedFigure(
 				db,
 				'portfolio-figures',
-				{ id, version: version ?? undefined },
+				project,
 				[thisMonth, today],
-				async () => (await figuresOf(id))!
-			);
-		})
+				async () => (await figuresOf(project.id))!
+			)
+		)
 	);
 	return buildPortfolio(
 		items.map((item, i) => ({

@@ -98,20 +98,22 @@ function archival(structure: StructNode | undefined): Tagging {
 
 /**
  * A definition with `pieces` (a long table) is laid out a part at a time (`pdf-parts`), through
- * the patched printer's `layoutInParts` hook; its `content` is then empty.
+ * the patched printer's `layoutInParts` hook; its `content` is then empty, and its footer is
+ * drawn by the parts, once every page is counted.
  */
 export async function renderPdf(
 	definition: TDocumentDefinitions & { structure?: StructNode; pieces?: Piece[] }
 ): Promise<Buffer> {
 	const { structure, pieces, ...rest } = definition;
+	const footer = typeof rest.footer === 'function' ? (rest.footer as Footer) : undefined;
 	const archive = {
 		...rest,
+		footer: pieces ? undefined : rest.footer,
 		version: '1.7',
 		subset: structure ? 'PDF/A-2a' : 'PDF/A-2b',
 		tagged: Boolean(structure),
 		displayTitle: true
 	} as TDocumentDefinitions;
-	const footer = typeof rest.footer === 'function' ? (rest.footer as Footer) : undefined;
 	return printer()
 		.createPdf(archive, {
 			tagging: archival(structure),

@@ -1,10 +1,14 @@
-/** The council's register over the projects a reader may see, from their adopted plan versions. */
+/**
+ * The council's register over the projects a reader may see, from their adopted plan versions,
+ * read once per project data version (cache/figure-cache.ts).
+ */
 import { asc, inArray } from 'drizzle-orm';
 import { councilRegister, type CouncilRegister } from '$lib/domain/plan/council-register';
 import type { PlanVersion } from '$lib/domain/plan/plan-versions';
 import type { Database, Queryable } from '../db';
-import { planVersions, projects } from '../db/schema';
-import { listProjects, type Viewer } from '../projects/list-projects';
+import { planVersions } from '../db/schema';
+import { batchedBy, cachedFigure } from '../cache/figure-cache';
+import { listProjectsAt, type Viewer } from '../projects/list-projects';
 import { versionFromRow } from './plan-versions';
 
 /** Every version of each of these projects (by id), in the order recorded: one query for all. */
@@ -24,28 +28,26 @@ export async function versionsOfProjects(
 }
 
 export async function councilRegisterFor(db: Database, viewer: Viewer): Promise<CouncilRegister> {
-	const items = await listProjects(db, viewer);
-	if (items.length === 0) return councilRegister([]);
-	const ids = await db
-		.select({ id: projects.id, code: projects.code })
-		.from(projects)
-		.where(
-			inArray(
-				projects.code,
-				items.map((i) => i.code)
+	const listed = await listProjectsAt(db, viewer);
+	// Each project's versions are read once per data version, those missed in one query.
+	const versionsOf = batchedBy((ids) => versionsOfProjects(db, ids));
+	const versions = await Promise.all(
+		listed.map(({ project }) =>
+			cachedFigure(
+				db,
+				'plan-versions',
+				project,
+				[],
+				async () => (await versionsOf(project.id)) ?? []
 			)
-		);
-	const idOf = new Map(ids.map((p) => [p.code, p.id]));
-	const versions = await versionsOfProjects(
-		db,
-		ids.map((p) => p.id)
+		)
 	);
 	return councilRegister(
-		items.map((item) => ({
+		listed.map(({ item }, i) => ({
 			code: item.code,
 			title: item.title,
 			currency: item.currency,
-			versions: versions.get(idOf.get(item.code)!) ?? []
+			versions: versions[i]!
 		}))
 	);
 }

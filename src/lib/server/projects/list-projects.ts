@@ -1,13 +1,14 @@
 /**
  * The project list: each project's headline figures and how many plan rules it breaks, worked
- * out once per project version (cache/figure-cache.ts).
+ * out once per project version (cache/figure-cache.ts); a project's row, with its definition, is
+ * read only when its item is not cached.
  */
 import { plannedMobilityTotal } from '$lib/domain/dashboard/figures';
 import { checkPlan, type PlanEvent } from '$lib/domain/project/plan-checks';
 import type { Role } from '$lib/domain/access';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
-import { batchedBy, cachedFigure } from '../cache/figure-cache';
+import { batchedBy, cachedFigure, type ProjectAtVersion } from '../cache/figure-cache';
 import { dataVersions, mobilityEvents, projectMembers, projects, yearPlans } from '../db/schema';
 
 /** Whose list it is: admins see every project, others those they are members of. */
@@ -35,7 +36,13 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
 	return groups;
 }
 
-export async function listProjects(db: Database, viewer: Viewer): Promise<ProjectListItem[]> {
+/** A project the viewer may see: its code, and its id and data version for the caches. */
+export interface VisibleProject extends ProjectAtVersion {
+	code: string;
+}
+
+/** The projects the viewer may see, by code: one small query, no definitions read. */
+export async function visibleProjects(db: Database, viewer: Viewer): Promise<VisibleProject[]> {
 	const visible =
 		viewer.role === 'admin'
 			? undefined
@@ -47,44 +54,63 @@ export async function listProjects(db: Database, viewer: Viewer): Promise<Projec
 						.where(eq(projectMembers.userId, viewer.id ?? ''))
 				);
 	const rows = await db
-		.select({ project: projects, version: dataVersions.version })
+		.select({ id: projects.id, code: projects.code, version: dataVersions.version })
 		.from(projects)
 		.leftJoin(dataVersions, eq(dataVersions.projectId, projects.id))
 		.where(visible)
 		.orderBy(asc(projects.code));
+	return rows.map((r) => ({ id: r.id, code: r.code, version: r.version ?? undefined }));
+}
+
+/** The list, each item with the project it is of. */
+export async function listProjectsAt(
+	db: Database,
+	viewer: Viewer
+): Promise<{ project: VisibleProject; item: ProjectListItem }[]> {
+	const rows = await visibleProjects(db, viewer);
 	// The plan checks run once per project version; their inputs are read for the misses alone.
-	const planOf = batchedBy((ids) => planParts(db, ids));
+	const partsOf = batchedBy((ids) => planParts(db, ids));
 	return Promise.all(
-		rows.map(({ project, version }) =>
-			cachedFigure(
-				db,
-				'project-list-item',
-				{ id: project.id, version: version ?? undefined },
-				[],
-				async () => listItem(project, (await planOf(project.id)) ?? { years: [], events: [] })
-			)
-		)
+		rows.map(async (project) => ({
+			project,
+			item: await cachedFigure(db, 'project-list-item', project, [], async () => {
+				const parts = (await partsOf(project.id))!;
+				return listItem(parts.project, parts);
+			})
+		}))
 	);
 }
 
+export async function listProjects(db: Database, viewer: Viewer): Promise<ProjectListItem[]> {
+	return (await listProjectsAt(db, viewer)).map((p) => p.item);
+}
+
 interface PlanParts {
+	project: typeof projects.$inferSelect;
 	years: (typeof yearPlans.$inferSelect)[];
 	events: (typeof mobilityEvents.$inferSelect)[];
 }
 
 async function planParts(db: Database, ids: number[]): Promise<Map<number, PlanParts>> {
-	const [years, events] = await Promise.all([
+	const [rows, years, events] = await Promise.all([
+		db.select().from(projects).where(inArray(projects.id, ids)),
 		db.select().from(yearPlans).where(inArray(yearPlans.projectId, ids)),
 		db.select().from(mobilityEvents).where(inArray(mobilityEvents.projectId, ids))
 	]);
 	const yearsOf = groupBy(years, (y) => y.projectId);
 	const eventsOf = groupBy(events, (e) => e.projectId);
 	return new Map(
-		ids.map((id) => [id, { years: yearsOf.get(id) ?? [], events: eventsOf.get(id) ?? [] }])
+		rows.map((project) => [
+			project.id,
+			{ project, years: yearsOf.get(project.id) ?? [], events: eventsOf.get(project.id) ?? [] }
+		])
 	);
 }
 
-function listItem(p: typeof projects.$inferSelect, parts: PlanParts): ProjectListItem {
+function listItem(
+	p: typeof projects.$inferSelect,
+	parts: Omit<PlanParts, 'project'>
+): ProjectListItem {
 	const planEvents: PlanEvent[] = parts.events.map((e) => ({
 		number: e.number,
 		country: e.country,
