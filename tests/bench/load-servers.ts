@@ -38,18 +38,25 @@ export async function startApp(
 ): Promise<Running> {
 	const port = BASE_PORT + 1 + instance;
 	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build/index.js'], {
-		env: {
-			...process.env,
-			...env,
-			HOST: '127.0.0.1',
-			PORT: String(port),
-			ORIGIN: publicOrigin ?? origin,
-			COFUND_SERVER_TIMING: '1',
-			NODE_ENV: 'production'
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+	const child = spawn(
+		process.execPath,
+		[
+			...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []),
+			'build/index.js'
+		],
+		{
+			env: {
+				...process.env,
+				...env,
+				HOST: '127.0.0.1',
+				PORT: String(port),
+				ORIGIN: publicOrigin ?? origin,
+				COFUND_SERVER_TIMING: '1',
+				NODE_ENV: 'production'
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
 	let output = '';
 	child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
 	child.stderr!.on('data', (d: Buffer) => (output += d.toString()));

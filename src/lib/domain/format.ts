@@ -47,21 +47,26 @@ const LV_MONTHS_LOCATIVE = [
 
 /**
  * Intl formatters are costly to make and cheap to use: a report's 10,000-row appendix formats
- * 10,000 amounts, so each locale and precision gets one formatter, made on first use.
+ * 10,000 amounts, and a portfolio page hundreds of shares, so each locale and set of options gets
+ * one formatter, made on first use.
  */
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
-	const key = `${locale}:${digits}`;
+function formatterFor(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const key = `${locale}:${JSON.stringify(options)}`;
 	let format = numberFormats.get(key);
 	if (!format) {
-		format = new Intl.NumberFormat(NUMBER_TAG[locale], {
-			minimumFractionDigits: digits,
-			maximumFractionDigits: digits,
-			signDisplay: 'negative'
-		});
+		format = new Intl.NumberFormat(NUMBER_TAG[locale], options);
 		numberFormats.set(key, format);
 	}
 	return format;
+}
+
+function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
+	return formatterFor(locale, {
+		minimumFractionDigits: digits,
+		maximumFractionDigits: digits,
+		signDisplay: 'negative'
+	});
 }
 
 /** The minus sign every number for people is written with (U+2212). */
@@ -112,10 +117,7 @@ export function formatSignedMoney(cents: Cents, locale: Locale, currency = 'EUR'
 /** A plain count with the locale's grouping. */
 export function formatInteger(value: number, locale: Locale): string {
 	return written(
-		new Intl.NumberFormat(NUMBER_TAG[locale], {
-			maximumFractionDigits: 0,
-			signDisplay: 'negative'
-		}),
+		formatterFor(locale, { maximumFractionDigits: 0, signDisplay: 'negative' }),
 		value
 	);
 }
@@ -123,23 +125,13 @@ export function formatInteger(value: number, locale: Locale): string {
 /** A measure with at most `digits` decimals: `4,1` / `4.1` (file sizes, say). */
 export function formatDecimal(value: number, locale: Locale, digits: number): string {
 	return written(
-		new Intl.NumberFormat(NUMBER_TAG[locale], {
-			maximumFractionDigits: digits,
-			signDisplay: 'negative'
-		}),
+		formatterFor(locale, { maximumFractionDigits: digits, signDisplay: 'negative' }),
 		value
 	);
 }
 
 const percent = (ratio: number, locale: Locale, signDisplay: 'negative' | 'exceptZero') =>
-	written(
-		new Intl.NumberFormat(NUMBER_TAG[locale], {
-			style: 'percent',
-			maximumFractionDigits: 1,
-			signDisplay
-		}),
-		ratio
-	);
+	written(formatterFor(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay }), ratio);
 
 /** A share as a percentage: `93,5%` / `93.5%`, `−12,5%` below zero. */
 export const formatPercent = (ratio: number, locale: Locale) => percent(ratio, locale, 'negative');
@@ -218,15 +210,17 @@ export function periodEnds(start: string, end: string, locale: Locale): [string,
 	return [englishDate(requireDate(start), 'long'), englishDate(requireDate(end), 'long')];
 }
 
+const ENGLISH_MONTH = new Intl.DateTimeFormat('en-GB', {
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'UTC'
+});
+
 /** `03.2018.` / `March 2018`. */
 export function formatMonth(iso: string, locale: Locale): string {
 	const { year, month } = requireMonth(iso);
 	if (locale === 'lv') return `${pad(month)}.${year}.`;
-	return new Intl.DateTimeFormat('en-GB', {
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(new Date(Date.UTC(year, month - 1, 1)));
+	return ENGLISH_MONTH.format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** `2018.gada 22.februāra` (the annex header's genitive) / `22 February 2018`. */

@@ -88,6 +88,22 @@ export function cachedFigure<T>(
 }
 
 /**
+ * What `compute` gives over several projects (a portfolio, a register), worked out once for
+ * each combination of their versions: any one project's change makes a new entry.
+ */
+export function cachedOver<T>(
+	db: Queryable,
+	name: string,
+	over: readonly ProjectAtVersion[],
+	parts: readonly string[],
+	compute: () => Promise<T>
+): Promise<T> {
+	if (over.some((p) => p.version === undefined)) return compute();
+	const key = JSON.stringify([name, over.map((p) => `${p.id}:${p.version}`).join(','), ...parts]);
+	return cacheOf(db).get(key, compute);
+}
+
+/**
  * Gathers the ids asked for in one turn of the event loop into one call of `loadMany`: the
  * figures a page misses in its cache are then worked out in one query, not one per project.
  */

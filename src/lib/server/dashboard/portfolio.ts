@@ -13,7 +13,7 @@ import {
 } from '$lib/domain/dashboard/portfolio';
 import type { Cents } from '$lib/domain/money';
 import { queryRows, type Database } from '../db';
-import { batchedBy, cachedFigure } from '../cache/figure-cache';
+import { batchedBy, cachedFigure, cachedOver } from '../cache/figure-cache';
 import { yearPlans } from '../db/schema';
 import { controlInputsOf } from './finding-sums';
 import { versionsOfProjects } from '../plans/council-register';
@@ -33,30 +33,39 @@ export async function portfolio(
 	today = officeToday()
 ): Promise<Portfolio> {
 	const listed = await listProjectsAt(db, viewer);
-	if (listed.length === 0) return buildPortfolio([]);
-	const items = listed.map((l) => l.item);
-	const figuresOf = batchedBy((missed) => projectFigures(db, missed, thisMonth, today));
-	const figures = await Promise.all(
-		listed.map(({ project }) =>
-			cachedFigure(
-				db,
-				'portfolio-figures',
-				project,
-				[thisMonth, today],
-				async () => (await figuresOf(project.id))!
-			)
-		)
-	);
-	return buildPortfolio(
-		items.map((item, i) => ({
-			code: item.code,
-			title: item.title,
-			currency: item.currency,
-			plan: item.total,
-			mobilityPlanned: item.mobilities,
-			planErrors: item.errors,
-			...figures[i]!
-		}))
+	// The whole portfolio once per combination of the projects' versions, the day and the month.
+	return cachedOver(
+		db,
+		'portfolio',
+		listed.map((l) => l.project),
+		[thisMonth, today],
+		async () => {
+			if (listed.length === 0) return buildPortfolio([]);
+			const items = listed.map((l) => l.item);
+			const figuresOf = batchedBy((missed) => projectFigures(db, missed, thisMonth, today));
+			const figures = await Promise.all(
+				listed.map(({ project }) =>
+					cachedFigure(
+						db,
+						'portfolio-figures',
+						project,
+						[thisMonth, today],
+						async () => (await figuresOf(project.id))!
+					)
+				)
+			);
+			return buildPortfolio(
+				items.map((item, i) => ({
+					code: item.code,
+					title: item.title,
+					currency: item.currency,
+					plan: item.total,
+					mobilityPlanned: item.mobilities,
+					planErrors: item.errors,
+					...figures[i]!
+				}))
+			);
+		}
 	);
 }
 

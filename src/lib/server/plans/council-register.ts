@@ -7,7 +7,7 @@ import { councilRegister, type CouncilRegister } from '$lib/domain/plan/council-
 import type { PlanVersion } from '$lib/domain/plan/plan-versions';
 import type { Database, Queryable } from '../db';
 import { planVersions } from '../db/schema';
-import { batchedBy, cachedFigure } from '../cache/figure-cache';
+import { batchedBy, cachedFigure, cachedOver } from '../cache/figure-cache';
 import { listProjectsAt, type Viewer } from '../projects/list-projects';
 import { versionFromRow } from './plan-versions';
 
@@ -29,6 +29,19 @@ export async function versionsOfProjects(
 
 export async function councilRegisterFor(db: Database, viewer: Viewer): Promise<CouncilRegister> {
 	const listed = await listProjectsAt(db, viewer);
+	return cachedOver(
+		db,
+		'council-register',
+		listed.map((l) => l.project),
+		[],
+		() => registerOf(db, listed)
+	);
+}
+
+async function registerOf(
+	db: Database,
+	listed: Awaited<ReturnType<typeof listProjectsAt>>
+): Promise<CouncilRegister> {
 	// Each project's versions are read once per data version, those missed in one query.
 	const versionsOf = batchedBy((ids) => versionsOfProjects(db, ids));
 	const versions = await Promise.all(
