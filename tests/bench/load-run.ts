@@ -10,6 +10,8 @@ import { readServerTiming } from '$lib/server/timing/request-timing';
 
 export interface PageResult {
 	page: string;
+	/** What the errors were, e.g. `1 × HTTP 502`; empty without errors. */
+	errorKinds: string;
 	rps: number;
 	p50: number;
 	p95: number;
@@ -72,6 +74,17 @@ export async function loadPage(
 	latencies.sort((a, b) => a - b);
 	const requests = results.reduce((n, r) => n + r.requests.total, 0);
 	const errors = results.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
+	// What the errors were: timeouts, broken connections, and each status other than 2xx.
+	const kinds = new Map<string, number>();
+	const count = (kind: string, n = 0) => {
+		if (n > 0) kinds.set(kind, (kinds.get(kind) ?? 0) + n);
+	};
+	for (const r of results) {
+		count('timeout', r.timeouts);
+		count('connection', r.errors - r.timeouts);
+		for (const [status, { count: n }] of Object.entries(r.statusCodeStats ?? {}))
+			if (!status.startsWith('2')) count(`HTTP ${status}`, n);
+	}
 	const stages = Object.fromEntries(
 		Object.entries(sums).map(([name, ms]) => [name, timed ? ms / timed : 0])
 	);
@@ -84,6 +97,7 @@ export async function loadPage(
 		p95: at(latencies, 0.95),
 		p99: at(latencies, 0.99),
 		errors,
+		errorKinds: [...kinds].map(([kind, n]) => `${n} × ${kind}`).join(', '),
 		stages
 	};
 }

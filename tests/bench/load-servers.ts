@@ -64,6 +64,10 @@ export async function startApp(
 	return {
 		origin,
 		async stop() {
+			// What the server said besides starting, such as an error behind a 500, is shown.
+			const said = output.split('\n').filter((line) => /error/i.test(line));
+			if (said.length)
+				console.log(`  instance ${instance} logged:\n    ${said.slice(-10).join('\n    ')}`);
 			if (child.exitCode !== null) return;
 			child.kill('SIGTERM');
 			await once(child, 'exit');
@@ -76,6 +80,9 @@ export interface Proxy extends Running {
 	route(targets: string[]): void;
 }
 
+/** Requests without a body, which the proxy may send again. */
+const BODILESS = new Set(['GET', 'HEAD']);
+
 /** A round-robin HTTP proxy on BASE_PORT, with keep-alive connections to each instance. */
 export async function startProxy(): Promise<Proxy> {
 	const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -83,25 +90,33 @@ export async function startProxy(): Promise<Proxy> {
 	let next = 0;
 	const server = createServer((req, res) => {
 		const target = targets[next++ % targets.length]!;
-		const forward = request(
-			{
-				agent,
-				host: target.hostname,
-				port: target.port,
-				method: req.method,
-				path: req.url,
-				headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' }
-			},
-			(answer) => {
-				res.writeHead(answer.statusCode ?? 502, answer.headers);
-				answer.pipe(res);
-			}
-		);
-		forward.on('error', () => {
-			if (!res.headersSent) res.writeHead(502);
-			res.end();
-		});
-		req.pipe(forward);
+		const send = (retry: boolean) => {
+			const forward = request(
+				{
+					agent,
+					host: target.hostname,
+					port: target.port,
+					method: req.method,
+					path: req.url,
+					headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' }
+				},
+				(answer) => {
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+				}
+			);
+			forward.on('error', (error: NodeJS.ErrnoException) => {
+				// A kept-alive connection the instance closed just as it was reused: as Node's
+				// documentation advises (and as nginx does for a request without a body), the
+				// request goes again on a fresh one; anything else is a 502.
+				if (retry && forward.reusedSocket && error.code === 'ECONNRESET') return send(false);
+				if (!res.headersSent) res.writeHead(502);
+				res.end();
+			});
+			if (BODILESS.has(req.method ?? '')) forward.end();
+			else req.pipe(forward);
+		};
+		send(BODILESS.has(req.method ?? ''));
 	});
 	server.listen(BASE_PORT, '127.0.0.1');
 	await once(server, 'listening');

@@ -4,6 +4,7 @@
  *
  *   npm run bench:load                                 every engine, 30 s per page
  *   npm run bench:load -- --engines pglite --duration 10 --no-build
+ *   BENCH_PROF=/tmp/prof npm run bench:load …           and each server writes a CPU profile
  *
  * Engines: PGlite (the embedded default); PostgreSQL with one app instance; PostgreSQL with two
  * instances behind a round-robin proxy (load-proxy.ts). Each gets 100 projects with 1,000,000
@@ -95,7 +96,7 @@ async function measure(engine: EngineCase, base: string, emails: string[]) {
 	const results: PageResult[] = [];
 	const show = (result: PageResult) =>
 		console.log(
-			`  ${result.page.padEnd(24)} ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors}`
+			`  ${result.page.padEnd(24)} ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors}${result.errorKinds ? ` (${result.errorKinds})` : ''}`
 		);
 	for (const page of PAGES) {
 		const result = await loadPage(base, page, cookies, DURATION);
@@ -198,7 +199,7 @@ for (const r of table) {
 		(a, b) => b[1] - a[1]
 	)[0]!;
 	console.log(
-		`MISSED ${LABEL[r.engine]}, ${r.page}: p95 ${ms(r.p95)} ms > ${TARGET_MS[r.engine]} ms${r.errors ? `, ${r.errors} errors` : ''}; held by ${stage} (${ms(time)} ms of ${ms(r.stages.total ?? 0)} ms in the app, mean)`
+		`MISSED ${LABEL[r.engine]}, ${r.page}: p95 ${ms(r.p95)} ms > ${TARGET_MS[r.engine]} ms${r.errors ? `, ${r.errors} errors (${r.errorKinds})` : ''}; held by ${stage} (${ms(time)} ms of ${ms(r.stages.total ?? 0)} ms in the app, mean)`
 	);
 }
 process.exitCode = missed === 0 ? 0 : 1;
