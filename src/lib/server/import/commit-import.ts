@@ -52,6 +52,12 @@ async function writeBatch(tx: Transaction, input: CommitInput): Promise<ImportRe
 	const { request, source, runId, staged } = input;
 	const { project, kind } = request;
 	const step = input.onStep ?? (() => {});
+	// Imports into one project commit one at a time. Two that race for the same rows would each
+	// wait for rows the other wrote first, in whatever order their staged rows lie: a deadlock.
+	// Taken in turn, the second waits here, then finds the rows taken (nothing to commit).
+	await tx.execute(
+		sql`select pg_advisory_xact_lock(hashtext('cofund import'), ${project.id}::int)`
+	);
 	const batchId = await batchNumber(tx);
 	if (!input.upload) step('original');
 	const stored =
