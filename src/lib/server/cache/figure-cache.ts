@@ -123,3 +123,23 @@ export function batchedBy<T>(
 		return next.then((found) => found.get(id));
 	};
 }
+
+/**
+ * Each project's figure, cached under its version; the misses are worked out together, in one
+ * call of `loadMany` with their ids. A project `loadMany` leaves out gets `missing`.
+ */
+export function cachedPerProject<T>(
+	db: Queryable,
+	name: string,
+	over: readonly ProjectAtVersion[],
+	parts: readonly string[],
+	loadMany: (ids: number[]) => Promise<Map<number, T>>,
+	missing: () => T
+): Promise<T[]> {
+	const load = batchedBy(loadMany);
+	return Promise.all(
+		over.map((project) =>
+			cachedFigure(db, name, project, parts, async () => (await load(project.id)) ?? missing())
+		)
+	);
+}

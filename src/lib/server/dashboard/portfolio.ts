@@ -13,7 +13,7 @@ import {
 } from '$lib/domain/dashboard/portfolio';
 import type { Cents } from '$lib/domain/money';
 import { queryRows, type Database } from '../db';
-import { batchedBy, cachedFigure, cachedOver } from '../cache/figure-cache';
+import { cachedOver, cachedPerProject } from '../cache/figure-cache';
 import { yearPlans } from '../db/schema';
 import { controlInputsOf } from './finding-sums';
 import { versionsOfProjects } from '../plans/council-register';
@@ -42,17 +42,15 @@ export async function portfolio(
 		async () => {
 			if (listed.length === 0) return buildPortfolio([]);
 			const items = listed.map((l) => l.item);
-			const figuresOf = batchedBy((missed) => projectFigures(db, missed, thisMonth, today));
-			const figures = await Promise.all(
-				listed.map(({ project }) =>
-					cachedFigure(
-						db,
-						'portfolio-figures',
-						project,
-						[thisMonth, today],
-						async () => (await figuresOf(project.id))!
-					)
-				)
+			const figures = await cachedPerProject(
+				db,
+				'portfolio-figures',
+				listed.map((l) => l.project),
+				[thisMonth, today],
+				(missed) => projectFigures(db, missed, thisMonth, today),
+				() => {
+					throw new Error('a listed project has no figures');
+				}
 			);
 			return buildPortfolio(
 				items.map((item, i) => ({

@@ -7,7 +7,7 @@ import { councilRegister, type CouncilRegister } from '$lib/domain/plan/council-
 import type { PlanVersion } from '$lib/domain/plan/plan-versions';
 import type { Database, Queryable } from '../db';
 import { planVersions } from '../db/schema';
-import { batchedBy, cachedFigure, cachedOver } from '../cache/figure-cache';
+import { cachedOver, cachedPerProject } from '../cache/figure-cache';
 import { listProjectsAt, type Viewer } from '../projects/list-projects';
 import { versionFromRow } from './plan-versions';
 
@@ -43,17 +43,13 @@ async function registerOf(
 	listed: Awaited<ReturnType<typeof listProjectsAt>>
 ): Promise<CouncilRegister> {
 	// Each project's versions are read once per data version, those missed in one query.
-	const versionsOf = batchedBy((ids) => versionsOfProjects(db, ids));
-	const versions = await Promise.all(
-		listed.map(({ project }) =>
-			cachedFigure(
-				db,
-				'plan-versions',
-				project,
-				[],
-				async () => (await versionsOf(project.id)) ?? []
-			)
-		)
+	const versions = await cachedPerProject(
+		db,
+		'plan-versions',
+		listed.map((l) => l.project),
+		[],
+		(ids) => versionsOfProjects(db, ids),
+		() => []
 	);
 	return councilRegister(
 		listed.map(({ item }, i) => ({

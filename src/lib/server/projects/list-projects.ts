@@ -8,7 +8,7 @@ import { checkPlan, type PlanEvent } from '$lib/domain/project/plan-checks';
 import type { Role } from '$lib/domain/access';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
-import { batchedBy, cachedFigure, type ProjectAtVersion } from '../cache/figure-cache';
+import { cachedPerProject, type ProjectAtVersion } from '../cache/figure-cache';
 import { dataVersions, mobilityEvents, projectMembers, projects, yearPlans } from '../db/schema';
 
 /** Whose list it is: admins see every project, others those they are members of. */
@@ -69,16 +69,20 @@ export async function listProjectsAt(
 ): Promise<{ project: VisibleProject; item: ProjectListItem }[]> {
 	const rows = await visibleProjects(db, viewer);
 	// The plan checks run once per project version; their inputs are read for the misses alone.
-	const partsOf = batchedBy((ids) => planParts(db, ids));
-	return Promise.all(
-		rows.map(async (project) => ({
-			project,
-			item: await cachedFigure(db, 'project-list-item', project, [], async () => {
-				const parts = (await partsOf(project.id))!;
-				return listItem(parts.project, parts);
-			})
-		}))
+	const items = await cachedPerProject(
+		db,
+		'project-list-item',
+		rows,
+		[],
+		async (ids) =>
+			new Map(
+				[...(await planParts(db, ids))].map(([id, parts]) => [id, listItem(parts.project, parts)])
+			),
+		() => {
+			throw new Error('a visible project is gone');
+		}
 	);
+	return rows.map((project, i) => ({ project, item: items[i]! }));
 }
 
 export async function listProjects(db: Database, viewer: Viewer): Promise<ProjectListItem[]> {
