@@ -10,8 +10,8 @@ declare global {
 		interface Locals {
 			db: Database;
 			auth: Auth;
-			/** The signed-in user, or null. */
-			user: AppUser | null;
+			/** The signed-in user, or null; with their projects' codes when read with the session. */
+			user: (AppUser & { memberOf?: ReadonlySet<string> }) | null;
 			/** The request's session was ended because its account was disabled. */
 			sessionEnded: boolean;
 			locale: Locale;

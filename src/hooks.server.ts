@@ -2,7 +2,8 @@
  * Server hooks, in order: the stages' timing (when asked for); the language; the database, sign-in and the signed-in user; no browser
  * caching of private pages; a same-origin check on every request that changes something
  * (SvelteKit's own covers forms, this covers JSON too); the access rules of the route (a refused
- * page is shown in the app's frame); the route's body size limit; and the security headers.
+ * page is shown in the app's frame); the reader's kept copy of a council page, while its data
+ * are unchanged; the route's body size limit; and the security headers.
  */
 import { isRole } from '$lib/domain/access';
 import type { Locale } from '$lib/domain/locale';
@@ -10,12 +11,15 @@ import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { bodyLimitFor, decide, ruleFor } from '$lib/server/access/authorize';
 import { forbiddenPage, isPageView } from '$lib/server/access/forbidden-page';
+import { memberOfProject } from '$lib/server/access/project-access';
 import { formatBytes } from '$lib/i18n/import-messages';
 import { appContext } from '$lib/server/app-context';
-import { isMember } from '$lib/server/auth/users';
+import type { Auth } from '$lib/server/auth/create-auth';
+import { fastViewer, type SessionViewer } from '$lib/server/auth/session-viewer';
 import { ENDED_COOKIE, endedByDisabling } from '$lib/server/people/ended-sessions';
 import { BodyTooLargeError, limitBody } from '$lib/server/http/limit-body';
 import { noStore } from '$lib/server/http/no-store';
+import { pageCache } from '$lib/server/http/page-cache';
 import { RequestTiming, runTimed, serverTimingOn } from '$lib/server/timing/request-timing';
 import {
 	error,
@@ -65,23 +69,30 @@ const context: Handle = async ({ event, resolve }) => {
 	const { handle, auth } = await appContext();
 	event.locals.db = handle.db;
 	event.locals.auth = auth;
-	const session = await stage(event, 'session', () =>
-		auth.api.getSession({ headers: event.request.headers })
-	);
-	const user = session?.user as
-		{ id: string; email: string; name: string; role: unknown; disabled?: unknown } | undefined;
-	// Disabling ends the account's sessions; the flag is checked too, in case one raced it.
-	event.locals.user =
-		user && isRole(user.role) && user.disabled !== true
-			? { id: user.id, email: user.email, name: user.name, role: user.role }
-			: null;
+	const viewer = await stage(event, 'session', () => signedInViewer(event, auth));
+	event.locals.user = viewer && { ...viewer.user, memberOf: viewer.memberOf };
 	event.locals.sessionEnded =
-		!session &&
+		!viewer &&
 		(await stage(event, 'session', () =>
 			endedByDisabling(handle.db, event.request.headers.get('cookie'))
 		));
 	return resolve(event);
 };
+
+/**
+ * Who is signed in: read with their projects in one query (auth/session-viewer.ts), or by
+ * better-auth where a session needs it to decide (missing, expired, due to be extended).
+ */
+async function signedInViewer(event: RequestEvent, auth: Auth): Promise<SessionViewer | null> {
+	const fast = await fastViewer(auth, event.locals.db, (name) => event.cookies.get(name));
+	if (fast !== 'handOver') return fast;
+	const session = await auth.api.getSession({ headers: event.request.headers });
+	const user = session?.user as
+		{ id: string; email: string; name: string; role: unknown; disabled?: unknown } | undefined;
+	// Disabling ends the account's sessions; the flag is checked too, in case one raced it.
+	if (!user || !isRole(user.role) || user.disabled === true) return null;
+	return { user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -98,7 +109,7 @@ const access: Handle = async ({ event, resolve }) => {
 	const viewer = event.locals.user;
 	const rule = ruleFor(routeId, event.request.method, event.url.search);
 	const decision = await stage(event, 'access', () =>
-		decide(rule, viewer, () => isMember(event.locals.db, event.params.code ?? '', viewer?.id ?? ''))
+		decide(rule, viewer, () => memberOfProject(event.locals.db, viewer!, event.params.code ?? ''))
 	);
 	if (decision === 'allow')
 		return event.locals.timing ? event.locals.timing.page(() => resolve(event)) : resolve(event);
@@ -160,6 +171,7 @@ export const handle = sequence(
 	noStore,
 	sameOrigin,
 	access,
+	pageCache,
 	bodyLimit,
 	securityHeaders
 );

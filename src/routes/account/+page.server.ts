@@ -3,7 +3,10 @@ import { m } from '$lib/paraglide/messages.js';
 import { recordAudit } from '$lib/server/audit/record-audit';
 import { fail } from '@sveltejs/kit';
 
-export const load = ({ locals }) => ({ user: locals.user! });
+export const load = ({ locals }) => {
+	const { id, email, name, role } = locals.user!;
+	return { user: { id, email, name, role } };
+};
 
 export const actions = {
 	default: async ({ locals, request }) => {

@@ -7,6 +7,8 @@ import { ROUTE_RULES, type EndpointMethod, type Rule } from './route-rules';
 export interface Viewer {
 	id: string;
 	role: Role;
+	/** The codes of the projects the viewer is a member of, where they were read already. */
+	memberOf?: ReadonlySet<string>;
 }
 
 export type Decision = 'allow' | 'sign-in' | 'forbid' | 'no-rule';

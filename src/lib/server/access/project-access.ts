@@ -1,7 +1,7 @@
 /**
  * The route rules' decision outside a request: for the CLI's commands and for services that
  * must know whether a reader may see a project. The same `decide()` the web hook calls, with
- * membership read from the database.
+ * membership as read with the session (auth/session-viewer.ts), or else from the database.
  */
 import type { Database } from '../db';
 import { isMember } from '../auth/users';
@@ -17,7 +17,14 @@ export async function decideFor(
 	rule: Rule,
 	code = ''
 ): Promise<Decision> {
-	return decide(rule, viewer, () => isMember(db, code, viewer.id));
+	return decide(rule, viewer, () => memberOfProject(db, viewer, code));
+}
+
+/** Whether the viewer is a member of the project: known from their session, or asked. */
+export function memberOfProject(db: Database, viewer: Viewer, code: string): Promise<boolean> {
+	return viewer.memberOf
+		? Promise.resolve(viewer.memberOf.has(code))
+		: isMember(db, code, viewer.id);
 }
 
 export async function mayReadProject(db: Database, reader: Viewer, code: string): Promise<boolean> {
