@@ -46,9 +46,11 @@ export const STAMPS: Readonly<Record<string, Stamp>> = {
 interface Kept {
 	status: number;
 	headers: [string, string][];
-	body: string;
-	/** The CSP nonce the body was rendered with, to be replaced by a fresh one. */
+	/** The body as sent, in bytes: answered again without being encoded again. */
+	body: Uint8Array;
+	/** The CSP nonce the body was rendered with, to be replaced by a fresh one, and where it is. */
 	nonce: string | null;
+	nonceAt: number[];
 	bytes: number;
 }
 
@@ -130,21 +132,35 @@ async function keepable(response: Response): Promise<Kept | null> {
 	if (response.status !== 200 || response.headers.has('set-cookie')) return null;
 	const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
 	if (!KEPT_TYPES.has(type)) return null;
-	const body = await response.text();
+	const body = Buffer.from(await response.arrayBuffer());
 	const nonce = NONCE.exec(response.headers.get('content-security-policy') ?? '')?.[1] ?? null;
+	const nonceAt: number[] = [];
+	for (let at = nonce ? body.indexOf(nonce) : -1; at >= 0; at = body.indexOf(nonce!, at + 1))
+		nonceAt.push(at);
 	// SvelteKit's ETag is of this body with this nonce; pages are no-store, so none is sent.
 	const headers = [...response.headers].filter(([name]) => name !== 'etag');
-	return { status: response.status, headers, body, nonce, bytes: body.length * 2 };
+	return { status: response.status, headers, body, nonce, nonceAt, bytes: body.byteLength };
+}
+
+/** A nonce as long as `like`, so that it takes its place byte for byte (a nonce is ASCII). */
+function nonceLike(like: string): string {
+	const nonce = randomBytes(16).toString('base64');
+	return nonce.length === like.length
+		? nonce
+		: randomBytes(like.length).toString('base64url').slice(0, like.length);
 }
 
 /** A response from a kept page: with a fresh nonce where the page had one. */
 function served(kept: Kept, freshNonce = true): Response {
-	const nonce = freshNonce && kept.nonce ? randomBytes(16).toString('base64') : null;
-	const swap = (text: string) => (nonce ? text.replaceAll(kept.nonce!, nonce) : text);
-	const headers = new Headers(
-		kept.headers.map(([name, value]): [string, string] => [name, swap(value)])
-	);
-	return new Response(swap(kept.body), { status: kept.status, headers });
+	const init = { status: kept.status, headers: new Headers(kept.headers) };
+	if (!freshNonce || !kept.nonce) return new Response(new Uint8Array(kept.body), init);
+	const old = kept.nonce;
+	const nonce = nonceLike(old);
+	const body = Buffer.from(kept.body);
+	for (const at of kept.nonceAt) body.write(nonce, at, 'latin1');
+	const csp = init.headers.get('content-security-policy');
+	if (csp) init.headers.set('content-security-policy', csp.replaceAll(old, nonce));
+	return new Response(body, init);
 }
 
 /** The key of a page for this request, or null when the page is not kept. */
