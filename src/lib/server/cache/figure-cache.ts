@@ -52,6 +52,18 @@ export async function versionsOf(
 	return new Map(rows.map((r) => [r.projectId, r.version]));
 }
 
+/** One project's data version by its id; undefined when it has none (yet). */
+export async function projectVersionById(
+	db: Queryable,
+	projectId: number
+): Promise<number | undefined> {
+	const [row] = await db
+		.select({ version: dataVersions.version })
+		.from(dataVersions)
+		.where(eq(dataVersions.projectId, projectId));
+	return row?.version;
+}
+
 export interface ProjectAtVersion {
 	id: number;
 	version: number | undefined;

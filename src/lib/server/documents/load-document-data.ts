@@ -8,17 +8,16 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import canonicalize from 'canonicalize';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import {
 	compareRecords,
 	type DataPart,
 	type DocumentData,
-	type ExpenseRecord,
 	type TripRecord
 } from '$lib/domain/documents/document-data';
 import { figuresSteps } from '$lib/domain/dashboard/plan-in-force';
 import type { Queryable } from '../db';
-import { expenseFindings, expenses, importBatches, participations } from '../db/schema';
+import { importBatches, participations } from '../db/schema';
 import { loadProject } from '../projects/load-definition';
 import { listNarratives } from '../report/narratives';
 import { letterheadData, loadLetterhead } from '../settings/office';
@@ -27,6 +26,7 @@ import { reportNarratives } from '$lib/domain/report/narratives';
 import { chooseVersion, versionData, type PlanChoice } from '$lib/domain/documents/document-plan';
 import { listPlanVersions } from '../plans/plan-versions';
 import { loadControlData } from './control-data';
+import { expenseRecords } from './expense-records';
 
 /** The plan version or decision a request names does not exist for the project. */
 export class UnknownPlanError extends Error {
@@ -76,43 +76,7 @@ export async function loadDocumentData(
 	}
 	if (parts.includes('narratives'))
 		data.narratives = reportNarratives(await listNarratives(db, code));
-	if (parts.includes('expenses')) {
-		const rows = await db
-			.select({
-				rowKey: expenses.rowKey,
-				occurrence: expenses.occurrence,
-				date: expenses.date,
-				cents: expenses.amountCents,
-				currency: expenses.currency,
-				category: expenses.category,
-				event: expenses.eventNumber,
-				funding: expenses.fundingSource,
-				document: expenses.documentNumber,
-				payee: expenses.payee,
-				description: expenses.description,
-				file: importBatches.fileName,
-				line: expenses.line,
-				state: expenseFindings.state,
-				deducted: expenseFindings.deductedCents,
-				reason: expenseFindings.reasonCode
-			})
-			.from(expenses)
-			.innerJoin(importBatches, eq(importBatches.id, expenses.batchId))
-			.leftJoin(expenseFindings, eq(expenseFindings.expenseId, expenses.id))
-			.where(and(eq(expenses.projectId, project.id), isNull(expenses.revertedAt)))
-			.orderBy(asc(expenses.date), asc(expenses.line));
-		data.expenses = rows
-			.map(({ rowKey, occurrence, state, deducted, reason, ...row }): ExpenseRecord => ({
-				key: `${rowKey}#${occurrence}`,
-				...row,
-				cents: Number(row.cents),
-				// Only a row with a finding carries one: an older document's data stays as it was.
-				...(state !== null && {
-					finding: { state, deducted: Number(deducted ?? 0), reason: reason ?? null }
-				})
-			}))
-			.sort(compareRecords);
-	}
+	if (parts.includes('expenses')) data.expenses = await expenseRecords(db, project.id);
 	if (parts.includes('trips')) {
 		const rows = await db
 			.select({
