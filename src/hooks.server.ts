@@ -84,7 +84,11 @@ const context: Handle = async ({ event, resolve }) => {
  * better-auth where a session needs it to decide (missing, expired, due to be extended).
  */
 async function signedInViewer(event: RequestEvent, auth: Auth): Promise<SessionViewer | null> {
-	const fast = await fastViewer(auth, event.locals.db, (name) => event.cookies.get(name));
+	// Only a project's page asks whether its reader is a member: its address names the project.
+	const withProjects = event.params.code !== undefined;
+	const fast = await fastViewer(auth, event.locals.db, (name) => event.cookies.get(name), {
+		withProjects
+	});
 	if (fast !== 'handOver') return fast;
 	const session = await auth.api.getSession({ headers: event.request.headers });
 	const user = session?.user as

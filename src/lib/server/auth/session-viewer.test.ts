@@ -77,6 +77,14 @@ describe.each(ENGINES)('the viewer read with their session on %s', (engine) => {
 		expect(after !== 'handOver' && after?.memberOf).toEqual(new Set(['SOLID', 'OTHER']));
 	});
 
+	it('leaves the projects out where the page names none', async () => {
+		const cookies = await signIn();
+		const viewer = await fastViewer(auth, handle.db, cookies.read, { withProjects: false });
+		expect(viewer).toEqual({
+			user: { id: userId, email: 'ilze@example.lv', name: 'Ilze', role: 'council' }
+		});
+	});
+
 	it('answers null without a session cookie', async () => {
 		expect(await fastViewer(auth, handle.db, () => undefined)).toBeNull();
 	});

@@ -72,17 +72,24 @@ interface SessionRow extends Record<string, unknown> {
 	name: string;
 	role: string;
 	disabled: boolean;
-	projects: string[] | null;
+	/** Comma-separated: a project code is capitals, digits, '_' and '-' (definition.ts). */
+	projects: string | null;
 }
 
-/** The session with this token, its user and the user's project codes; null without one. */
-async function readSession(db: Queryable, token: string): Promise<SessionRow | null> {
+/** The session with this token, its user and, if asked, the user's project codes; or null. */
+async function readSession(
+	db: Queryable,
+	token: string,
+	withProjects: boolean
+): Promise<SessionRow | null> {
+	const projects = withProjects
+		? sql`(select string_agg(p.code, ',') from project_members m join projects p
+				on p.id = m.project_id where m.user_id = u.id)`
+		: sql`null`;
 	const [row] = await queryRows<SessionRow>(
 		db,
 		sql`
-		select s.expires_at, u.id, u.email, u.name, u.role, u.disabled,
-			array(select p.code from project_members m join projects p on p.id = m.project_id
-				where m.user_id = u.id) as projects
+		select s.expires_at, u.id, u.email, u.name, u.role, u.disabled, ${projects} as projects
 		from sessions s join users u on u.id = s.user_id
 		where s.token = ${token}`
 	);
@@ -92,13 +99,14 @@ async function readSession(db: Queryable, token: string): Promise<SessionRow | n
 /**
  * The request's viewer, read in one query; `handOver` when there is a session cookie but
  * better-auth must decide (no such session, expired, due to be extended, or a bad signature,
- * which better-auth answers as no session); null without a session cookie at all.
+ * which better-auth answers as no session); null without a session cookie at all. Their
+ * projects are read too when `withProjects` (a project's page, whose access rule needs them).
  */
 export async function fastViewer(
 	auth: Auth,
 	db: Queryable,
 	cookie: (name: string) => string | undefined,
-	now = Date.now()
+	{ withProjects = true, now = Date.now() }: { withProjects?: boolean; now?: number } = {}
 ): Promise<FastLookup> {
 	let keys = keysOf.get(auth);
 	if (!keys) keysOf.set(auth, (keys = sessionKeys(auth)));
@@ -107,7 +115,7 @@ export async function fastViewer(
 	if (!value) return null;
 	const token = verifiedToken(value, secret);
 	if (!token) return 'handOver';
-	const row = await readSession(db, token);
+	const row = await readSession(db, token, withProjects);
 	if (!row) return 'handOver';
 	const expiresAt = new Date(row.expires_at).getTime();
 	if (!(expiresAt > now)) return 'handOver';
@@ -117,8 +125,7 @@ export async function fastViewer(
 	if (dueForRefresh && !cookie(dontRememberCookie)) return 'handOver';
 	// Disabling ends the account's sessions; the flag is checked too, in case one raced it.
 	if (!isRole(row.role) || row.disabled) return 'handOver';
-	return {
-		user: { id: row.id, email: row.email, name: row.name, role: row.role },
-		memberOf: new Set(row.projects ?? [])
-	};
+	const user = { id: row.id, email: row.email, name: row.name, role: row.role };
+	if (!withProjects) return { user };
+	return { user, memberOf: new Set(row.projects ? row.projects.split(',') : []) };
 }

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { officeToday } from '$lib/domain/format';
 import { projectVersion } from '../cache/figure-cache';
-import { visibleProjects } from '../projects/list-projects';
+import { visibleVersions } from '../projects/list-projects';
 
 /** The parts of a route's key that come from the database; null when it must not be kept. */
 type Stamp = (event: RequestEvent) => Promise<string[] | null>;
@@ -31,9 +31,8 @@ const projectStamp: Stamp = async (event) => {
 
 /** The portfolio: the projects the reader sees, each at its version. */
 const portfolioStamp: Stamp = async (event) => {
-	const seen = await visibleProjects(event.locals.db, event.locals.user!);
-	if (seen.some((p) => p.version === undefined)) return null;
-	return seen.map((p) => `${p.id}:${p.version}`);
+	const seen = await visibleVersions(event.locals.db, event.locals.user!);
+	return seen === null ? null : [seen];
 };
 
 /** The routes kept, each read through (its load and its layouts') only what its stamp covers. */

@@ -6,7 +6,7 @@
 import { plannedMobilityTotal } from '$lib/domain/dashboard/figures';
 import { checkPlan, type PlanEvent } from '$lib/domain/project/plan-checks';
 import type { Role } from '$lib/domain/access';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { cachedPerProject, type ProjectAtVersion } from '../cache/figure-cache';
 import { dataVersions, mobilityEvents, projectMembers, projects, yearPlans } from '../db/schema';
@@ -41,25 +41,46 @@ export interface VisibleProject extends ProjectAtVersion {
 	code: string;
 }
 
+/** Admins see every project; others those they are members of. */
+function visibleTo(db: Database, viewer: Viewer) {
+	if (viewer.role === 'admin') return undefined;
+	return inArray(
+		projects.id,
+		db
+			.select({ id: projectMembers.projectId })
+			.from(projectMembers)
+			.where(eq(projectMembers.userId, viewer.id ?? ''))
+	);
+}
+
 /** The projects the viewer may see, by code: one small query, no definitions read. */
 export async function visibleProjects(db: Database, viewer: Viewer): Promise<VisibleProject[]> {
-	const visible =
-		viewer.role === 'admin'
-			? undefined
-			: inArray(
-					projects.id,
-					db
-						.select({ id: projectMembers.projectId })
-						.from(projectMembers)
-						.where(eq(projectMembers.userId, viewer.id ?? ''))
-				);
 	const rows = await db
 		.select({ id: projects.id, code: projects.code, version: dataVersions.version })
 		.from(projects)
 		.leftJoin(dataVersions, eq(dataVersions.projectId, projects.id))
-		.where(visible)
+		.where(visibleTo(db, viewer))
 		.orderBy(asc(projects.code));
 	return rows.map((r) => ({ id: r.id, code: r.code, version: r.version ?? undefined }));
+}
+
+/**
+ * The projects the viewer may see, each at its data version, as one text (`id:version,…` by
+ * id): what `visibleProjects` gives, worked into one value by the database, for a key that a
+ * page is kept under. Null while a project has no version yet.
+ */
+export async function visibleVersions(db: Database, viewer: Viewer): Promise<string | null> {
+	const [row] = await db
+		.select({
+			versions: sql<
+				string | null
+			>`string_agg(${projects.id} || ':' || ${dataVersions.version}, ',' order by ${projects.id})`,
+			unversioned: sql<boolean | null>`bool_or(${dataVersions.version} is null)`
+		})
+		.from(projects)
+		.leftJoin(dataVersions, eq(dataVersions.projectId, projects.id))
+		.where(visibleTo(db, viewer));
+	return row?.unversioned ? null : (row?.versions ?? '');
 }
 
 /** The list, each item with the project it is of. */
