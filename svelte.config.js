@@ -16,11 +16,12 @@ const config = {
 		paths: { relative: false },
 		// src/instrumentation.server.ts sets adapter-node's limits before its handler loads.
 		experimental: { instrumentation: { server: true } },
-		// Scripts only from the app itself; SvelteKit's own inline start-up script carries a fresh
-		// nonce on every page (no page is prerendered): hashing that script, which holds the page's
-		// data, cost a SHA-256 in JavaScript over every page served.
+		// Scripts only from the app itself, and SvelteKit's own inline start-up script by its hash:
+		// a page is then the same bytes for every answer, so the council's pages are kept rendered
+		// and compressed once (src/lib/server/http/page-cache.ts). The SHA-256 of the start-up
+		// script, which holds the page's data, is worked out in JavaScript once per render.
 		csp: {
-			mode: 'nonce',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

@@ -47,7 +47,8 @@ export async function loadPage(
 						connections: 1,
 						duration: seconds,
 						timeout: 30,
-						headers: { cookie, accept: 'text/html' },
+						// As a browser asks: a page, compressed if the server will.
+						headers: { cookie, accept: 'text/html', 'accept-encoding': 'gzip, deflate, br, zstd' },
 						requests: [
 							{
 								method: 'GET',

@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { ENGINES, freshDatabase } from '$tests/factories/database';
 import { importGeneratedLedger, importSample } from '$tests/factories/imports';
 import { applySolidAndOther, solidDefinition } from '$tests/factories/projects';
@@ -11,39 +12,49 @@ import { projectDashboard } from '../dashboard/project-dashboard';
 import { loadImportProject } from '../import/import-project';
 import { revertImport } from '../import/revert-import';
 import { applyProjectDefinition } from '../projects/apply-definition';
-import { PageCache, pageKey } from './page-cache';
+import { acceptsGzip, PageCache, pageKey } from './page-cache';
 
-const CSP = (nonce: string) => `default-src 'self'; script-src 'self' 'nonce-${nonce}'`;
-
-/** A page as SvelteKit answers one: HTML with a nonce in its script and its CSP header. */
+/** A page as SvelteKit answers one: HTML, with its start-up script allowed by its hash. */
 function page(text: string, init: { status?: number; type?: string; cookie?: boolean } = {}) {
 	const headers = new Headers({
 		'content-type': init.type ?? 'text/html',
-		'content-security-policy': CSP('rendered0nce=='),
+		'content-security-policy': "script-src 'self' 'sha256-abc='",
 		etag: '"of-this-body"'
 	});
 	if (init.cookie) headers.set('set-cookie', 'a=b');
-	const body = `<p>${text}</p><script nonce="rendered0nce==">start()</script>`;
+	const body = `<p>${text}</p><script>start()</script>`.repeat(20);
 	return new Response(body, { status: init.status ?? 200, headers });
 }
 
 describe('kept pages', () => {
-	it('renders a page once, and answers it again with a fresh nonce in the body and the CSP', async () => {
+	it("renders a page once, and answers it again as the same bytes, gzip'd where taken", async () => {
 		const cache = new PageCache();
 		let renders = 0;
 		const render = async () => page(`render ${++renders}`);
-		const first = await cache.get('k', render);
-		expect(await first.text()).toContain('render 1');
+		const first = await (await cache.get('k', render)).text();
+		expect(first).toContain('render 1');
 		const again = await cache.get('k', render);
-		const body = await again.text();
 		expect(renders).toBe(1);
-		expect(body).toContain('render 1');
-		const nonce = /nonce="([^"]+)"/.exec(body)![1]!;
-		expect(nonce).not.toBe('rendered0nce==');
-		expect(again.headers.get('content-security-policy')).toBe(CSP(nonce));
+		expect(await again.text()).toBe(first);
+		expect(again.headers.get('content-security-policy')).toBe("script-src 'self' 'sha256-abc='");
 		expect(again.headers.has('etag')).toBe(false);
-		const third = await (await cache.get('k', render)).text();
-		expect(/nonce="([^"]+)"/.exec(third)![1]).not.toBe(nonce);
+		const zipped = await cache.get('k', render, true);
+		expect(zipped.headers.get('content-encoding')).toBe('gzip');
+		expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+		const bytes = Buffer.from(await zipped.arrayBuffer());
+		expect(Number(zipped.headers.get('content-length'))).toBe(bytes.byteLength);
+		expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(first) / 4);
+		expect(gunzipSync(bytes).toString('utf8')).toBe(first);
+		expect(renders).toBe(1);
+	});
+
+	it('takes gzip where Accept-Encoding names it without refusing it', () => {
+		expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true);
+		expect(acceptsGzip('br;q=1.0, gzip;q=0.8')).toBe(true);
+		expect(acceptsGzip('*')).toBe(true);
+		expect(acceptsGzip('gzip;q=0')).toBe(false);
+		expect(acceptsGzip('br')).toBe(false);
+		expect(acceptsGzip(null)).toBe(false);
 	});
 
 	it('keeps no page that sets a cookie, failed, or is neither HTML nor JSON', async () => {
@@ -74,7 +85,8 @@ describe('kept pages', () => {
 	});
 
 	it('lets the least recently used pages go beyond its size', async () => {
-		const one = (await page('x').arrayBuffer()).byteLength;
+		const plain = Buffer.from(await page('x').arrayBuffer());
+		const one = plain.byteLength + gzipSync(plain, { level: 6 }).byteLength;
 		const cache = new PageCache(one * 2);
 		const renders: string[] = [];
 		const render = (key: string) => async () => (renders.push(key), page('x'));
