@@ -108,11 +108,57 @@ export function canonicalData(data: DocumentData): string {
 	return text;
 }
 
+/** The event loop's turn: requests that came in meanwhile are taken. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+function canonicalPart(value: unknown): string {
+	const text = canonicalize(value);
+	if (text === undefined) throw new Error('document data is not JSON');
+	return text;
+}
+
+/** A value's canonical JSON, a long list `every` items at a time with a turn between. */
+async function canonicalInTurns(value: unknown, every: number): Promise<string> {
+	if (!Array.isArray(value) || value.length <= every) return canonicalPart(value);
+	const items: string[] = [];
+	for (let i = 0; i < value.length; i++) {
+		if (i > 0 && i % every === 0) await turn();
+		const item: unknown = value[i];
+		items.push(canonicalPart(item === undefined || typeof item === 'symbol' ? null : item));
+	}
+	return `[${items.join(',')}]`;
+}
+
+/**
+ * The same text as `canonicalData`, by the same rules (RFC 8785 as canonicalize writes it: keys
+ * in UTF-16 order, undefined left out, in a list written null), worked out a thousand list items
+ * at a time with the event loop turning between: a 10,000-row report's data took some 100 ms at
+ * once, which held every request of the app meanwhile.
+ */
+export async function canonicalDataInTurns(data: DocumentData, every = 1000): Promise<string> {
+	const parts: string[] = [];
+	const fields = data as unknown as Record<string, unknown>;
+	for (const key of Object.keys(fields).sort()) {
+		const value = fields[key];
+		if (value === undefined || typeof value === 'symbol') continue;
+		parts.push(`${canonicalPart(key)}:${await canonicalInTurns(value, every)}`);
+	}
+	return `{${parts.join(',')}}`;
+}
+
 export const sha256Hex = (bytes: Uint8Array | string) =>
 	createHash('sha256').update(bytes).digest('hex');
 
 export function fingerprintOf(data: DocumentData): { fingerprint: string; canonical: string } {
 	const canonical = canonicalData(data);
+	return { fingerprint: sha256Hex(canonical), canonical };
+}
+
+/** `fingerprintOf`, with the event loop turning while a long list is written. */
+export async function fingerprintInTurns(
+	data: DocumentData
+): Promise<{ fingerprint: string; canonical: string }> {
+	const canonical = await canonicalDataInTurns(data);
 	return { fingerprint: sha256Hex(canonical), canonical };
 }
 

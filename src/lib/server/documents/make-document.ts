@@ -15,7 +15,12 @@ import type { RenderLimits } from '$lib/domain/documents/render-budget';
 import type { Database } from '../db';
 import { documents } from '../db/schema';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/record-audit';
-import { fingerprintOf, loadDocumentData, packSnapshot, sha256Hex } from './load-document-data';
+import {
+	fingerprintInTurns,
+	loadDocumentData,
+	packSnapshot,
+	sha256Hex
+} from './load-document-data';
 import {
 	DocumentRenderError,
 	renderInWorker,
@@ -215,7 +220,7 @@ export async function prepareDocument(
 	const loaded = await loadDocumentData(db, request.project, definition.data, request);
 	if (!loaded) throw new UnknownProjectError(request.project);
 	const { data, projectId, plan } = loaded;
-	const { fingerprint, canonical } = fingerprintOf(data);
+	const { fingerprint, canonical } = await fingerprintInTurns(data);
 	const inputs: Omit<DocumentParameters, 'auditHead'> = {
 		project: data.plan.code,
 		template: template.templateId,

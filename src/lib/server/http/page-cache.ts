@@ -48,9 +48,9 @@ interface Kept {
 	status: number;
 	headers: [string, string][];
 	/** The body as sent, in bytes: answered again without being encoded again. */
-	body: Uint8Array;
+	body: Uint8Array<ArrayBuffer>;
 	/** The same, gzip'd. */
-	gzipped: Uint8Array;
+	gzipped: Uint8Array<ArrayBuffer>;
 	bytes: number;
 }
 
