@@ -301,6 +301,7 @@ export async function storeDocument(
 	made: MadeDocument,
 	actor: Actor
 ): Promise<StoredDocument> {
+	const snapshot = await packSnapshot(made.canonical);
 	return db.transaction(async (tx) => {
 		const [inserted] = await tx
 			.insert(documents)
@@ -311,7 +312,7 @@ export async function storeDocument(
 				lang: made.parameters.lang,
 				parameters: made.parameters,
 				fingerprint: made.fingerprint,
-				snapshot: packSnapshot(made.canonical),
+				snapshot,
 				sha256: made.sha256,
 				pdf: new Uint8Array(made.pdf),
 				bytes: made.pdf.length,
