@@ -116,15 +116,20 @@ describe.each(ENGINES)('the viewer read with their session on %s', (engine) => {
 		expect(await auth.api.getSession({ headers })).toBeNull();
 	});
 
-	it('hands over a session due to be extended, which better-auth then extends', async () => {
-		const cookies = await signIn();
+	/** Makes the session look set two hours ago: past the hour after which better-auth extends it. */
+	async function setTwoHoursAgo(cookies: ReturnType<typeof jar>): Promise<string> {
 		const token = cookies.read('cofund.session_token')!.split('.')[0]!;
-		// Set two hours ago: past the hour after which better-auth extends it.
 		const setAt = Date.now() - 2 * HOUR;
 		await handle.db
 			.update(sessions)
 			.set({ expiresAt: new Date(setAt + SESSION_HOURS * HOUR) })
 			.where(eq(sessions.token, token));
+		return token;
+	}
+
+	it('hands over a session due to be extended, which better-auth then extends', async () => {
+		const cookies = await signIn();
+		const token = await setTwoHoursAgo(cookies);
 		expect(await fastViewer(auth, handle.db, cookies.read)).toBe('handOver');
 		await auth.api.getSession({ headers: new Headers({ cookie: cookies.header }) });
 		const [row] = await handle.db.select().from(sessions).where(eq(sessions.token, token));
@@ -135,12 +140,7 @@ describe.each(ENGINES)('the viewer read with their session on %s', (engine) => {
 
 	it('keeps a session not to be remembered as it is: better-auth would not extend it either', async () => {
 		const cookies = await signIn(false);
-		const token = cookies.read('cofund.session_token')!.split('.')[0]!;
-		const setAt = Date.now() - 2 * HOUR;
-		await handle.db
-			.update(sessions)
-			.set({ expiresAt: new Date(setAt + SESSION_HOURS * HOUR) })
-			.where(eq(sessions.token, token));
+		await setTwoHoursAgo(cookies);
 		const viewer = await fastViewer(auth, handle.db, cookies.read);
 		expect(viewer !== 'handOver' && viewer?.user.id).toBe(userId);
 	});
