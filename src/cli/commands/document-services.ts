@@ -13,10 +13,10 @@ export { templateIssueText } from '$lib/i18n/template-messages';
 export {
 	makeDocument,
 	makeDocx,
-	storeDocument,
 	TemplateFailedError,
 	UnknownProjectError
 } from '$lib/server/documents/make-document';
+export { storeDocument } from '$lib/server/documents/store-document';
 export { UnknownPlanError } from '$lib/server/documents/load-document-data';
 export { mayMakeTemplate } from '$lib/server/access/template-access';
 export { failureMarkText, renderFailureText } from '$lib/server/documents/render-failure';

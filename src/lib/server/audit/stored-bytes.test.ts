@@ -7,7 +7,8 @@ import { GET as downloadDocument } from '../../../routes/projects/[code]/documen
 import { GET as downloadOriginal } from '../../../routes/projects/[code]/imports/[id]/original/+server';
 import type { Database, DatabaseHandle } from '../db';
 import { documents, importBatches } from '../db/schema';
-import { makeDocument, storeDocument } from '../documents/make-document';
+import { makeDocument } from '../documents/make-document';
+import { storeDocument } from '../documents/store-document';
 import { verifyDocument } from '../documents/verify-document';
 import { bytesSource } from '../import/byte-source';
 import { applyProjectDefinition } from '../projects/apply-definition';

@@ -18,7 +18,8 @@ import { SYSTEM_ACTOR } from '../audit/record-audit';
 import type { DatabaseHandle } from '../db';
 import { applyProjectDefinition } from '../projects/apply-definition';
 import { loadDocumentData } from './load-document-data';
-import { makeDocument, storeDocument } from './make-document';
+import { makeDocument } from './make-document';
+import { storeDocument } from './store-document';
 import { verifyDocument } from './verify-document';
 
 const WIDE = 300_000;

@@ -7,7 +7,8 @@ import type { DatabaseHandle } from '../db';
 import { insertPlanVersion } from '../plans/plan-versions';
 import { applyProjectDefinition } from '../projects/apply-definition';
 import { loadProject } from '../projects/load-definition';
-import { makeDocument, storeDocument, type DocumentRequest } from './make-document';
+import { makeDocument, type DocumentRequest } from './make-document';
+import { storeDocument } from './store-document';
 import { verifyDocument } from './verify-document';
 
 const actor = SYSTEM_ACTOR;

@@ -2,8 +2,8 @@
  * Makes a document: template version → data → context → model → charts → PDF. The PDF's date is
  * the document's date parameter, never the clock, and its information dictionary names the
  * template version, the data fingerprint and the audit chain's head, so the same inputs give the
- * same bytes and an auditor can tell what a file claims to be. `storeDocument` keeps it,
- * immutable, with all of that. The rendering itself runs in a worker thread (`render-pool.ts`); a
+ * same bytes and an auditor can tell what a file claims to be. `storeDocument`
+ * (store-document.ts) keeps it, immutable, with all of that. The rendering itself runs in a worker thread (`render-pool.ts`); a
  * version whose render fails is marked, and documents asked for without a version are made from
  * the last good one. `makeDocx` makes the same document as a Word file, from the same data and
  * model, with the same keys in its properties; the PDF stays the record that is kept and verified.
@@ -13,14 +13,8 @@ import { officeToday } from '$lib/domain/format';
 import { TemplateError } from '$lib/domain/documents/parse-template';
 import type { RenderLimits } from '$lib/domain/documents/render-budget';
 import type { Database } from '../db';
-import { documents } from '../db/schema';
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/record-audit';
-import {
-	fingerprintInTurns,
-	loadDocumentData,
-	packSnapshot,
-	sha256Hex
-} from './load-document-data';
+import { SYSTEM_ACTOR, type Actor } from '../audit/record-audit';
+import { fingerprintInTurns, loadDocumentData, sha256Hex } from './load-document-data';
 import {
 	DocumentRenderError,
 	renderInWorker,
@@ -34,7 +28,6 @@ import {
 	type TemplateFailure,
 	type UsableTemplate
 } from './template-failures';
-import { eq } from 'drizzle-orm';
 import type { AuditHead } from '../audit/audit-anchor';
 import { auditHeadFor } from './document-audit-head';
 import type { DocumentFormat, RenderInput } from './render-job';
@@ -286,59 +279,4 @@ async function makeFile(
 		fileName: `${parameters.project}-${template.templateId}-${request.lang}-v${template.version}-${parameters.date}.${format}`,
 		skipped: prepared.skipped
 	};
-}
-
-export interface StoredDocument {
-	id: number;
-	sha256: string;
-	/** False when the very same bytes had been made and kept before. */
-	created: boolean;
-}
-
-/** Keeps a made document; the same bytes made twice are one document (their SHA-256 is unique). */
-export async function storeDocument(
-	db: Database,
-	made: MadeDocument,
-	actor: Actor
-): Promise<StoredDocument> {
-	const snapshot = await packSnapshot(made.canonical);
-	return db.transaction(async (tx) => {
-		const [inserted] = await tx
-			.insert(documents)
-			.values({
-				projectId: made.projectId,
-				templateId: made.parameters.template,
-				templateVersion: made.parameters.version,
-				lang: made.parameters.lang,
-				parameters: made.parameters,
-				fingerprint: made.fingerprint,
-				snapshot,
-				sha256: made.sha256,
-				pdf: new Uint8Array(made.pdf),
-				bytes: made.pdf.length,
-				createdBy: actor.email
-			})
-			.onConflictDoNothing({ target: documents.sha256 })
-			.returning({ id: documents.id });
-		const id =
-			inserted?.id ??
-			(
-				await tx
-					.select({ id: documents.id })
-					.from(documents)
-					.where(eq(documents.sha256, made.sha256))
-			)[0]!.id;
-		await recordAudit(tx, actor, {
-			action: 'document.generate',
-			objectType: 'document',
-			objectId: String(id),
-			after: {
-				...made.parameters,
-				sha256: made.sha256,
-				fingerprint: made.fingerprint,
-				repeated: !inserted
-			}
-		});
-		return { id, sha256: made.sha256, created: Boolean(inserted) };
-	});
 }

@@ -9,7 +9,8 @@ import type { DatabaseHandle } from '../db';
 import { bytesSource } from '../import/byte-source';
 import { loadImportProject } from '../import/import-project';
 import { runImport } from '../import/run-import';
-import { makeDocument, storeDocument, type MadeDocument } from './make-document';
+import { makeDocument, type MadeDocument } from './make-document';
+import { storeDocument } from './store-document';
 import { verifyForReader } from './verify-disclosure';
 import { verifyDocument } from './verify-document';
 

@@ -5,7 +5,8 @@ import { describeChange } from '$lib/i18n/document-messages';
 import { SYSTEM_ACTOR } from '../audit/record-audit';
 import type { DatabaseHandle } from '../db';
 import { applyProjectDefinition } from '../projects/apply-definition';
-import { makeDocument, storeDocument, type MadeDocument } from './make-document';
+import { makeDocument, type MadeDocument } from './make-document';
+import { storeDocument } from './store-document';
 import { verifyDocument } from './verify-document';
 
 /** The same bytes with one letter of the producer changed: no longer cofund's, same claims. */

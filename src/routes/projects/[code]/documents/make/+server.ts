@@ -3,7 +3,8 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { mayMakeTemplate } from '$lib/server/access/template-access';
 import { documentProblem, readDocumentRequest } from '$lib/server/documents/document-form';
-import { makeDocument, storeDocument } from '$lib/server/documents/make-document';
+import { makeDocument } from '$lib/server/documents/make-document';
+import { storeDocument } from '$lib/server/documents/store-document';
 
 export async function POST({ locals, params, request }) {
 	const form = readDocumentRequest(await request.formData());
