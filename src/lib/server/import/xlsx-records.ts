@@ -110,6 +110,17 @@ class WorkbookReader extends BaseReader {
 	}
 }
 
+/**
+ * Reads a sheet that is not taken to its end. exceljs keeps a sheet that comes before the
+ * workbook's shared strings in a temporary file, opens it when the sheet is handed over and
+ * deletes it as soon as the next sheet is asked for; a sheet left unread may not have opened its
+ * file by then, and its stream then fails with ENOENT outside any handler, which ends the
+ * process (seen once, in a loaded test run; not reproduced on demand).
+ */
+async function passOver(sheet: AsyncIterable<unknown>): Promise<void> {
+	for await (const row of sheet) void row;
+}
+
 const asBuffers = async function* (bytes: AsyncIterable<Uint8Array>) {
 	for await (const chunk of bytes) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
 };
@@ -157,7 +168,10 @@ export async function* xlsxRecords(
 	try {
 		for await (const sheet of workbook) {
 			facts.sheets.push(sheet.name);
-			if (chosen || (profile.sheet !== undefined && sheet.name !== profile.sheet)) continue;
+			if (chosen || (profile.sheet !== undefined && sheet.name !== profile.sheet)) {
+				await passOver(sheet);
+				continue;
+			}
 			const tap = new SheetTap(sheet);
 			const seen = new SheetFacts();
 			const head: { record: SourceRecord; line: number }[] = [];
