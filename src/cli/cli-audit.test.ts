@@ -6,6 +6,7 @@ import { runCli } from '$tests/factories/cli';
 import { DEMO_TIMEOUT, demoCopy, prepareDemo } from '$tests/factories/demo-folder';
 import { rechainAudit } from '$tests/fixtures/rechain-audit';
 import { runSql } from '$tests/fixtures/run-sql';
+import { PIECE_BYTES } from '$lib/server/documents/pdf-pieces';
 
 const env = (dataDir: string) => ({
 	COFUND_DATA_DIR: dataDir,
@@ -29,10 +30,10 @@ async function fixture(
 	expect(await script(dataDir, ...statements)).toBe('');
 }
 
-const behindTriggers = (statement: string) => [
+const behindTriggers = (...statements: string[]) => [
 	'begin',
 	'set local session_replication_role = replica',
-	statement,
+	...statements,
 	'commit'
 ];
 
@@ -139,7 +140,8 @@ describe(
 				dir,
 				runSql,
 				...behindTriggers(
-					`update documents set pdf = decode('${forged.toString('hex')}', 'hex'), sha256 = '${forgedSha}' where id = ${documentId}`
+					`update document_pieces set bytes = overlay(bytes placing '\\x${forged[at]!.toString(16).padStart(2, '0')}'::bytea from ${(at % PIECE_BYTES) + 1} for 1) where seq = ${Math.floor(at / PIECE_BYTES)} and pdf_id = (select pdf_id from documents where id = ${documentId})`,
+					`update documents set sha256 = '${forgedSha}' where id = ${documentId}`
 				)
 			);
 			const deep = await cofund(dir, ...AUDITOR, 'audit', 'verify', '--deep');

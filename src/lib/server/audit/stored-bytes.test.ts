@@ -8,6 +8,7 @@ import { GET as downloadOriginal } from '../../../routes/projects/[code]/imports
 import type { Database, DatabaseHandle } from '../db';
 import { documents, importBatches } from '../db/schema';
 import { makeDocument } from '../documents/make-document';
+import { PIECE_BYTES } from '../documents/pdf-pieces';
 import { storeDocument } from '../documents/store-document';
 import { verifyDocument } from '../documents/verify-document';
 import { bytesSource } from '../import/byte-source';
@@ -153,10 +154,13 @@ describe.each(ENGINES)('every stored byte checked on %s', (engine) => {
 		const { createHash } = await import('node:crypto');
 		const forgedSha = createHash('sha256').update(forged).digest('hex');
 
-		// First only the bytes: the row's SHA-256 no longer fits them.
+		// First only the bytes, in the piece that holds them: the row's SHA-256 no longer fits.
+		const seq = Math.floor(at / PIECE_BYTES);
+		const piece = new Uint8Array(forged.subarray(seq * PIECE_BYTES, (seq + 1) * PIECE_BYTES));
 		await behindTheTriggers(
 			handle.db,
-			sql`update documents set pdf = ${new Uint8Array(forged)} where id = ${documentId}`
+			sql`update document_pieces set bytes = ${piece}
+				where seq = ${seq} and pdf_id = (select pdf_id from documents where id = ${documentId})`
 		);
 		const bytesOnly = await verifyStoredBytes(handle.db);
 		expect(bytesOnly.mismatches).toContainEqual(

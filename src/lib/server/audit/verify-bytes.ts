@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../db';
 import { auditEvents, documents, importBatches, projects } from '../db/schema';
 import { storedSource } from '../import/byte-source';
+import { pdfBytes } from '../documents/pdf-pieces';
 
 export type ByteProblem =
 	/** The bytes hash to something else than the SHA-256 in their row. */
@@ -117,7 +118,7 @@ async function verifyDocuments(db: Queryable, mismatches: ByteMismatch[]): Promi
 				templateId: documents.templateId,
 				version: documents.templateVersion,
 				sha256: documents.sha256,
-				pdf: documents.pdf
+				pdf: pdfBytes
 			})
 			.from(documents)
 			.innerJoin(projects, eq(projects.id, documents.projectId))
@@ -127,7 +128,10 @@ async function verifyDocuments(db: Queryable, mismatches: ByteMismatch[]): Promi
 		if (!row) return count;
 		count++;
 		after = row.id;
-		const actual = createHash('sha256').update(row.pdf).digest('hex');
+		// A PDF whose pieces were taken away hashes as no bytes: a mismatch like any other.
+		const actual = createHash('sha256')
+			.update(row.pdf ?? new Uint8Array())
+			.digest('hex');
 		const found = byteProblem(actual, row.sha256, events.get(String(row.id)));
 		if (found) {
 			mismatches.push({

@@ -26,6 +26,7 @@ export const BACKUP_TABLES = [
 	'mapping_profiles',
 	'template_versions',
 	'template_failures',
+	'document_pieces',
 	'documents',
 	'report_narratives',
 	'office_settings',
@@ -52,6 +53,7 @@ export const EXCLUDED_TABLES: Record<string, string> = {
 	staged_expenses: 'rows of an import that is still running, moved in or dropped when it ends',
 	staged_participations:
 		'rows of an import that is still running, moved in or dropped when it ends',
+	document_uploads: 'PDFs whose pieces are being written, published or swept when their maker ends',
 	data_versions:
 		'numbers that name cached figures: made afresh by triggers as a restore writes the rows'
 };

@@ -4,7 +4,9 @@ import { applySolidAndOther } from '$tests/factories/projects';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type DatabaseHandle } from '../db';
-import { auditEvents, expenses, projects } from '../db/schema';
+import { auditEvents, documentPieces, documents, expenses, projects } from '../db/schema';
+import { makeDocument } from '../documents/make-document';
+import { storeDocument } from '../documents/store-document';
 import { loadImportProject } from '../import/import-project';
 import { closePeriod } from './closed-periods';
 import { loadRetention, purgeProject, retentionEnding, setRetention } from './retention';
@@ -29,6 +31,8 @@ describe.each(ENGINES)('retention and purge on %s', (engine) => {
 		const { id, code } = (await loadImportProject(handle.db, 'SOLID'))!;
 		solid = { id, code };
 		await closePeriod(handle.db, solid, { starts: '2018-01-01', ends: '2018-12-31' }, null, admin);
+		const annex = { project: 'SOLID', template: 'council-annex', lang: 'en', date: '2026-11-24' };
+		await storeDocument(handle.db, await makeDocument(handle.db, annex), admin);
 	}, 120_000);
 	afterAll(async () => {
 		await handle?.close();
@@ -57,6 +61,8 @@ describe.each(ENGINES)('retention and purge on %s', (engine) => {
 			['expenses', 'project_id'],
 			['import_batches', 'project_id'],
 			['source_files', 'project_id'],
+			['documents', 'project_id'],
+			['document_pieces', 'project_id'],
 			['project_retention', 'project_id']
 		])
 			expect(await refusal(sql.raw(`delete from ${table} where ${key} = ${solid.id}`))).not.toBe(
@@ -102,6 +108,8 @@ describe.each(ENGINES)('retention and purge on %s', (engine) => {
 		expect(result.status).toBe('purged');
 		expect(await handle.db.$count(projects, eq(projects.code, 'SOLID'))).toBe(0);
 		expect(await handle.db.$count(expenses)).toBe(0);
+		expect(await handle.db.$count(documents)).toBe(0);
+		expect(await handle.db.$count(documentPieces)).toBe(0);
 		expect(await handle.db.$count(projects)).toBe(1);
 		const log = await handle.db
 			.select({ action: auditEvents.action, after: auditEvents.after })

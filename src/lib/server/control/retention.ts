@@ -121,6 +121,8 @@ const purgeSteps = (id: number) => [
 	sql`delete from expense_findings where project_id = ${id}`,
 	sql`delete from closed_periods where project_id = ${id}`,
 	sql`delete from documents where project_id = ${id}`,
+	sql`delete from document_pieces where project_id = ${id}`,
+	sql`delete from document_uploads where project_id = ${id}`,
 	sql`delete from expenses where project_id = ${id}`,
 	sql`delete from participations where project_id = ${id}`,
 	sql`delete from import_batches where project_id = ${id}`,

@@ -1,9 +1,9 @@
 /**
  * Document templates and the documents made from them. A template version is never changed: an
  * edit adds a version. A document row is never changed either (a trigger refuses UPDATE and
- * DELETE): it keeps the PDF's bytes and SHA-256, the template version, the parameters, and the
- * data snapshot whose hash is the fingerprint. A version that failed to render is marked in a
- * table of its own, since the version itself is never changed.
+ * DELETE): it keeps the PDF's SHA-256 and size (its bytes in pieces), the template version, the
+ * parameters, and the data snapshot whose hash is the fingerprint. A version that failed to
+ * render is marked in a table of its own, since the version itself is never changed.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -14,6 +14,7 @@ import {
 	jsonb,
 	pgEnum,
 	pgTable,
+	primaryKey,
 	text,
 	timestamp,
 	unique
@@ -94,7 +95,10 @@ export const documents = pgTable(
 		/** The data the document was made from, canonical JSON, gzip'd: what a check compares to. */
 		snapshot: bytea('snapshot').notNull(),
 		sha256: text('sha256').notNull().unique(),
-		pdf: bytea('pdf').notNull(),
+		/** The PDF of a document kept before PDFs were kept in pieces (0018); null since. */
+		pdf: bytea('pdf'),
+		/** Names the PDF's pieces (see below); null for a document whose PDF is in `pdf`. */
+		pdfId: text('pdf_id').unique(),
 		bytes: bigint('bytes', { mode: 'number' }).notNull(),
 		createdBy: text('created_by').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true })
@@ -103,3 +107,32 @@ export const documents = pgTable(
 	},
 	(t) => [index('documents_project').on(t.projectId, t.createdAt)]
 );
+
+/**
+ * A document's PDF in pieces, each written on its own before the transaction that publishes the
+ * document (see documents/pdf-pieces.ts). The database refuses to publish a document whose pieces
+ * are not whole, and keeps a published document's pieces as made.
+ */
+export const documentPieces = pgTable(
+	'document_pieces',
+	{
+		pdfId: text('pdf_id').notNull(),
+		seq: integer('seq').notNull(),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => projects.id),
+		bytes: bytea('bytes').notNull()
+	},
+	(t) => [primaryKey({ name: 'document_pieces_pk', columns: [t.pdfId, t.seq] })]
+);
+
+/** A PDF whose pieces are being written; what a maker that did not finish left is swept. */
+export const documentUploads = pgTable('document_uploads', {
+	pdfId: text('pdf_id').primaryKey(),
+	projectId: integer('project_id')
+		.notNull()
+		.references(() => projects.id),
+	startedAt: timestamp('started_at', { withTimezone: true })
+		.notNull()
+		.default(sql`now()`)
+});

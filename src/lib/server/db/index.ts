@@ -161,6 +161,9 @@ async function openPglite(
 		// This process owns the folder, so no import runs in it yet: rows staged by one that was
 		// killed are dropped (see import/stage-rows.ts).
 		await client.exec('truncate staged_expenses, staged_participations');
+		// Likewise the pieces of a PDF whose maker was killed before publishing it (see
+		// documents/pdf-pieces.ts).
+		await client.exec(`select sweep_document_uploads('0 seconds')`);
 		if (serves) server = await serveOverSocket(client, socketPath);
 		const pglite = client;
 		return {

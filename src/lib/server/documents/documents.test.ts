@@ -21,6 +21,7 @@ import { runImport } from '../import/run-import';
 import { applyProjectDefinition } from '../projects/apply-definition';
 import { makeDocument, TemplateFailedError } from './make-document';
 import { storeDocument } from './store-document';
+import { storedPdf } from './list-documents';
 import { DocumentRenderError } from './render-pool';
 import { currentTemplate, saveTemplateEdit, templateHistory } from './template-store';
 import { templateFailuresOf, usableTemplate } from './template-failures';
@@ -291,7 +292,9 @@ describe.each(ENGINES)('documents for SOLID on %s', (engine) => {
 			templateId: 'council-annex',
 			lang: 'en'
 		});
-		expect(Buffer.compare(Buffer.from(rows[0]!.pdf), made.pdf)).toBe(0);
+		expect(rows[0]!.pdf).toBeNull();
+		const kept = await storedPdf(handle.db, rows[0]!.projectId, a.id);
+		expect(Buffer.compare(Buffer.from(kept!.pdf), made.pdf)).toBe(0);
 		const audit = await handle.db
 			.select()
 			.from(auditEvents)

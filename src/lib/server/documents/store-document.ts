@@ -1,7 +1,8 @@
 /**
- * Keeps a made document, immutable: its PDF, its parameters, its data fingerprint and a gzip'd
- * snapshot of its data (for Verify to name what changed since), with its audit event, in one
- * transaction. The same bytes made twice are one document: their SHA-256 is unique.
+ * Keeps a made document, immutable: its PDF (written in pieces first, see pdf-pieces.ts), then
+ * its parameters, its data fingerprint and a gzip'd snapshot of its data (for Verify to name what
+ * changed since), with its audit event, in one short transaction that publishes it. The same
+ * bytes made twice are one document: their SHA-256 is unique.
  */
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
@@ -9,6 +10,7 @@ import { documents } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/record-audit';
 import { packSnapshot } from './load-document-data';
 import type { MadeDocument } from './make-document';
+import { dropPieces, keptAlready, publishPieces, writePieces } from './pdf-pieces';
 
 export interface StoredDocument {
 	id: number;
@@ -24,24 +26,48 @@ export async function storeDocument(
 	actor: Actor
 ): Promise<StoredDocument> {
 	const snapshot = await packSnapshot(made.canonical);
+	// Made again: the audit event alone is new, so no pieces are written for it.
+	const pdfId = (await keptAlready(db, made.sha256))
+		? null
+		: await writePieces(db, made.projectId, made.pdf);
+	try {
+		const stored = await publish(db, made, snapshot, pdfId, actor);
+		// Another maker kept the same bytes while these were written: theirs are the document's.
+		if (pdfId && !stored.created) await dropPieces(db, pdfId);
+		return stored;
+	} catch (error) {
+		if (pdfId) await dropPieces(db, pdfId);
+		throw error;
+	}
+}
+
+async function publish(
+	db: Database,
+	made: MadeDocument,
+	snapshot: Uint8Array,
+	pdfId: string | null,
+	actor: Actor
+): Promise<StoredDocument> {
 	return db.transaction(async (tx) => {
-		const [inserted] = await tx
-			.insert(documents)
-			.values({
-				projectId: made.projectId,
-				templateId: made.parameters.template,
-				templateVersion: made.parameters.version,
-				lang: made.parameters.lang,
-				parameters: made.parameters,
-				fingerprint: made.fingerprint,
-				snapshot,
-				sha256: made.sha256,
-				pdf: new Uint8Array(made.pdf),
-				bytes: made.pdf.length,
-				createdBy: actor.email
-			})
-			.onConflictDoNothing({ target: documents.sha256 })
-			.returning({ id: documents.id });
+		const [inserted] = pdfId
+			? await tx
+					.insert(documents)
+					.values({
+						projectId: made.projectId,
+						templateId: made.parameters.template,
+						templateVersion: made.parameters.version,
+						lang: made.parameters.lang,
+						parameters: made.parameters,
+						fingerprint: made.fingerprint,
+						snapshot,
+						sha256: made.sha256,
+						pdfId,
+						bytes: made.pdf.length,
+						createdBy: actor.email
+					})
+					.onConflictDoNothing({ target: documents.sha256 })
+					.returning({ id: documents.id })
+			: [];
 		const id =
 			inserted?.id ??
 			(
@@ -50,6 +76,7 @@ export async function storeDocument(
 					.from(documents)
 					.where(eq(documents.sha256, made.sha256))
 			)[0]!.id;
+		if (inserted && pdfId) await publishPieces(tx, pdfId);
 		await recordAudit(tx, actor, {
 			action: 'document.generate',
 			objectType: 'document',
