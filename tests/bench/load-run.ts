@@ -29,8 +29,9 @@ interface Page {
 const at = (sorted: number[], q: number) =>
 	sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
 
+/** Reader r asks `origins[r % origins.length]`: instances taken in turn, or the one origin. */
 export async function loadPage(
-	origin: string,
+	origins: string[],
 	page: Page,
 	cookies: string[],
 	seconds: number
@@ -43,7 +44,7 @@ export async function loadPage(
 			new Promise<autocannon.Result>((resolve, reject) => {
 				const instance = autocannon(
 					{
-						url: origin,
+						url: origins[reader % origins.length]!,
 						connections: 1,
 						duration: seconds,
 						timeout: 30,

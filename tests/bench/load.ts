@@ -7,7 +7,8 @@
  *   BENCH_PROF=/tmp/prof npm run bench:load …           and each server writes a CPU profile
  *
  * Engines: PGlite (the embedded default); PostgreSQL with one app instance; PostgreSQL with two
- * instances behind a round-robin proxy (load-proxy.ts). Each gets 100 projects with 1,000,000
+ * instances, the readers shared between them in turn (round-robin, as DNS or a client list
+ * would), and the same two behind a small round-robin Node proxy (load-servers.ts). Each gets 100 projects with 1,000,000
  * expense rows between them (written by SQL, see expense-rows.ts) and 20 council members, each a
  * member of every project, who sign in through the login form. Each reader is its own autocannon
  * client with one connection and its own session cookie, asking for its page again as soon as
@@ -41,7 +42,7 @@ import { STAGES } from '$lib/server/timing/request-timing';
 
 const { values: args } = parseArgs({
 	options: {
-		engines: { type: 'string', default: 'pglite,postgres,postgres-2' },
+		engines: { type: 'string', default: 'pglite,postgres,postgres-2,postgres-2-proxy' },
 		duration: { type: 'string', default: '30' },
 		rows: { type: 'string', default: '1000000' },
 		projects: { type: 'string', default: '100' },
@@ -54,12 +55,18 @@ const ROWS = Number(args.rows);
 const PROJECTS = Number(args.projects);
 const READERS = Number(args.readers);
 const serverUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
-type EngineCase = 'pglite' | 'postgres' | 'postgres-2';
-const TARGET_MS: Record<EngineCase, number> = { pglite: 100, postgres: 50, 'postgres-2': 50 };
+type EngineCase = 'pglite' | 'postgres' | 'postgres-2' | 'postgres-2-proxy';
+const TARGET_MS: Record<EngineCase, number> = {
+	pglite: 100,
+	postgres: 50,
+	'postgres-2': 50,
+	'postgres-2-proxy': 50
+};
 const LABEL: Record<EngineCase, string> = {
 	pglite: 'PGlite',
 	postgres: 'PostgreSQL, 1 instance',
-	'postgres-2': 'PostgreSQL, 2 instances'
+	'postgres-2': 'PostgreSQL, 2 instances',
+	'postgres-2-proxy': 'PostgreSQL, 2 behind a proxy'
 };
 const cases = args.engines
 	.split(',')
@@ -90,16 +97,19 @@ async function seed(handle: DatabaseHandle): Promise<string[]> {
 /** The page read while the final report of the first project is made, again and again. */
 const DURING_REPORT = { name: 'dashboard, report made', path: PAGES[0]!.path };
 
-async function measure(engine: EngineCase, base: string, emails: string[]) {
+/** Reader r signs in at, and reads from, `origins[r % origins.length]`; the maker uses the first. */
+async function measure(engine: EngineCase, origins: string[], emails: string[]) {
+	const base = origins[0]!;
 	const cookies: string[] = [];
-	for (const email of emails) cookies.push(await signIn(base, email, READER_PASSWORD));
+	for (const [r, email] of emails.entries())
+		cookies.push(await signIn(origins[r % origins.length]!, email, READER_PASSWORD));
 	const results: PageResult[] = [];
 	const show = (result: PageResult) =>
 		console.log(
 			`  ${result.page.padEnd(24)} ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors}${result.errorKinds ? ` (${result.errorKinds})` : ''}`
 		);
 	for (const page of PAGES) {
-		const result = await loadPage(base, page, cookies, DURATION);
+		const result = await loadPage(origins, page, cookies, DURATION);
 		results.push(result);
 		show(result);
 	}
@@ -107,7 +117,7 @@ async function measure(engine: EngineCase, base: string, emails: string[]) {
 	const maker = await signIn(base, MAKER_EMAIL, READER_PASSWORD);
 	let reading = true;
 	const reports = makeReports(base, maker, code(0), () => !reading);
-	const during = await loadPage(base, DURING_REPORT, cookies, DURATION).finally(() => {
+	const during = await loadPage(origins, DURING_REPORT, cookies, DURATION).finally(() => {
 		reading = false;
 	});
 	const made = await reports;
@@ -146,7 +156,7 @@ try {
 				}
 				const app = await startApp({ COFUND_DATA_DIR: folder }, 0);
 				running.push(app);
-				table.push(...(await measure(engine, app.origin, emails)));
+				table.push(...(await measure(engine, [app.origin], emails)));
 			} else {
 				if (!pgHandle) {
 					pgHandle = await freshDatabase('postgres');
@@ -156,12 +166,15 @@ try {
 					pgUrl = url.toString();
 				}
 				const instances = engine === 'postgres' ? 1 : 2;
-				const proxy = instances > 1 ? await startProxy() : undefined;
+				const proxy = engine === 'postgres-2-proxy' ? await startProxy() : undefined;
 				if (proxy) running.push(proxy);
+				const apps: Running[] = [];
 				for (let i = 0; i < instances; i++)
-					running.push(await startApp({ DATABASE_URL: pgUrl! }, i, proxy?.origin));
-				proxy?.route(running.slice(1).map((r) => r.origin));
-				table.push(...(await measure(engine, proxy?.origin ?? running[0]!.origin, pgEmails)));
+					apps.push(await startApp({ DATABASE_URL: pgUrl! }, i, proxy?.origin));
+				running.push(...apps);
+				proxy?.route(apps.map((r) => r.origin));
+				const origins = proxy ? [proxy.origin] : apps.map((a) => a.origin);
+				table.push(...(await measure(engine, origins, pgEmails)));
 			}
 		} finally {
 			for (const r of running.reverse()) await r.stop();

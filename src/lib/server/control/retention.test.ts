@@ -31,7 +31,12 @@ describe.each(ENGINES)('retention and purge on %s', (engine) => {
 		const { id, code } = (await loadImportProject(handle.db, 'SOLID'))!;
 		solid = { id, code };
 		await closePeriod(handle.db, solid, { starts: '2018-01-01', ends: '2018-12-31' }, null, admin);
-		const annex = { project: 'SOLID', template: 'council-annex', lang: 'en', date: '2026-11-24' };
+		const annex = {
+			project: 'SOLID',
+			template: 'council-annex',
+			lang: 'en' as const,
+			date: '2026-11-24'
+		};
 		await storeDocument(handle.db, await makeDocument(handle.db, annex), admin);
 	}, 120_000);
 	afterAll(async () => {

@@ -31,6 +31,8 @@ export type RenderReply =
 export const WORKER_ROLE = 'cofund-render';
 
 async function serve(port: NonNullable<typeof parentPort>): Promise<void> {
+	const { yieldToReaders } = await import('./render-priority');
+	yieldToReaders();
 	const { renderJob } = await import('./render-job');
 	const { TemplateError } = await import('$lib/domain/documents/parse-template');
 	const render = async (input: RenderInput) => {
