@@ -1,11 +1,9 @@
 /**
  * The load benchmark's servers: the built app (`node build`) started on a database, and a small
- * round-robin proxy in front of several instances. The app is its own process, as in production,
- * so that the load tool in this one does not share its event loop.
+ * round-robin proxy in front of several instances (load-proxy.ts). Each is its own process, as in
+ * production, so that the load tool in this one does not share their event loops.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, request, Agent } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 
 export interface Running {
@@ -75,61 +73,25 @@ export async function startApp(
 	};
 }
 
-export interface Proxy extends Running {
-	/** The instances to send requests to, in turn. */
-	route(targets: string[]): void;
-}
+/** Where the proxy listens: instances' apps are told it is their public origin. */
+export const PROXY_ORIGIN = `http://127.0.0.1:${BASE_PORT}`;
 
-/** Requests without a body, which the proxy may send again. */
-const BODILESS = new Set(['GET', 'HEAD']);
-
-/** A round-robin HTTP proxy on BASE_PORT, with keep-alive connections to each instance. */
-export async function startProxy(): Promise<Proxy> {
-	const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-	let targets: URL[] = [];
-	let next = 0;
-	const server = createServer((req, res) => {
-		const target = targets[next++ % targets.length]!;
-		const send = (retry: boolean) => {
-			const forward = request(
-				{
-					agent,
-					host: target.hostname,
-					port: target.port,
-					method: req.method,
-					path: req.url,
-					headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' }
-				},
-				(answer) => {
-					res.writeHead(answer.statusCode ?? 502, answer.headers);
-					answer.pipe(res);
-				}
-			);
-			forward.on('error', (error: NodeJS.ErrnoException) => {
-				// A kept-alive connection the instance closed just as it was reused: as Node's
-				// documentation advises (and as nginx does for a request without a body), the
-				// request goes again on a fresh one; anything else is a 502.
-				if (retry && forward.reusedSocket && error.code === 'ECONNRESET') return send(false);
-				if (!res.headersSent) res.writeHead(502);
-				res.end();
-			});
-			if (BODILESS.has(req.method ?? '')) forward.end();
-			else req.pipe(forward);
-		};
-		send(BODILESS.has(req.method ?? ''));
-	});
-	server.listen(BASE_PORT, '127.0.0.1');
-	await once(server, 'listening');
-	const { port } = server.address() as AddressInfo;
+/** Starts the round-robin proxy (load-proxy.ts) on BASE_PORT, in a process of its own. */
+export async function startProxy(targets: string[]): Promise<Running> {
+	const child = spawn(
+		process.execPath,
+		['--import', 'tsx', 'tests/bench/load-proxy.ts', String(BASE_PORT), ...targets],
+		{ stdio: ['ignore', 'pipe', 'inherit'] }
+	);
+	let said = '';
+	child.stdout!.on('data', (d: Buffer) => (said += d.toString()));
+	await waitReady(PROXY_ORIGIN, child, () => said);
 	return {
-		origin: `http://127.0.0.1:${port}`,
-		route(list) {
-			targets = list.map((t) => new URL(t));
-		},
+		origin: PROXY_ORIGIN,
 		async stop() {
-			server.closeAllConnections();
-			server.close();
-			agent.destroy();
+			if (child.exitCode !== null) return;
+			child.kill('SIGTERM');
+			await once(child, 'exit');
 		}
 	};
 }

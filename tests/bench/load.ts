@@ -8,7 +8,8 @@
  *
  * Engines: PGlite (the embedded default); PostgreSQL with one app instance; PostgreSQL with two
  * instances, the readers shared between them in turn (round-robin, as DNS or a client list
- * would), and the same two behind a small round-robin Node proxy (load-servers.ts). Each gets 100 projects with 1,000,000
+ * would), and the same two behind a small round-robin Node proxy in its own process
+ * (load-proxy.ts). Each gets 100 projects with 1,000,000
  * expense rows between them (written by SQL, see expense-rows.ts) and 20 council members, each a
  * member of every project, who sign in through the login form. Each reader is its own autocannon
  * client with one connection and its own session cookie, asking for its page again as soon as
@@ -37,7 +38,7 @@ import {
 	signIn
 } from './load-readers';
 import { loadPage, type PageResult } from './load-run';
-import { startApp, startProxy, type Running } from './load-servers';
+import { PROXY_ORIGIN, startApp, startProxy, type Running } from './load-servers';
 import { STAGES } from '$lib/server/timing/request-timing';
 
 const { values: args } = parseArgs({
@@ -166,13 +167,15 @@ try {
 					pgUrl = url.toString();
 				}
 				const instances = engine === 'postgres' ? 1 : 2;
-				const proxy = engine === 'postgres-2-proxy' ? await startProxy() : undefined;
-				if (proxy) running.push(proxy);
+				const proxied = engine === 'postgres-2-proxy';
 				const apps: Running[] = [];
 				for (let i = 0; i < instances; i++)
-					apps.push(await startApp({ DATABASE_URL: pgUrl! }, i, proxy?.origin));
+					apps.push(
+						await startApp({ DATABASE_URL: pgUrl! }, i, proxied ? PROXY_ORIGIN : undefined)
+					);
 				running.push(...apps);
-				proxy?.route(apps.map((r) => r.origin));
+				const proxy = proxied ? await startProxy(apps.map((a) => a.origin)) : undefined;
+				if (proxy) running.push(proxy);
 				const origins = proxy ? [proxy.origin] : apps.map((a) => a.origin);
 				table.push(...(await measure(engine, origins, pgEmails)));
 			}
