@@ -36,7 +36,9 @@ export async function storeDocument(
 		if (pdfId && !stored.created) await dropPieces(db, pdfId);
 		return stored;
 	} catch (error) {
-		if (pdfId) await dropPieces(db, pdfId);
+		// The error that stopped the publishing is the one to tell; pieces that cannot be dropped
+		// now (the connection lost, say) are swept later with their upload.
+		if (pdfId) await dropPieces(db, pdfId).catch(() => undefined);
 		throw error;
 	}
 }
