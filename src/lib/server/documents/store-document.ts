@@ -25,13 +25,16 @@ export async function storeDocument(
 	made: MadeDocument,
 	actor: Actor
 ): Promise<StoredDocument> {
-	const snapshot = await packSnapshot(made.canonical);
-	// Made again: the audit event alone is new, so no pieces are written for it.
-	const pdfId = (await keptAlready(db, made.sha256))
+	// Made again: the audit event alone is new, so neither pieces nor a snapshot are written.
+	const fresh = (await keptAlready(db, made.sha256))
 		? null
-		: await writePieces(db, made.projectId, made.pdf);
+		: {
+				snapshot: await packSnapshot(made.canonical),
+				pdfId: await writePieces(db, made.projectId, made.pdf)
+			};
+	const pdfId = fresh?.pdfId;
 	try {
-		const stored = await publish(db, made, snapshot, pdfId, actor);
+		const stored = await publish(db, made, fresh, actor);
 		// Another maker kept the same bytes while these were written: theirs are the document's.
 		if (pdfId && !stored.created) await dropPieces(db, pdfId);
 		return stored;
@@ -46,12 +49,11 @@ export async function storeDocument(
 async function publish(
 	db: Database,
 	made: MadeDocument,
-	snapshot: Uint8Array,
-	pdfId: string | null,
+	fresh: { snapshot: Uint8Array; pdfId: string } | null,
 	actor: Actor
 ): Promise<StoredDocument> {
 	return db.transaction(async (tx) => {
-		const [inserted] = pdfId
+		const [inserted] = fresh
 			? await tx
 					.insert(documents)
 					.values({
@@ -61,9 +63,9 @@ async function publish(
 						lang: made.parameters.lang,
 						parameters: made.parameters,
 						fingerprint: made.fingerprint,
-						snapshot,
+						snapshot: fresh.snapshot,
 						sha256: made.sha256,
-						pdfId,
+						pdfId: fresh.pdfId,
 						bytes: made.pdf.length,
 						createdBy: actor.email
 					})
@@ -78,7 +80,7 @@ async function publish(
 					.from(documents)
 					.where(eq(documents.sha256, made.sha256))
 			)[0]!.id;
-		if (inserted && pdfId) await publishPieces(tx, pdfId);
+		if (inserted && fresh) await publishPieces(tx, fresh.pdfId);
 		await recordAudit(tx, actor, {
 			action: 'document.generate',
 			objectType: 'document',
