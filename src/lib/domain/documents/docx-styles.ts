@@ -6,13 +6,11 @@
  */
 import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
 import { halfPoints, twips } from './docx-layout';
-import type { ModelBlock } from './render-document';
+import { textSize, type TextStyle } from './text-sizes';
 
 export const GREY = '555555';
 export const RULE = '9A9A9A';
 export const FONT = 'Roboto';
-
-type TextStyle = Extract<ModelBlock, { kind: 'text' }>['style'];
 
 /** The id of the paragraph style a template's text style is written in. */
 export const textStyleId = (style: TextStyle) =>
@@ -20,18 +18,6 @@ export const textStyleId = (style: TextStyle) =>
 
 export const TABLE_STYLE = 'CofundTable';
 export const FOOTER_STYLE = 'Footer';
-
-/** The sizes of to-pdfmake.ts, in points, from the template's base size. */
-export function textSize(style: TextStyle, base: number): number {
-	return {
-		body: base,
-		title: base + 2,
-		heading: base + 2,
-		subheading: base + 1,
-		small: base - 2,
-		note: base - 1
-	}[style];
-}
 
 export function docxStyles(base: number, language: string): IStylesOptions {
 	const text = (style: TextStyle, name: string) => ({

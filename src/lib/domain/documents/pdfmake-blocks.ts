@@ -8,6 +8,7 @@ import type { DocumentModel, ModelBlock } from './render-document';
 import type { ChartName } from './template-definition';
 import { headingType, StructTree, tagged } from './pdf-tags';
 import { dataTable, RULE, rowsTable } from './pdfmake-tables';
+import { textSize } from './text-sizes';
 
 /** The logo prints at most this tall and wide, in points (about 1.8 cm by 4.2 cm). */
 const LOGO_BOX: [number, number] = [120, 52];
@@ -33,16 +34,7 @@ export function block(
 	const doc = tree.root;
 	switch (b.kind) {
 		case 'text': {
-			const size =
-				b.size ??
-				{
-					body: base,
-					title: base + 2,
-					heading: base + 2,
-					subheading: base + 1,
-					small: base - 2,
-					note: base - 1
-				}[b.style];
+			const size = b.size ?? textSize(b.style, base);
 			// A title or heading is one element however many lines it has; body text is a
 			// paragraph a line, as the template wrote it.
 			const heading = { title: 'H1', heading: 'H2', subheading: 'H3' } as const;

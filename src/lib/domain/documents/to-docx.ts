@@ -36,15 +36,8 @@ import {
 	textWidth,
 	twips
 } from './docx-layout';
-import {
-	docxStyles,
-	FOOTER_STYLE,
-	GREY,
-	RULE,
-	TABLE_STYLE,
-	textSize,
-	textStyleId
-} from './docx-styles';
+import { docxStyles, FOOTER_STYLE, GREY, RULE, TABLE_STYLE, textStyleId } from './docx-styles';
+import { textSize } from './text-sizes';
 import type { DocumentModel, ModelBlock } from './render-document';
 import type { ChartName } from './template-definition';
 
